@@ -1,0 +1,155 @@
+/**
+ * The validated pipeline, defaults applied. `schemas/pipeline.schema.json` is the contract for
+ * the YAML; this is its TypeScript twin after `loadSpec` has filled in defaults.
+ */
+export type Task = 'binary_classification' | 'multiclass_classification' | 'regression';
+export type ModelType = 'linear' | 'mlp';
+export type DataFormat = 'csv' | 'json' | 'jsonl' | 'parquet';
+export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'selu' | 'linear';
+export type NumericImpute = 'median' | 'mean' | 'constant';
+export type CategoricalImpute = 'most_frequent' | 'constant';
+export type Scale = 'standard' | 'minmax' | 'none';
+
+export interface DataChecks {
+  /** Fewer usable rows (target present) than this fails the run. Default 20. */
+  min_rows: number;
+  /** Any feature column with a larger fraction of missing values fails. Default 0.5. */
+  max_missing_fraction: number;
+  /** Classification: every class needs at least this many rows. Default 2. */
+  min_class_rows: number;
+}
+
+export interface SplitSpec {
+  /** Fraction of rows held out for testing, in (0, 1). Default 0.2. */
+  test: number;
+  seed: number;
+  /** Stratify by class for classification. Default true for classification. */
+  stratify: boolean;
+}
+
+export interface DataSpec {
+  /** Path relative to the repository root. */
+  source: string;
+  format: DataFormat;
+  target: string;
+  /** Explicit feature lists; columns not listed (and not dropped) are inferred when `infer` is true. */
+  features: { numeric: string[]; categorical: string[]; infer: boolean };
+  drop: string[];
+  /** Strings read as missing. Default ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', 'nan', '.', '?']. */
+  missing_values: string[];
+  checks: DataChecks;
+  split: SplitSpec;
+  /** Binary classification: the label that counts as positive. Default: the second of the sorted labels. */
+  positive_class?: string;
+}
+
+export interface PreprocessSpec {
+  impute: { numeric: NumericImpute; categorical: CategoricalImpute; fill_numeric: number; fill_categorical: string };
+  scale: Scale;
+  encode: 'onehot';
+  /** One-hot keeps the most frequent categories up to this many; the rest share the unknown bucket. Default 50. */
+  max_categories: number;
+}
+
+export interface EarlyStoppingSpec {
+  /** Fraction of the training rows held out to watch validation loss, in (0, 1). */
+  validation_fraction: number;
+  patience: number;
+  min_delta: number;
+  restore_best: boolean;
+}
+
+export interface ModelParams {
+  hidden_units: number[];
+  activation: Activation;
+  dropout: number;
+  /** L2 penalty on weights (not biases), added to the mean loss as 0.5 * l2 * ||w||^2. */
+  l2?: number;
+  learning_rate: number;
+  epochs: number;
+  batch_size: number;
+  early_stopping?: EarlyStoppingSpec;
+  /** linear only: maximum solver iterations and gradient tolerance. */
+  max_iter: number;
+  tol: number;
+}
+
+export interface ModelSpec {
+  task: Task;
+  type: ModelType;
+  params: ModelParams;
+  seed: number;
+}
+
+export interface EvaluateSpec {
+  /** Binary classification decision threshold on the positive-class probability. Default 0.5. */
+  threshold: number;
+  bootstrap: { samples: number; seed: number; confidence: number };
+  /** Categorical columns to report per-slice metrics for (gates with `slice` add theirs). */
+  slices: string[];
+  /** A slice with fewer test rows than this is reported but not gated. Default 10. */
+  min_slice_rows: number;
+}
+
+export interface Gate {
+  metric: string;
+  min?: number;
+  max?: number;
+  slice?: string;
+  vs?: 'production';
+  max_drop?: number;
+  max_drop_rel?: number;
+  significant?: boolean;
+}
+
+export interface DeploySpec {
+  environments: string[];
+  canary?: { weight: number };
+  drift?: { psi_max: number };
+}
+
+export interface TuneSpec {
+  metric: string;
+  direction: 'maximize' | 'minimize';
+  trials: number;
+  sampler: 'random' | 'tpe' | 'grid';
+  space: Record<string, unknown>;
+}
+
+export interface PipelineSpec {
+  apiVersion: 'pipepilot/v1';
+  name: string;
+  description?: string;
+  data: DataSpec;
+  preprocess: PreprocessSpec;
+  model: ModelSpec;
+  evaluate: EvaluateSpec;
+  gates: Gate[];
+  tune?: TuneSpec;
+  deploy: DeploySpec;
+}
+
+/** A loaded pipeline: the spec plus where it came from (for messages and lineage). */
+export interface LoadedPipeline {
+  spec: PipelineSpec;
+  /** Path as given, relative to the repository root where possible. */
+  file: string;
+  /** The raw YAML text (hashed into the run's content key). */
+  text: string;
+  /** Absolute path of the repository root that `data.source` is relative to. */
+  root: string;
+}
+
+/** Metric names each task reports; gates and tune may only name these. */
+export const TASK_METRICS: Record<Task, readonly string[]> = {
+  binary_classification: [
+    'accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'pr_auc', 'log_loss', 'brier',
+  ],
+  multiclass_classification: [
+    'accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted', 'precision_macro', 'recall_macro', 'log_loss',
+  ],
+  regression: ['mse', 'rmse', 'mae', 'r2', 'mape', 'explained_variance'],
+};
+
+/** Metrics where smaller is better (a gate's `max_drop` is then a maximum rise). */
+export const LOWER_IS_BETTER: ReadonlySet<string> = new Set(['log_loss', 'brier', 'mse', 'rmse', 'mae', 'mape']);
