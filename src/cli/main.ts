@@ -1,0 +1,97 @@
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { PipePilotError } from '../errors.js';
+import { printError } from './print-error.js';
+
+/** Exit codes, the only place they are decided. */
+export const EXIT = { ok: 0, gatesFailed: 1, badInput: 2, internal: 3 } as const;
+
+const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+const defaultIo = (): CliIo => ({
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stderr.isTTY),
+});
+
+/**
+ * The `pipepilot` command. Parses, calls one use case, prints, and returns the exit code.
+ * Heavy modules (tfjs, parquet) are imported inside the commands so `validate` and `--help` stay fast.
+ */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const version = packageVersion();
+  const program = new Command()
+    .name('pipepilot')
+    .description('Train, evaluate and gate models from pipeline YAML; git is the registry.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('validate')
+    .description('check pipeline files against the schema and semantic rules (default: pipelines/*.yaml)')
+    .argument('[files...]', 'pipeline files')
+    .action(async (files: string[]) => {
+      const { validateCommand } = await import('./validate-command.js');
+      code = await validateCommand(io, files);
+    });
+
+  program
+    .command('run')
+    .description('train, evaluate and gate one pipeline; writes metrics.json, report.md and model/')
+    .argument('<pipeline>', 'pipeline YAML, e.g. pipelines/breast-cancer.yaml')
+    .option('--out <dir>', 'output directory (default .pipepilot/runs/<name>)')
+    .option('--json', 'print metrics.json to stdout instead of a summary')
+    .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
+    .option('-q, --quiet', 'no progress output')
+    .action(async (pipeline: string, opts: { out?: string; json?: boolean; backend?: string; quiet?: boolean }) => {
+      const { runCommand } = await import('./run-command.js');
+      code = await runCommand(io, { pipeline, version, ...opts });
+    });
+
+  program
+    .command('predict')
+    .description('score a CSV/JSON/JSONL/Parquet file with a saved model, through its saved preprocessor')
+    .requiredOption('--model <dir>', 'a model directory (holding model.json) or a run output directory')
+    .requiredOption('--input <file>', 'records to score')
+    .option('--output <file>', 'write predictions here (.csv, .jsonl or .json); default: JSON Lines on stdout')
+    .addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKENDS))
+    .action(async (opts: { model: string; input: string; output?: string; backend?: string }) => {
+      const { predictCommand } = await import('./predict-command.js');
+      code = await predictCommand(io, opts);
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit through here with code 0; usage mistakes are bad input.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    return reportError(io, err);
+  }
+}
+
+/** User mistakes exit 2 with the message; anything else is our bug: exit 3 and ask for a report. */
+export function reportError(io: CliIo, err: unknown): number {
+  printError(io.stderr, err);
+  return err instanceof PipePilotError ? EXIT.badInput : EXIT.internal;
+}

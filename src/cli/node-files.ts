@@ -1,0 +1,76 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Files } from '../ports.js';
+
+/** Files rooted at the repository: every path is relative to `root` and must stay inside it. */
+export function nodeFiles(root: string): Files {
+  const abs = (p: string) => resolve(root, p);
+  return {
+    root,
+    readBytes: async (p) => new Uint8Array(await readFileNamed(abs(p), p)),
+    readText: async (p) => (await readFileNamed(abs(p), p)).toString('utf8'),
+    realpath: (p) => {
+      try {
+        return realpathSync(abs(p));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+async function readFileNamed(path: string, shown: string): Promise<Buffer> {
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`${shown}: is a directory, expected a file`);
+    return await readFile(path);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${shown}: no such file`, { hint: 'Check the path; it is relative to the repository root.' });
+    if (code === 'EACCES') throw new UsageError(`${shown}: permission denied`);
+    throw new UsageError(`${shown}: cannot read (${code ?? String(err)})`, { cause: err });
+  }
+}
+
+/** The repository root: the nearest ancestor of `start` holding `.git`, else `start` itself. */
+export function findRepoRoot(start: string): string {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(start);
+    dir = parent;
+  }
+}
+
+/** A path given on the command line (relative to cwd), made relative to the repository root. */
+export function toRepoPath(root: string, given: string, cwd: string): string {
+  const absolute = isAbsolute(given) ? given : resolve(cwd, given);
+  const rel = relative(root, absolute);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new UsageError(`${given}: outside the repository at ${root}`, { hint: 'Run pipepilot from inside the repository that holds the pipeline.' });
+  }
+  return rel.split(sep).join('/');
+}
+
+/**
+ * Writes a set of files as a directory, replacing any previous one whole: the files go to a
+ * sibling temp dir first, so a crash never leaves a half-new, half-old bundle at `dir`.
+ */
+export async function writeDirectory(dir: string, files: Map<string, Uint8Array>): Promise<void> {
+  const target = resolve(dir);
+  const staging = `${target}.tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  for (const [name, bytes] of files) {
+    const path = join(staging, name);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  }
+  const old = `${target}.old-${process.pid}`;
+  if (existsSync(target)) await rename(target, old);
+  await mkdir(dirname(target), { recursive: true });
+  await rename(staging, target);
+  await rm(old, { recursive: true, force: true });
+}

@@ -1,0 +1,236 @@
+import { DataError, ModelFileError } from '../errors.js';
+import type { Column, Table } from '../data/table.js';
+import type { PreprocessSpec, Task } from '../spec/types.js';
+
+/**
+ * The fitted transform from a raw record to a model row, saved as `preprocessor.json`.
+ * Fitted on the training rows only; the same `transformTable` is used for the test rows,
+ * for `pipepilot predict` and for the server, so there is no second implementation to drift.
+ */
+export interface Preprocessor {
+  format: 'pipepilot-preprocessor/v1';
+  numeric: NumericFeature[];
+  categorical: CategoricalFeature[];
+  /** Names of the model's input columns, in order (one-hot columns as `column=value`). */
+  outputNames: string[];
+  target: { name: string; task: Task; classes: string[]; threshold: number };
+}
+
+export interface NumericFeature {
+  name: string;
+  /** Value used for a missing input. */
+  fill: number;
+  /** Model input = (value - center) / scale. */
+  center: number;
+  scale: number;
+}
+
+export interface CategoricalFeature {
+  name: string;
+  /** Value used for a missing input (null: missing goes to the unknown bucket). */
+  fill: string | null;
+  /** Kept categories, each its own one-hot column; anything else lands in the `unknown` column. */
+  categories: string[];
+}
+
+export interface FeatureLists {
+  numeric: string[];
+  categorical: string[];
+}
+
+export interface FitRequest {
+  table: Table;
+  features: FeatureLists;
+  spec: PreprocessSpec;
+  target: Preprocessor['target'];
+}
+
+/** Fits imputation, scaling and one-hot categories on `table` (the training rows). Deterministic. */
+export function fitPreprocessor(req: FitRequest): Preprocessor {
+  const numeric = req.features.numeric.map((name) => fitNumeric(name, numericValues(req.table, name), req.spec));
+  const categorical = req.features.categorical.map((name) =>
+    fitCategorical(name, categoricalValues(req.table, name), req.spec),
+  );
+  const outputNames = [
+    ...numeric.map((f) => f.name),
+    ...categorical.flatMap((f) => [...f.categories.map((c) => `${f.name}=${c}`), `${f.name}=(unknown)`]),
+  ];
+  return { format: 'pipepilot-preprocessor/v1', numeric, categorical, outputNames, target: req.target };
+}
+
+function fitNumeric(name: string, values: Float64Array, spec: PreprocessSpec): NumericFeature {
+  const present = values.filter((v) => !Number.isNaN(v)).sort();
+  const fill = numericFill(present, spec);
+  // Scale statistics are computed on imputed values, as scikit-learn's SimpleImputer → StandardScaler does.
+  const n = values.length;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = Number.isNaN(values[i]) ? fill : values[i];
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = n > 0 ? sum / n : 0;
+  if (spec.scale === 'none') return { name, fill, center: 0, scale: 1 };
+  if (spec.scale === 'minmax') return { name, fill, center: n > 0 ? min : 0, scale: nonZero(max - min) };
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (Number.isNaN(values[i]) ? fill : values[i]) - mean;
+    ss += d * d;
+  }
+  // Population std (ddof 0) like StandardScaler; a constant column keeps scale 1.
+  return { name, fill, center: mean, scale: nonZero(n > 0 ? Math.sqrt(ss / n) : 0) };
+}
+
+function numericFill(sortedPresent: Float64Array, spec: PreprocessSpec): number {
+  const n = sortedPresent.length;
+  if (spec.impute.numeric === 'constant' || n === 0) return spec.impute.fill_numeric;
+  if (spec.impute.numeric === 'mean') return sortedPresent.reduce((a, b) => a + b, 0) / n;
+  const mid = n >> 1;
+  return n % 2 === 1 ? sortedPresent[mid] : (sortedPresent[mid - 1] + sortedPresent[mid]) / 2;
+}
+
+function nonZero(scale: number): number {
+  return scale > 0 && Number.isFinite(scale) ? scale : 1;
+}
+
+function fitCategorical(name: string, values: (string | null)[], spec: PreprocessSpec): CategoricalFeature {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  // Most frequent first, ties broken by the value so the order never depends on row order.
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const fill = spec.impute.categorical === 'constant' ? spec.impute.fill_categorical : (ranked[0]?.[0] ?? null);
+  const kept = ranked.slice(0, spec.max_categories).map(([c]) => c);
+  // A constant fill value seen in training is a category of its own, so it gets a column.
+  if (fill !== null && spec.impute.categorical === 'constant' && values.includes(null) && !kept.includes(fill)) {
+    kept.push(fill);
+  }
+  return { name, fill, categories: kept.sort() };
+}
+
+/** Row-major model input for every row of `table`, which must hold the preprocessor's columns. */
+export function transformTable(pre: Preprocessor, table: Table): { x: Float32Array; rows: number; cols: number } {
+  const rows = table.rowCount;
+  const cols = pre.outputNames.length;
+  const x = new Float32Array(rows * cols);
+  let offset = 0;
+  for (const f of pre.numeric) {
+    const values = numericValues(table, f.name);
+    for (let r = 0, i = offset; r < rows; r++, i += cols) {
+      const v = values[r];
+      x[i] = ((Number.isNaN(v) ? f.fill : v) - f.center) / f.scale;
+    }
+    offset += 1;
+  }
+  for (const f of pre.categorical) {
+    const values = categoricalValues(table, f.name);
+    const index = new Map(f.categories.map((c, i) => [c, i] as const));
+    const unknown = f.categories.length;
+    for (let r = 0, i = offset; r < rows; r++, i += cols) {
+      const v = values[r] ?? f.fill;
+      x[i + (v === null ? unknown : (index.get(v) ?? unknown))] = 1;
+    }
+    offset += f.categories.length + 1;
+  }
+  return { x, rows, cols };
+}
+
+/**
+ * Coerces a table read from any source (a scoring file, JSON records from the server) to the
+ * column kinds the preprocessor was fitted on: numbers written as strings become numbers, a
+ * categorical column read as numbers becomes strings. Missing or unusable columns are a DataError.
+ */
+export function alignTable(pre: Preprocessor, table: Table, file: string): Table {
+  const columns = new Map<string, Column>();
+  for (const f of pre.numeric) columns.set(f.name, { kind: 'numeric', values: asNumeric(table, f.name, file) });
+  for (const f of pre.categorical) columns.set(f.name, { kind: 'categorical', values: asCategorical(table, f.name, file) });
+  return { rowCount: table.rowCount, columns };
+}
+
+function requireColumn(table: Table, name: string, file: string): Column {
+  const col = table.columns.get(name);
+  if (!col) {
+    throw new DataError(`${file}: missing column '${name}', which the model was trained on`, {
+      file,
+      column: name,
+      rule: 'missing_column',
+      hint: `Provide every feature column the model expects (see preprocessor.json).`,
+    });
+  }
+  return col;
+}
+
+function asNumeric(table: Table, name: string, file: string): Float64Array {
+  const col = requireColumn(table, name, file);
+  if (col.kind === 'numeric') {
+    const bad = col.values.findIndex((v) => !Number.isNaN(v) && !Number.isFinite(v));
+    if (bad >= 0) throw notNumber(file, name, bad, String(col.values[bad]));
+    return col.values;
+  }
+  const out = new Float64Array(col.values.length);
+  col.values.forEach((s, i) => {
+    if (s === null || s.trim() === '') return void (out[i] = NaN);
+    const v = Number(s);
+    if (!Number.isFinite(v)) throw notNumber(file, name, i, s);
+    out[i] = v;
+  });
+  return out;
+}
+
+function notNumber(file: string, column: string, rowIndex: number, got: string): DataError {
+  return new DataError(`${file}: row ${rowIndex + 1}, column '${column}': expected a finite number, got '${got}'`, {
+    file,
+    column,
+    row: rowIndex + 1,
+    rule: 'numeric',
+  });
+}
+
+function asCategorical(table: Table, name: string, file: string): (string | null)[] {
+  const col = requireColumn(table, name, file);
+  if (col.kind === 'categorical') return col.values;
+  return Array.from(col.values, (v) => (Number.isNaN(v) ? null : String(v)));
+}
+
+function numericValues(table: Table, name: string): Float64Array {
+  const col = table.columns.get(name);
+  if (!col || col.kind !== 'numeric') throw new Error(`internal: numeric column '${name}' not in table`);
+  return col.values;
+}
+
+function categoricalValues(table: Table, name: string): (string | null)[] {
+  const col = table.columns.get(name);
+  if (!col) throw new Error(`internal: column '${name}' not in table`);
+  return col.kind === 'categorical' ? col.values : Array.from(col.values, (v) => (Number.isNaN(v) ? null : String(v)));
+}
+
+/** Checks the shape of a `preprocessor.json` read from disk; a damaged file is a ModelFileError. */
+export function parsePreprocessor(json: unknown, file: string): Preprocessor {
+  const fail = (what: string) =>
+    new ModelFileError(`${file}: ${what}`, { file, hint: 'Use the preprocessor.json written with the model by `pipepilot run`.' });
+  if (typeof json !== 'object' || json === null) throw fail('expected a JSON object');
+  const p = json as Partial<Preprocessor>;
+  if (p.format !== 'pipepilot-preprocessor/v1') throw fail(`unknown format ${JSON.stringify(p.format)}, expected "pipepilot-preprocessor/v1"`);
+  if (!Array.isArray(p.numeric) || !Array.isArray(p.categorical) || !Array.isArray(p.outputNames)) {
+    throw fail('missing numeric, categorical or outputNames');
+  }
+  for (const f of p.numeric) {
+    if (typeof f?.name !== 'string' || ![f.fill, f.center, f.scale].every((v) => typeof v === 'number' && Number.isFinite(v)) || f.scale === 0) {
+      throw fail(`bad numeric feature ${JSON.stringify(f?.name)}`);
+    }
+  }
+  for (const f of p.categorical) {
+    if (typeof f?.name !== 'string' || !Array.isArray(f.categories) || !f.categories.every((c) => typeof c === 'string')) {
+      throw fail(`bad categorical feature ${JSON.stringify(f?.name)}`);
+    }
+  }
+  const expected = p.numeric.length + p.categorical.reduce((n, f) => n + f.categories.length + 1, 0);
+  if (p.outputNames.length !== expected) throw fail(`outputNames has ${p.outputNames.length} entries, expected ${expected}`);
+  const t = p.target;
+  if (!t || typeof t.name !== 'string' || !['binary_classification', 'multiclass_classification', 'regression'].includes(t.task) || !Array.isArray(t.classes)) {
+    throw fail('missing or bad target');
+  }
+  return p as Preprocessor;
+}

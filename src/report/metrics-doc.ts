@@ -1,0 +1,136 @@
+import type { FeatureSchema } from '../data/feature-schema.js';
+import type { Evaluation } from '../evaluate/evaluation.js';
+import type { GateResult } from '../evaluate/gates.js';
+import type { TrainedModel } from '../model/train.js';
+import type { LoadedPipeline, ModelParams, Task } from '../spec/types.js';
+
+/** `metrics.json` of a run bundle; its contract is `schemas/metrics.schema.json`. */
+export interface MetricsDoc {
+  schema_version: 1;
+  content_key: string;
+  pipeline: { name: string; file: string; description?: string };
+  task: Task;
+  model: { type: string; params: ModelParams; seed: number; trainer: string };
+  backend: { name: string; reason: string };
+  versions: { pipepilot: string };
+  data: {
+    source: string;
+    format: string;
+    fingerprint: string;
+    rows: { read: number; dropped_missing_target: number; used: number; train: number; test: number };
+    target: string;
+    classes: string[];
+    features: { numeric: string[]; categorical: string[]; excluded: { column: string; reason: string }[] };
+    input_columns: number;
+    warnings: string[];
+  };
+  /** Overall test-set values, keyed by metric name. NaN (undefined metric) is written as null. */
+  metrics: Record<string, number | null>;
+  intervals: Record<string, { low: number | null; high: number | null }>;
+  confidence: number;
+  bootstrap_samples: number;
+  confusion?: { labels: string[]; matrix: number[][] };
+  per_class?: { label: string; precision: number | null; recall: number | null; f1: number | null; support: number }[];
+  residuals?: Record<string, number | null>;
+  slices: { column: string; rows: { value: string; n: number; metrics: Record<string, number | null>; gated: boolean }[] }[];
+  gates: GateResult[];
+  gates_passed: boolean;
+  training: { epochs_run?: number; best_epoch?: number; iterations?: number; final_loss?: number; final_val_loss?: number };
+  durations_ms: Record<string, number>;
+}
+
+export interface MetricsDocInput {
+  pipeline: LoadedPipeline;
+  contentKey: string;
+  codeVersion: string;
+  backend: { name: string; reason: string };
+  data: {
+    fingerprint: string;
+    rowsRead: number;
+    droppedMissingTarget: number;
+    rowsUsed: number;
+    train: number;
+    test: number;
+    schema: FeatureSchema;
+    warnings: string[];
+    classes: string[];
+    inputColumns: number;
+  };
+  trained: TrainedModel;
+  evaluation: Evaluation;
+  gates: GateResult[];
+  durationsMs: Record<string, number>;
+}
+
+export function buildMetricsDoc(input: MetricsDocInput): MetricsDoc {
+  const { spec } = input.pipeline;
+  const { evaluation: ev, trained, data } = input;
+  const last = trained.history.at(-1);
+  return {
+    schema_version: 1,
+    content_key: input.contentKey,
+    pipeline: { name: spec.name, file: input.pipeline.file, ...(spec.description ? { description: spec.description } : {}) },
+    task: spec.model.task,
+    model: { type: spec.model.type, params: spec.model.params, seed: spec.model.seed, trainer: 'pipepilot-typed-array/1' },
+    backend: input.backend,
+    versions: { pipepilot: input.codeVersion },
+    data: {
+      source: spec.data.source,
+      format: spec.data.format,
+      fingerprint: data.fingerprint,
+      rows: {
+        read: data.rowsRead,
+        dropped_missing_target: data.droppedMissingTarget,
+        used: data.rowsUsed,
+        train: data.train,
+        test: data.test,
+      },
+      target: data.schema.target,
+      classes: data.classes,
+      features: { numeric: data.schema.numeric, categorical: data.schema.categorical, excluded: data.schema.excluded },
+      input_columns: data.inputColumns,
+      warnings: data.warnings,
+    },
+    metrics: finiteOrNull(ev.metrics),
+    intervals: Object.fromEntries(
+      Object.entries(ev.intervals).map(([k, v]) => [k, { low: fin(v.low), high: fin(v.high) }]),
+    ),
+    confidence: spec.evaluate.bootstrap.confidence,
+    bootstrap_samples: spec.evaluate.bootstrap.samples,
+    ...(ev.confusion ? { confusion: ev.confusion } : {}),
+    ...(ev.perClass
+      ? {
+          per_class: ev.perClass.map((c) => ({
+            label: c.label,
+            precision: fin(c.precision),
+            recall: fin(c.recall),
+            f1: fin(c.f1),
+            support: c.support,
+          })),
+        }
+      : {}),
+    ...(ev.residuals ? { residuals: finiteOrNull(ev.residuals as unknown as Record<string, number>) } : {}),
+    slices: ev.slices.map((s) => ({
+      column: s.column,
+      rows: s.rows.map((r) => ({ value: r.value, n: r.n, metrics: finiteOrNull(r.metrics), gated: r.gated })),
+    })),
+    gates: input.gates,
+    gates_passed: input.gates.every((g) => g.status !== 'failed'),
+    training: {
+      ...(trained.history.length > 0 ? { epochs_run: trained.history.length } : {}),
+      ...(trained.bestEpoch !== undefined ? { best_epoch: trained.bestEpoch } : {}),
+      ...(trained.iterations !== undefined ? { iterations: trained.iterations } : {}),
+      ...(last ? { final_loss: last.loss } : {}),
+      ...(last?.valLoss !== undefined ? { final_val_loss: last.valLoss } : {}),
+    },
+    durations_ms: input.durationsMs,
+  };
+}
+
+function fin(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+function finiteOrNull(record: Record<string, number>): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'number' ? fin(v) : v]));
+}

@@ -1,0 +1,154 @@
+import { LOWER_IS_BETTER } from '../spec/types.js';
+import type { MetricsDoc } from './metrics-doc.js';
+
+/**
+ * `report.md`: the human report of a run, in GitHub-flavoured markdown. The PR comment builds
+ * on it, so the most important thing (did the gates pass, and why) comes first.
+ */
+export function buildReport(doc: MetricsDoc): string {
+  return [
+    header(doc),
+    gatesSection(doc),
+    metricsSection(doc),
+    confusionSection(doc),
+    perClassSection(doc),
+    residualSection(doc),
+    slicesSection(doc),
+    dataSection(doc),
+    modelSection(doc),
+  ]
+    .filter((s) => s !== '')
+    .join('\n\n')
+    .concat('\n');
+}
+
+function header(doc: MetricsDoc): string {
+  const failed = doc.gates.filter((g) => g.status === 'failed').length;
+  const verdict =
+    doc.gates.length === 0
+      ? 'no gates configured'
+      : failed === 0
+        ? `all ${doc.gates.length} gate results passed`
+        : `${failed} of ${doc.gates.length} gate results failed`;
+  const icon = failed === 0 ? '✅' : '❌';
+  const lines = [`## ${icon} ${doc.pipeline.name}: ${verdict}`, ''];
+  if (doc.pipeline.description) lines.push(doc.pipeline.description.trim(), '');
+  lines.push(
+    `\`${doc.pipeline.file}\` · ${doc.task.replace(/_/g, ' ')} · ${doc.model.type} · ` +
+      `${doc.data.rows.train} train / ${doc.data.rows.test} test rows · backend \`${doc.backend.name}\``,
+  );
+  return lines.join('\n');
+}
+
+function gatesSection(doc: MetricsDoc): string {
+  if (doc.gates.length === 0) return '';
+  const rows = doc.gates.map((g) => {
+    const status = g.status === 'passed' ? '✅ pass' : g.status === 'failed' ? '❌ fail' : '➖ no baseline';
+    const where = g.slice ? `${g.slice.column}=${g.slice.value}` : 'all rows';
+    return `| ${status} | ${g.metric} | ${where} | ${num(g.observed)} | ${g.kind} ${num(g.threshold)} | ${escapeCell(g.message)} |`;
+  });
+  return ['### Gates', '', '| result | metric | rows | observed | rule | why |', '|---|---|---|---:|---|---|', ...rows].join('\n');
+}
+
+function metricsSection(doc: MetricsDoc): string {
+  const pct = Math.round(doc.confidence * 100);
+  const rows = Object.entries(doc.metrics).map(([name, value]) => {
+    const iv = doc.intervals[name];
+    const interval = iv ? `${num(iv.low)} – ${num(iv.high)}` : '';
+    const better = LOWER_IS_BETTER.has(name) ? '↓' : '↑';
+    return `| ${name} ${better} | ${num(value)} | ${interval} |`;
+  });
+  return [
+    '### Metrics (held-out test rows)',
+    '',
+    `| metric | value | ${pct}% interval (bootstrap, ${doc.bootstrap_samples} resamples) |`,
+    '|---|---:|---|',
+    ...rows,
+  ].join('\n');
+}
+
+function confusionSection(doc: MetricsDoc): string {
+  if (!doc.confusion) return '';
+  const { labels, matrix } = doc.confusion;
+  const head = `| actual ↓ / predicted → | ${labels.map(escapeCell).join(' | ')} |`;
+  const sep = `|---|${labels.map(() => '---:').join('|')}|`;
+  const rows = matrix.map((r, i) => `| **${escapeCell(labels[i])}** | ${r.join(' | ')} |`);
+  return ['<details><summary>Confusion matrix</summary>', '', head, sep, ...rows, '', '</details>'].join('\n');
+}
+
+function perClassSection(doc: MetricsDoc): string {
+  if (!doc.per_class) return '';
+  const rows = doc.per_class.map(
+    (c) => `| ${escapeCell(c.label)} | ${num(c.precision)} | ${num(c.recall)} | ${num(c.f1)} | ${c.support} |`,
+  );
+  return ['### Per class', '', '| class | precision | recall | f1 | support |', '|---|---:|---:|---:|---:|', ...rows].join('\n');
+}
+
+function residualSection(doc: MetricsDoc): string {
+  if (!doc.residuals) return '';
+  const rows = Object.entries(doc.residuals).map(([k, v]) => `| ${k} | ${num(v)} |`);
+  return ['<details><summary>Residuals (actual − predicted)</summary>', '', '| statistic | value |', '|---|---:|', ...rows, '', '</details>'].join('\n');
+}
+
+function slicesSection(doc: MetricsDoc): string {
+  if (doc.slices.length === 0) return '';
+  const out: string[] = ['### Slices'];
+  for (const s of doc.slices) {
+    const names = Object.keys(s.rows[0]?.metrics ?? {}).slice(0, 5);
+    out.push('', `**${escapeCell(s.column)}**`, '', `| value | rows | ${names.join(' | ')} |`, `|---|---:|${names.map(() => '---:').join('|')}|`);
+    for (const r of s.rows) {
+      const note = r.gated ? '' : ' (too few rows to gate)';
+      out.push(`| ${escapeCell(r.value)}${note} | ${r.n} | ${names.map((n) => num(r.metrics[n])).join(' | ')} |`);
+    }
+  }
+  return out.join('\n');
+}
+
+function dataSection(doc: MetricsDoc): string {
+  const d = doc.data;
+  const lines = [
+    '### Data',
+    '',
+    `- source \`${d.source}\` (${d.format}), fingerprint \`${d.fingerprint.slice(0, 19)}…\``,
+    `- rows: ${d.rows.read} read, ${d.rows.dropped_missing_target} dropped (missing target), ${d.rows.train} train, ${d.rows.test} test`,
+    `- target \`${d.target}\`${d.classes.length > 0 ? ` with classes ${d.classes.map((c) => `\`${c}\``).join(', ')}` : ''}`,
+    `- features: ${d.features.numeric.length} numeric, ${d.features.categorical.length} categorical → ${d.input_columns} model inputs`,
+  ];
+  for (const e of d.features.excluded) lines.push(`- left out \`${e.column}\`: ${e.reason}`);
+  for (const w of d.warnings) lines.push(`- ⚠️ ${w}`);
+  return lines.join('\n');
+}
+
+function modelSection(doc: MetricsDoc): string {
+  const p = doc.model.params;
+  const arch = doc.model.type === 'mlp' ? `hidden ${JSON.stringify(p.hidden_units)}, ${p.activation}, dropout ${p.dropout}, ` : '';
+  const t = doc.training;
+  const fit = [
+    t.epochs_run !== undefined ? `${t.epochs_run} epochs` : '',
+    t.best_epoch !== undefined ? `best epoch ${t.best_epoch}` : '',
+    t.iterations !== undefined ? `${t.iterations} solver iterations` : '',
+  ].filter(Boolean).join(', ');
+  const durations = Object.entries(doc.durations_ms).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ');
+  return [
+    '<details><summary>Model and run</summary>',
+    '',
+    `- ${doc.model.type}: ${arch}seed ${doc.model.seed}${fit ? `; ${fit}` : ''}`,
+    `- backend \`${doc.backend.name}\` (${doc.backend.reason}); PipePilot ${doc.versions.pipepilot}`,
+    `- content key \`${doc.content_key}\``,
+    `- durations: ${durations}`,
+    '',
+    '</details>',
+  ].join('\n');
+}
+
+/** Four significant decimals is what a reviewer compares; null is an undefined metric. */
+export function num(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  if (Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-3 || a >= 1e6) ? v.toExponential(3) : v.toFixed(4);
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,83 @@
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { ModelFileError } from '../errors.js';
+import type { Table } from '../data/table.js';
+import { alignTable, parsePreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
+import { loadTfjsModel, predictBatch } from '../model/tfjs-format.js';
+
+/** A saved model ready to score: the tfjs model and the fitted transform in front of it. */
+export interface ScoringModel {
+  model: LayersModel;
+  preprocessor: Preprocessor;
+}
+
+export interface Predictions {
+  task: Preprocessor['target']['task'];
+  /** Class labels (classification) or values (regression), one per row. */
+  predictions: (string | number)[];
+  /** Classification: rows × classes probabilities, in `classes` order. */
+  probabilities?: Float32Array;
+  classes: string[];
+}
+
+/** Loads `model.json`, `weights.bin` and `preprocessor.json` through `read` (names relative to the model dir). */
+export async function loadScoringModel(read: (name: string) => Promise<Uint8Array>, dirLabel: string): Promise<ScoringModel> {
+  const text = async (name: string) => new TextDecoder().decode(await read(name));
+  const modelJson = parseJson(await text('model.json'), `${dirLabel}/model.json`);
+  const weightsBin = await read('weights.bin');
+  const preprocessor = parsePreprocessor(parseJson(await text('preprocessor.json'), `${dirLabel}/preprocessor.json`), `${dirLabel}/preprocessor.json`);
+  const model = await loadTfjsModel({ modelJson: modelJson as object, weightsBin, file: `${dirLabel}/model.json` });
+  const inputs = model.inputs[0]?.shape.at(-1);
+  if (inputs !== preprocessor.outputNames.length) {
+    throw new ModelFileError(
+      `${dirLabel}: model.json expects ${inputs} inputs but preprocessor.json produces ${preprocessor.outputNames.length}`,
+      { file: `${dirLabel}/model.json`, hint: 'The two files come from different runs; copy the whole model directory.' },
+    );
+  }
+  return { model, preprocessor };
+}
+
+/** Scores raw rows through the saved transform (the same one training used) and the model. */
+export function scoreTable(scoring: ScoringModel, table: Table, file: string): Predictions {
+  const pre = scoring.preprocessor;
+  const { x, rows, cols } = transformTable(pre, alignTable(pre, table, file));
+  const out = predictBatch(scoring.model, x, rows, cols);
+  const { task, classes, threshold } = pre.target;
+  if (task === 'regression') return { task, predictions: Array.from(out), classes: [] };
+  if (task === 'binary_classification') {
+    const probabilities = new Float32Array(rows * 2);
+    const predictions = new Array<string>(rows);
+    for (let i = 0; i < rows; i++) {
+      probabilities[2 * i] = 1 - out[i];
+      probabilities[2 * i + 1] = out[i];
+      predictions[i] = out[i] >= threshold ? classes[1] : classes[0];
+    }
+    return { task, predictions, probabilities, classes };
+  }
+  const k = classes.length;
+  const predictions = new Array<string>(rows);
+  for (let i = 0; i < rows; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (out[i * k + c] > out[i * k + best]) best = c;
+    predictions[i] = classes[best];
+  }
+  return { task, predictions, probabilities: out, classes };
+}
+
+/** Predictions as plain records: `{prediction, probabilities: {class: p}}`. */
+export function predictionRecords(p: Predictions): Record<string, unknown>[] {
+  const k = p.classes.length;
+  return p.predictions.map((prediction, i) => {
+    if (!p.probabilities) return { prediction };
+    const probabilities: Record<string, number> = {};
+    for (let c = 0; c < k; c++) probabilities[p.classes[c]] = p.probabilities[i * k + c];
+    return { prediction, probabilities };
+  });
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ModelFileError(`${file}: not valid JSON (${(err as Error).message})`, { file, cause: err });
+  }
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { DataError, ModelFileError } from '../../../src/errors.js';
+import type { Table } from '../../../src/data/table.js';
+import { alignTable, fitPreprocessor, parsePreprocessor, transformTable } from '../../../src/features/preprocessor.js';
+import type { PreprocessSpec } from '../../../src/spec/types.js';
+
+const spec = (over: Partial<PreprocessSpec> = {}): PreprocessSpec => ({
+  impute: { numeric: 'median', categorical: 'most_frequent', fill_numeric: 0, fill_categorical: 'missing' },
+  scale: 'standard',
+  encode: 'onehot',
+  max_categories: 50,
+  ...over,
+});
+
+const target = { name: 'y', task: 'binary_classification' as const, classes: ['no', 'yes'], threshold: 0.5 };
+
+function table(cols: Record<string, number[] | (string | null)[]>): Table {
+  const columns = new Map();
+  let rowCount = 0;
+  for (const [name, values] of Object.entries(cols)) {
+    rowCount = values.length;
+    columns.set(
+      name,
+      typeof values[0] === 'number' ? { kind: 'numeric', values: Float64Array.from(values as number[]) } : { kind: 'categorical', values },
+    );
+  }
+  return { rowCount, columns };
+}
+
+describe('preprocessor', () => {
+  const train = table({ a: [1, 2, NaN, 4, 100], c: ['x', 'y', 'x', null, 'z'] });
+  const features = { numeric: ['a'], categorical: ['c'] };
+
+  it('imputes the median, standardizes with the imputed values, one-hots with an unknown bucket', () => {
+    const pre = fitPreprocessor({ table: train, features, spec: spec(), target });
+    // median of [1, 2, 4, 100] = 3; imputed column [1, 2, 3, 4, 100]
+    expect(pre.numeric[0].fill).toBe(3);
+    expect(pre.numeric[0].center).toBeCloseTo(22, 12);
+    const std = Math.sqrt([1, 2, 3, 4, 100].reduce((s, v) => s + (v - 22) ** 2, 0) / 5);
+    expect(pre.numeric[0].scale).toBeCloseTo(std, 12);
+    expect(pre.categorical[0]).toEqual({ name: 'c', fill: 'x', categories: ['x', 'y', 'z'] });
+    expect(pre.outputNames).toEqual(['a', 'c=x', 'c=y', 'c=z', 'c=(unknown)']);
+    const { x, rows, cols } = transformTable(pre, train);
+    expect([rows, cols]).toEqual([5, 5]);
+    // Row 2: a missing → the median 3; row 3: c missing → the most frequent 'x'.
+    expect(Array.from(x.subarray(10, 15))).toEqual([Math.fround((3 - 22) / std), 1, 0, 0, 0]);
+    expect(Array.from(x.subarray(15, 20))).toEqual([Math.fround((4 - 22) / std), 1, 0, 0, 0]);
+  });
+
+  it('an unseen category at scoring time lands in the unknown column', () => {
+    const pre = fitPreprocessor({ table: train, features, spec: spec(), target });
+    const { x } = transformTable(pre, table({ a: [2], c: ['never-seen'] }));
+    expect(Array.from(x.subarray(1))).toEqual([0, 0, 0, 1]);
+  });
+
+  it('max_categories keeps the most frequent; minmax and none scale as named', () => {
+    const t = table({ a: [0, 5, 10, 10], c: ['p', 'q', 'q', 'r'] });
+    const pre = fitPreprocessor({ table: t, features, spec: spec({ scale: 'minmax', max_categories: 1 }), target });
+    expect(pre.categorical[0].categories).toEqual(['q']);
+    expect(pre.numeric[0]).toMatchObject({ center: 0, scale: 10 });
+    const none = fitPreprocessor({ table: t, features, spec: spec({ scale: 'none' }), target });
+    expect(none.numeric[0]).toMatchObject({ center: 0, scale: 1 });
+  });
+
+  it('a constant column keeps scale 1 instead of dividing by zero', () => {
+    const pre = fitPreprocessor({ table: table({ a: [7, 7, 7], c: ['x', 'x', 'x'] }), features, spec: spec(), target });
+    expect(pre.numeric[0].scale).toBe(1);
+    expect(Array.from(transformTable(pre, table({ a: [7], c: ['x'] })).x)).toEqual([0, 1, 0]);
+  });
+
+  it('alignTable: numbers written as strings are read as numbers; bad ones name row and column', () => {
+    const pre = fitPreprocessor({ table: train, features, spec: spec(), target });
+    const aligned = alignTable(pre, table({ a: ['2', ''], c: ['x', 'y'] }), 'new.csv');
+    expect(Array.from((aligned.columns.get('a') as { values: Float64Array }).values)).toEqual([2, NaN]);
+    expect(() => alignTable(pre, table({ a: ['2', 'abc'], c: ['x', 'y'] }), 'new.csv')).toThrow(/row 2, column 'a'.*'abc'/);
+    expect(() => alignTable(pre, table({ c: ['x'] }), 'new.csv')).toThrow(DataError);
+  });
+
+  it('a categorical feature stored as numbers is compared as text', () => {
+    const t = table({ a: [1, 2, 3], k: [0, 1, 1] });
+    const pre = fitPreprocessor({ table: t, features: { numeric: ['a'], categorical: ['k'] }, spec: spec(), target });
+    expect(pre.categorical[0].categories).toEqual(['0', '1']);
+    const { x } = transformTable(pre, alignTable(pre, table({ a: [1], k: ['1'] }), 'f'));
+    expect(Array.from(x.subarray(1))).toEqual([0, 1, 0]);
+  });
+
+  it('parsePreprocessor round-trips a fitted one and rejects damaged files', () => {
+    const pre = fitPreprocessor({ table: train, features, spec: spec(), target });
+    expect(parsePreprocessor(JSON.parse(JSON.stringify(pre)), 'p.json')).toEqual(pre);
+    expect(() => parsePreprocessor({ ...pre, outputNames: ['a'] }, 'p.json')).toThrow(ModelFileError);
+    expect(() => parsePreprocessor({ ...pre, numeric: [{ name: 'a', fill: 0, center: 0, scale: 0 }] }, 'p.json')).toThrow(/bad numeric/);
+    expect(() => parsePreprocessor(null, 'p.json')).toThrow(/p\.json/);
+  });
+});
