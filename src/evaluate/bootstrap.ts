@@ -1,0 +1,138 @@
+import { PipePilotError } from '../errors.js';
+import { Rng } from '../rng.js';
+import { sortedQuantile } from './statistics.js';
+
+/**
+ * Percentile bootstrap over test rows. Deterministic: the same seed, rows and compute give the
+ * same intervals bit for bit (resamples come from src/rng.ts only).
+ *
+ * `compute` receives the row indices of one resample (drawn with replacement, `rows` of them).
+ * The buffer is reused between resamples: read it, do not keep it. Each resample is scored for
+ * `metrics`; resamples where a metric is NaN (e.g. roc_auc on a resample with one class) are left
+ * out of that metric's interval, and a metric NaN on every resample gets a NaN interval.
+ */
+export interface BootstrapOptions {
+  /** Number of resamples; 0 turns the bootstrap off. */
+  samples: number;
+  seed: number;
+  /** Coverage of the interval in (0, 1), e.g. 0.95 → the 2.5th and 97.5th percentiles. */
+  confidence: number;
+  metrics: string[];
+}
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export type ComputeMetrics = (indices: Uint32Array) => Record<string, number>;
+
+export function bootstrapIntervals(
+  compute: ComputeMetrics,
+  rows: number,
+  opts: BootstrapOptions,
+): Record<string, Interval> {
+  checkOptions(rows, opts);
+  if (opts.samples === 0) return {};
+  const values = resampleValues(rows, opts, (indices) => [compute(indices)]);
+  return Object.fromEntries(opts.metrics.map((m, j) => [m, percentileInterval(values[0][j], opts.confidence)]));
+}
+
+/** A paired bootstrap of metric(B) − metric(A), both scored on the same resampled rows. */
+export interface PairedDifference extends Interval {
+  /** metric(B) − metric(A) on all rows. */
+  estimate: number;
+  /**
+   * Share of resamples (where both are defined) with a difference <= 0: a one-sided
+   * p-value-like figure for "B is higher than A". For a lower-is-better metric read it the
+   * other way round. NaN when no resample defines the difference.
+   */
+  shareAtMostZero: number;
+}
+
+export function pairedBootstrapDifference(
+  computeA: ComputeMetrics,
+  computeB: ComputeMetrics,
+  rows: number,
+  opts: BootstrapOptions,
+): Record<string, PairedDifference> {
+  checkOptions(rows, opts);
+  if (opts.samples === 0) return {};
+  const all = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) all[i] = i;
+  const fullA = pick(computeA(all), opts.metrics);
+  const fullB = pick(computeB(all), opts.metrics);
+  const [a, b] = resampleValues(rows, opts, (indices) => [computeA(indices), computeB(indices)]);
+  return Object.fromEntries(
+    opts.metrics.map((m, j) => {
+      const diffs = b[j].map((x, s) => x - a[j][s]);
+      const defined = diffs.filter((d) => !Number.isNaN(d));
+      const atMostZero = defined.filter((d) => d <= 0).length;
+      return [m, {
+        estimate: fullB[j] - fullA[j],
+        ...percentileInterval(diffs, opts.confidence),
+        shareAtMostZero: defined.length === 0 ? NaN : atMostZero / defined.length,
+      }];
+    }),
+  );
+}
+
+/**
+ * Draws `samples` resamples and returns values[source][metric][sample], one source per record
+ * that `score` returns (one for intervals, two for a paired comparison).
+ */
+function resampleValues(
+  rows: number,
+  opts: BootstrapOptions,
+  score: (indices: Uint32Array) => Record<string, number>[],
+): Float64Array[][] {
+  const rng = new Rng(opts.seed);
+  const indices = new Uint32Array(rows);
+  let values: Float64Array[][] = [];
+  for (let s = 0; s < opts.samples; s++) {
+    for (let i = 0; i < rows; i++) indices[i] = rng.int(rows);
+    const records = score(indices);
+    if (s === 0) values = records.map(() => opts.metrics.map(() => new Float64Array(opts.samples)));
+    records.forEach((record, source) => {
+      pick(record, opts.metrics).forEach((v, j) => { values[source][j][s] = v; });
+    });
+  }
+  return values;
+}
+
+function pick(record: Record<string, number>, metrics: string[]): number[] {
+  return metrics.map((m) => {
+    const v = record[m];
+    if (typeof v !== 'number') {
+      throw new PipePilotError(`bootstrap: the metric function returned no '${m}'`, {
+        hint: `ask only for metrics it computes: ${Object.keys(record).join(', ')}`,
+      });
+    }
+    return v;
+  });
+}
+
+/** Percentile interval over the defined (non-NaN) values, numpy-style linear interpolation. */
+function percentileInterval(values: Float64Array, confidence: number): Interval {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort();
+  const tail = (1 - confidence) / 2;
+  return { low: sortedQuantile(sorted, tail), high: sortedQuantile(sorted, 1 - tail) };
+}
+
+function checkOptions(rows: number, opts: BootstrapOptions): void {
+  if (!Number.isInteger(opts.samples) || opts.samples < 0) {
+    throw new PipePilotError(`bootstrap: samples is ${opts.samples}, expected a whole number >= 0`, {
+      hint: 'set evaluate.bootstrap.samples, e.g. 1000, or 0 to turn intervals off',
+    });
+  }
+  if (!(opts.confidence > 0 && opts.confidence < 1)) {
+    throw new PipePilotError(`bootstrap: confidence is ${opts.confidence}, expected a number in (0, 1)`, {
+      hint: 'set evaluate.bootstrap.confidence, e.g. 0.95',
+    });
+  }
+  if (opts.samples > 0 && (!Number.isInteger(rows) || rows < 1)) {
+    throw new PipePilotError(`bootstrap: cannot resample ${rows} rows`, {
+      hint: 'the test split is empty; lower data.split.test or add data',
+    });
+  }
+}

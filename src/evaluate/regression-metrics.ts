@@ -1,0 +1,86 @@
+import { FLOAT64_EPS, type Scores, checkFinite, checkRows } from './metric-inputs.js';
+import { compensatedSum, mean, sortedQuantile } from './statistics.js';
+
+/**
+ * Regression metrics, agreeing with scikit-learn 1.2.1.
+ *
+ * r2 and explained_variance follow sklearn's force_finite default: 1 when the numerator is 0
+ * (perfect predictions, even on a constant target), 0 when only the denominator is 0 (constant
+ * target, imperfect predictions). r2 is NaN with fewer than two rows, as sklearn's. mape divides
+ * by max(|y|, eps) with the float64 eps, so a zero target gives a huge but finite value.
+ */
+export function regressionMetrics(yTrue: Float64Array, yPred: Scores): Record<string, number> {
+  checkInputs(yTrue, yPred);
+  const n = yTrue.length;
+  const errors = new Float64Array(n);
+  const squared = new Float64Array(n);
+  const absolute = new Float64Array(n);
+  const percentage = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    errors[i] = yTrue[i] - yPred[i];
+    squared[i] = errors[i] ** 2;
+    absolute[i] = Math.abs(errors[i]);
+    percentage[i] = absolute[i] / Math.max(Math.abs(yTrue[i]), FLOAT64_EPS);
+  }
+  const yMean = mean(yTrue);
+  const spread = new Float64Array(n);
+  for (let i = 0; i < n; i++) spread[i] = (yTrue[i] - yMean) ** 2;
+  const errorMean = mean(errors);
+  const centredErrors = new Float64Array(n);
+  for (let i = 0; i < n; i++) centredErrors[i] = (errors[i] - errorMean) ** 2;
+
+  const mse = mean(squared);
+  return {
+    mse,
+    rmse: Math.sqrt(mse),
+    mae: mean(absolute),
+    r2: n < 2 ? NaN : finiteScore(compensatedSum(squared), compensatedSum(spread)),
+    mape: mean(percentage),
+    explained_variance: finiteScore(mean(centredErrors), mean(spread)),
+  };
+}
+
+/** sklearn's _assemble_r2_explained_variance with force_finite=True. */
+function finiteScore(numerator: number, denominator: number): number {
+  if (numerator === 0) return 1;
+  if (denominator === 0) return 0;
+  return 1 - numerator / denominator;
+}
+
+export interface ResidualSummary {
+  mean: number;
+  /** Population standard deviation (numpy's default ddof = 0). */
+  std: number;
+  p05: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+  max_abs: number;
+}
+
+/** Summary of residuals yTrue − yPred; quantiles interpolate linearly, as numpy's default. */
+export function residualSummary(yTrue: Float64Array, yPred: Scores): ResidualSummary {
+  checkInputs(yTrue, yPred);
+  const residuals = new Float64Array(yTrue.length);
+  for (let i = 0; i < yTrue.length; i++) residuals[i] = yTrue[i] - yPred[i];
+  const avg = mean(residuals);
+  const deviations = residuals.map((r) => (r - avg) ** 2);
+  const sorted = residuals.slice().sort();
+  return {
+    mean: avg,
+    std: Math.sqrt(mean(deviations)),
+    p05: sortedQuantile(sorted, 0.05),
+    p25: sortedQuantile(sorted, 0.25),
+    p50: sortedQuantile(sorted, 0.5),
+    p75: sortedQuantile(sorted, 0.75),
+    p95: sortedQuantile(sorted, 0.95),
+    max_abs: Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1])),
+  };
+}
+
+function checkInputs(yTrue: Float64Array, yPred: Scores): void {
+  checkRows('regression metrics', yTrue, yTrue.length, yPred.length);
+  checkFinite('regression metrics', 'true value', yTrue);
+  checkFinite('regression metrics', 'prediction', yPred);
+}

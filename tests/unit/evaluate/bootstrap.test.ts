@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { PipePilotError } from '../../../src/errors.js';
+import {
+  binaryMetrics, binaryResampler, multiclassMetrics, multiclassResampler, regressionMetrics,
+} from '../../../src/evaluate/metrics.js';
+import { bootstrapIntervals, pairedBootstrapDifference } from '../../../src/evaluate/bootstrap.js';
+import { Rng } from '../../../src/rng.js';
+
+const BINARY = ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'pr_auc', 'log_loss', 'brier'];
+
+/** A noisy but informative binary classifier on `n` rows. */
+function binaryData(n: number, seed: number, signal = 1.5): { y: Float64Array; p: Float32Array } {
+  const rng = new Rng(seed);
+  const y = new Float64Array(n);
+  const p = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    y[i] = rng.next() < 0.4 ? 1 : 0;
+    p[i] = 1 / (1 + Math.exp(-(signal * (2 * y[i] - 1) + rng.normal())));
+  }
+  return { y, p };
+}
+
+/** The straightforward resample: copy the drawn rows, then score them from scratch. */
+function gatheringBinary(y: Float64Array, p: Float32Array) {
+  return (indices: Uint32Array) => {
+    const yy = new Float64Array(indices.length);
+    const pp = new Float32Array(indices.length);
+    indices.forEach((row, i) => { yy[i] = y[row]; pp[i] = p[row]; });
+    return binaryMetrics(yy, pp, 0.5);
+  };
+}
+
+const opts = (samples: number, seed = 11) => ({ samples, seed, confidence: 0.95, metrics: BINARY });
+
+describe('bootstrapIntervals', () => {
+  it('same seed, same intervals; another seed, other intervals', () => {
+    const { y, p } = binaryData(300, 1);
+    const a = bootstrapIntervals(binaryResampler(y, p, 0.5), 300, opts(200));
+    const b = bootstrapIntervals(binaryResampler(y, p, 0.5), 300, opts(200));
+    const c = bootstrapIntervals(binaryResampler(y, p, 0.5), 300, opts(200, 12));
+    expect(b).toEqual(a);
+    expect(c.roc_auc).not.toEqual(a.roc_auc);
+  });
+
+  it('the sort-once binary resampler matches copying and re-sorting each resample', () => {
+    const { y, p } = binaryData(400, 2);
+    const fast = bootstrapIntervals(binaryResampler(y, p, 0.5), 400, opts(100));
+    const slow = bootstrapIntervals(gatheringBinary(y, p), 400, opts(100));
+    for (const m of BINARY) {
+      expect(fast[m].low).toBeCloseTo(slow[m].low, 12);
+      expect(fast[m].high).toBeCloseTo(slow[m].high, 12);
+    }
+  });
+
+  it('the multiclass count resampler matches copying the drawn rows', () => {
+    const rng = new Rng(9);
+    const rows = 300;
+    const y = Float64Array.from({ length: rows }, () => rng.int(3));
+    const probs = Float64Array.from({ length: rows * 3 }, (_, i) => (y[Math.floor(i / 3)] === i % 3 ? 0.5 : 0) + rng.next() / 2);
+    const metrics = ['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted', 'log_loss'];
+    const copying = (indices: Uint32Array) => multiclassMetrics(
+      Float64Array.from(indices, (r) => y[r]),
+      Float64Array.from({ length: indices.length * 3 }, (_, i) => probs[indices[Math.floor(i / 3)] * 3 + (i % 3)]),
+      3,
+    );
+    const o = { samples: 100, seed: 3, confidence: 0.9, metrics };
+    const fast = bootstrapIntervals(multiclassResampler(y, probs, 3), rows, o);
+    const slow = bootstrapIntervals(copying, rows, o);
+    for (const m of metrics) {
+      expect(fast[m].low, m).toBeCloseTo(slow[m].low, 12);
+      expect(fast[m].high, m).toBeCloseTo(slow[m].high, 12);
+    }
+  });
+
+  it('intervals contain the point estimate of a well-behaved model', () => {
+    const { y, p } = binaryData(1000, 3);
+    const point = binaryMetrics(y, p, 0.5);
+    const intervals = bootstrapIntervals(binaryResampler(y, p, 0.5), 1000, opts(500));
+    for (const m of BINARY) {
+      expect(intervals[m].low, m).toBeLessThan(point[m]);
+      expect(intervals[m].high, m).toBeGreaterThan(point[m]);
+    }
+  });
+
+  it('intervals narrow as the test set grows', () => {
+    const width = (n: number) => {
+      const { y, p } = binaryData(n, 4);
+      const iv = bootstrapIntervals(binaryResampler(y, p, 0.5), n, opts(400));
+      return { auc: iv.roc_auc.high - iv.roc_auc.low, accuracy: iv.accuracy.high - iv.accuracy.low };
+    };
+    const small = width(200);
+    const large = width(5000);
+    expect(large.auc).toBeLessThan(small.auc / 2);
+    expect(large.accuracy).toBeLessThan(small.accuracy / 2);
+  });
+
+  it('a higher confidence gives a wider interval', () => {
+    const { y, p } = binaryData(500, 5);
+    const narrow = bootstrapIntervals(binaryResampler(y, p, 0.5), 500, { ...opts(300), confidence: 0.5 });
+    const wide = bootstrapIntervals(binaryResampler(y, p, 0.5), 500, { ...opts(300), confidence: 0.99 });
+    expect(wide.f1.low).toBeLessThan(narrow.f1.low);
+    expect(wide.f1.high).toBeGreaterThan(narrow.f1.high);
+  });
+
+  it('samples 0 turns intervals off', () => {
+    const { y, p } = binaryData(50, 6);
+    expect(bootstrapIntervals(binaryResampler(y, p, 0.5), 50, opts(0))).toEqual({});
+  });
+
+  it('leaves out resamples where a metric is undefined, and gives NaN when it never is', () => {
+    // Two positives in 40 rows: some resamples draw none, so roc_auc is NaN there.
+    const y = new Float64Array(40);
+    y[0] = 1; y[1] = 1;
+    const p = Float32Array.from(y, (v, i) => (v === 1 ? 0.9 : (i % 10) / 20));
+    const iv = bootstrapIntervals(binaryResampler(y, p, 0.5), 40, opts(300));
+    expect(iv.roc_auc).toEqual({ low: 1, high: 1 });
+    const none = bootstrapIntervals(binaryResampler(new Float64Array(40), p, 0.5), 40, opts(50));
+    expect(none.roc_auc.low).toBeNaN();
+    expect(none.accuracy.low).toBeGreaterThan(0);
+  });
+
+  it('rejects bad options and unknown metrics', () => {
+    const { y, p } = binaryData(30, 7);
+    const compute = binaryResampler(y, p, 0.5);
+    expect(() => bootstrapIntervals(compute, 30, opts(-1))).toThrow(PipePilotError);
+    expect(() => bootstrapIntervals(compute, 30, opts(2.5))).toThrow(/whole number/);
+    expect(() => bootstrapIntervals(compute, 30, { ...opts(10), confidence: 1 })).toThrow(/confidence/);
+    expect(() => bootstrapIntervals(compute, 0, opts(10))).toThrow(/cannot resample 0 rows/);
+    expect(() => bootstrapIntervals(compute, 30, { ...opts(10), metrics: ['r2'] })).toThrow(/returned no 'r2'/);
+  });
+});
+
+describe('pairedBootstrapDifference', () => {
+  const regression = (truth: Float64Array, pred: Float64Array) => (indices: Uint32Array) =>
+    regressionMetrics(Float64Array.from(indices, (i) => truth[i]), Float64Array.from(indices, (i) => pred[i]));
+
+  function regressionData(n: number) {
+    const rng = new Rng(21);
+    const y = Float64Array.from({ length: n }, () => 10 * rng.normal());
+    const good = Float64Array.from(y, (v) => v + rng.normal());
+    const poor = Float64Array.from(y, (v) => v + 3 * rng.normal());
+    return { y, good, poor };
+  }
+  const popts = { samples: 300, seed: 5, confidence: 0.95, metrics: ['r2', 'mae'] };
+
+  it('a clearly better model B: r2 difference above 0 on almost every resample', () => {
+    const { y, good, poor } = regressionData(400);
+    const d = pairedBootstrapDifference(regression(y, poor), regression(y, good), 400, popts);
+    const rA = regressionMetrics(y, poor).r2;
+    const rB = regressionMetrics(y, good).r2;
+    expect(d.r2.estimate).toBeCloseTo(rB - rA, 12);
+    expect(d.r2.low).toBeGreaterThan(0);
+    expect(d.r2.low).toBeLessThan(d.r2.estimate);
+    expect(d.r2.high).toBeGreaterThan(d.r2.estimate);
+    expect(d.r2.shareAtMostZero).toBe(0);
+    // mae is lower-is-better: B's is smaller on every resample.
+    expect(d.mae.high).toBeLessThan(0);
+    expect(d.mae.shareAtMostZero).toBe(1);
+  });
+
+  it('the same model on both sides: difference exactly 0 on every resample', () => {
+    const { y, good } = regressionData(100);
+    const d = pairedBootstrapDifference(regression(y, good), regression(y, good), 100, popts);
+    expect(d.r2).toEqual({ estimate: 0, low: 0, high: 0, shareAtMostZero: 1 });
+  });
+
+  it('is deterministic given the seed, and off with samples 0', () => {
+    const { y, good, poor } = regressionData(150);
+    const run = () => pairedBootstrapDifference(regression(y, poor), regression(y, good), 150, popts);
+    expect(run()).toEqual(run());
+    expect(pairedBootstrapDifference(regression(y, poor), regression(y, good), 150, { ...popts, samples: 0 })).toEqual({});
+  });
+
+  it('rejects bad options', () => {
+    const { y, good } = regressionData(20);
+    expect(() => pairedBootstrapDifference(regression(y, good), regression(y, good), 20, { ...popts, confidence: 0 }))
+      .toThrow(PipePilotError);
+  });
+});
