@@ -1,0 +1,100 @@
+import { DataError } from '../errors.js';
+import type { DataSpec, Task } from '../spec/types.js';
+import type { FeatureSchema } from './feature-schema.js';
+import type { Table } from './table.js';
+
+interface Failure {
+  rule: string;
+  message: string;
+  column?: string;
+  row?: number;
+}
+
+function missingFraction(table: Table, name: string): number {
+  const column = table.columns.get(name);
+  if (column === undefined || table.rowCount === 0) return 0;
+  let missing = 0;
+  for (const v of column.values) if (v === null || (typeof v === 'number' && Number.isNaN(v))) missing++;
+  return missing / table.rowCount;
+}
+
+function checkColumnsExist(table: Table, schema: FeatureSchema): Failure[] {
+  return [schema.target, ...schema.numeric, ...schema.categorical]
+    .filter((name) => !table.columns.has(name))
+    .map((name) => ({ rule: 'columns', column: name, message: `column '${name}' is not in the data` }));
+}
+
+function checkMissing(table: Table, schema: FeatureSchema, limit: number): Failure[] {
+  const failures: Failure[] = [];
+  for (const name of [...schema.numeric, ...schema.categorical]) {
+    const fraction = missingFraction(table, name);
+    if (fraction > limit) {
+      failures.push({
+        rule: 'max_missing_fraction', column: name,
+        message: `column '${name}' is ${(100 * fraction).toFixed(1)}% missing (${fraction.toFixed(3)}), more than max_missing_fraction ${limit}`,
+      });
+    }
+  }
+  return failures;
+}
+
+/** ±Infinity is not a value a model can use; name the first one, by data row (1-based). */
+function checkFinite(table: Table, names: string[], sourceRows?: ArrayLike<number>): Failure[] {
+  const failures: Failure[] = [];
+  for (const name of names) {
+    const column = table.columns.get(name);
+    if (column?.kind !== 'numeric') continue;
+    const i = column.values.findIndex((v) => v === Infinity || v === -Infinity);
+    if (i < 0) continue;
+    const row = (sourceRows === undefined ? i : sourceRows[i]) + 1;
+    failures.push({ rule: 'finite', column: name, row, message: `column '${name}' holds ${column.values[i]} at data row ${row}` });
+  }
+  return failures;
+}
+
+function checkClasses(y: Float64Array, classes: string[], minClassRows: number): Failure[] {
+  const counts = new Array<number>(classes.length).fill(0);
+  for (const v of y) counts[v]++;
+  const present = counts.filter((c) => c > 0).length;
+  const failures: Failure[] = [];
+  if (present < 2) failures.push({ rule: 'classes', message: `the target has ${present} class(es) with rows; classification needs at least 2` });
+  classes.forEach((label, k) => {
+    if (counts[k] < minClassRows) {
+      failures.push({ rule: 'min_class_rows', message: `class '${label}' has ${counts[k]} row(s), fewer than min_class_rows ${minClassRows}` });
+    }
+  });
+  return failures;
+}
+
+/**
+ * The data checks of `data.checks`, on the rows with a target (from prepareTarget). Every
+ * failure is collected into one DataError, one line each, whose `rule` is the first's.
+ * `sourceRows` maps table rows to data rows so messages name rows as in the file's data.
+ */
+export function checkData(
+  table: Table,
+  schema: FeatureSchema,
+  y: Float64Array,
+  classes: string[],
+  spec: DataSpec,
+  task: Task,
+  sourceRows?: ArrayLike<number>,
+): void {
+  const failures = checkColumnsExist(table, schema);
+  if (table.rowCount < spec.checks.min_rows) {
+    failures.push({ rule: 'min_rows', message: `${table.rowCount} row(s) with a target, fewer than min_rows ${spec.checks.min_rows}` });
+  }
+  failures.push(...checkMissing(table, schema, spec.checks.max_missing_fraction));
+  const finiteColumns = task === 'regression' ? [...schema.numeric, schema.target] : schema.numeric;
+  failures.push(...checkFinite(table, finiteColumns, sourceRows));
+  if (task !== 'regression') failures.push(...checkClasses(y, classes, spec.checks.min_class_rows));
+  if (failures.length === 0) return;
+  const first = failures[0];
+  throw new DataError(
+    [`${spec.source}: data checks failed:`, ...failures.map((f) => `  - ${f.message}`)].join('\n'),
+    {
+      file: spec.source, rule: first.rule, column: first.column, row: first.row,
+      hint: 'Fix the data, or relax data.checks in the pipeline if the data is right.',
+    },
+  );
+}

@@ -1,0 +1,142 @@
+import { DataError } from '../errors.js';
+import type { DataSpec, Task } from '../spec/types.js';
+import { unknownColumnError } from './column-suggestion.js';
+import type { CategoricalColumn, Column, NumericColumn, Table } from './table.js';
+
+/** Which columns feed the model, as what, and which were left out and why. Columns in file order. */
+export interface FeatureSchema {
+  target: string;
+  numeric: string[];
+  categorical: string[];
+  excluded: { column: string; reason: string }[];
+}
+
+const ID_NAME = /(^|_)(id|key|uuid)$/i;
+// Thresholds for leaving inferred categorical columns out; see whyNotCategorical.
+const ID_UNIQUE_FRACTION = 0.9;
+const ID_MIN_DISTINCT = 10;
+const TEXT_MEAN_LENGTH = 40;
+const TEXT_UNIQUE_FRACTION = 0.5;
+const TEXT_MIN_DISTINCT = 50;
+
+/** Why an inferred numeric column should not be a feature, or undefined when it should. */
+function whyNotNumeric(name: string, col: NumericColumn): string | undefined {
+  const present = col.values.filter((v) => !Number.isNaN(v));
+  if (present.length === 0) return 'no values (every row is missing)';
+  const distinct = new Set(present);
+  if (distinct.size === 1) return `a single value (${present[0]}) in every row`;
+  if (distinct.size !== present.length || !present.every(Number.isInteger)) return undefined;
+  // Unique integers are a row identifier when named like one or counting up one by one.
+  if (ID_NAME.test(name)) return 'an identifier (unique integers, named like an id)';
+  let sequential = present.length === col.values.length;
+  for (let i = 1; i < present.length && sequential; i++) sequential = present[i] === present[i - 1] + 1;
+  return sequential ? 'an identifier (unique integers counting up by one)' : undefined;
+}
+
+/** Why an inferred categorical column should not be a feature, or undefined when it should. */
+function whyNotCategorical(col: CategoricalColumn): string | undefined {
+  const present = col.values.filter((v): v is string => v !== null);
+  if (present.length === 0) return 'no values (every row is missing)';
+  const distinct = new Set(present).size;
+  if (distinct === 1) return `a single value ('${present[0]}') in every row`;
+  const meanLength = present.reduce((sum, v) => sum + v.length, 0) / present.length;
+  if (meanLength > TEXT_MEAN_LENGTH) return `free text (values average ${meanLength.toFixed(0)} characters)`;
+  if (distinct > ID_UNIQUE_FRACTION * present.length && distinct > ID_MIN_DISTINCT) {
+    return `an identifier (${distinct} distinct values in ${present.length} rows)`;
+  }
+  if (distinct > TEXT_UNIQUE_FRACTION * present.length && distinct > TEXT_MIN_DISTINCT) {
+    return `free text (${distinct} distinct values in ${present.length} rows)`;
+  }
+  return undefined;
+}
+
+function checkNamed(table: Table, data: DataSpec): void {
+  const file = data.source;
+  const available = [...table.columns.keys()];
+  const named: [string, string][] = [
+    [data.target, 'target'],
+    ...data.features.numeric.map((c): [string, string] => [c, 'numeric feature']),
+    ...data.features.categorical.map((c): [string, string] => [c, 'categorical feature']),
+    ...data.drop.map((c): [string, string] => [c, 'dropped column']),
+  ];
+  for (const [column, what] of named) {
+    if (!table.columns.has(column)) throw unknownColumnError(column, available, { file, what, rule: 'columns' });
+  }
+  const roles = new Map<string, string>();
+  for (const [column, what] of named) {
+    const earlier = roles.get(column);
+    if (earlier !== undefined) {
+      throw new DataError(`${file}: column '${column}' is named both as ${earlier} and as ${what}`, {
+        file, column, rule: 'features', hint: 'Give each column one role in data: target, a feature list, or drop.',
+      });
+    }
+    roles.set(column, what);
+  }
+}
+
+function checkListedNumeric(table: Table, data: DataSpec): void {
+  for (const name of data.features.numeric) {
+    const column = table.columns.get(name) as Column;
+    if (column.kind !== 'numeric') {
+      const example = column.values.find((v) => v !== null && Number.isNaN(Number(v)));
+      throw new DataError(`${data.source}: numeric feature '${name}' holds text (e.g. '${String(example)}')`, {
+        file: data.source, column: name, rule: 'features',
+        hint: `List '${name}' under features.categorical, or add its placeholder text to data.missing_values.`,
+      });
+    }
+  }
+}
+
+/**
+ * Decides the feature schema: listed features as listed (a numeric column listed as
+ * categorical is used as categories), then, when `features.infer` is on, every other column
+ * by its type, leaving out identifiers, free text, constant and empty columns (each with a
+ * warning). Deterministic: columns in file order.
+ */
+export function inferFeatureSchema(table: Table, data: DataSpec, _task: Task): { schema: FeatureSchema; warnings: string[] } {
+  checkNamed(table, data);
+  checkListedNumeric(table, data);
+  const listedNumeric = new Set(data.features.numeric);
+  const listedCategorical = new Set(data.features.categorical);
+  const dropped = new Set(data.drop);
+  const schema: FeatureSchema = { target: data.target, numeric: [], categorical: [], excluded: [] };
+  const warnings: string[] = [];
+  for (const [name, column] of table.columns) {
+    if (name === data.target) continue;
+    if (listedNumeric.has(name)) schema.numeric.push(name);
+    else if (listedCategorical.has(name)) schema.categorical.push(name);
+    else if (dropped.has(name)) schema.excluded.push({ column: name, reason: 'listed in data.drop' });
+    else if (!data.features.infer) schema.excluded.push({ column: name, reason: 'not listed as a feature (features.infer is off)' });
+    else {
+      const why = column.kind === 'numeric' ? whyNotNumeric(name, column) : whyNotCategorical(column);
+      if (why === undefined) (column.kind === 'numeric' ? schema.numeric : schema.categorical).push(name);
+      else {
+        schema.excluded.push({ column: name, reason: why });
+        warnings.push(`${data.source}: column '${name}' left out of the features: ${why}; list it under data.features to use it anyway`);
+      }
+    }
+  }
+  if (schema.numeric.length + schema.categorical.length === 0) {
+    throw new DataError(`${data.source}: no feature columns to train on`, {
+      file: data.source, rule: 'features', hint: 'List feature columns under data.features (numeric, categorical) or turn on features.infer.',
+    });
+  }
+  return { schema, warnings };
+}
+
+/**
+ * The table the features code sees: the target and the features only, each feature of the
+ * kind the schema says (a numeric column used as categorical becomes its number's text).
+ */
+export function applyFeatureSchema(table: Table, schema: FeatureSchema): Table {
+  const keep = new Set([schema.target, ...schema.numeric, ...schema.categorical]);
+  const categorical = new Set(schema.categorical);
+  const columns = new Map<string, Column>();
+  for (const [name, column] of table.columns) {
+    if (!keep.has(name)) continue;
+    if (categorical.has(name) && column.kind === 'numeric') {
+      columns.set(name, { kind: 'categorical', values: Array.from(column.values, (v) => (Number.isNaN(v) ? null : String(v))) });
+    } else columns.set(name, column);
+  }
+  return { rowCount: table.rowCount, columns };
+}
