@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { checkData } from '../data/checks.js';
+import { unknownColumnError } from '../data/column-suggestion.js';
 import { inferFeatureSchema } from '../data/feature-schema.js';
 import { fingerprintData } from '../data/fingerprint.js';
 import { readTable } from '../data/read-table.js';
@@ -69,16 +70,20 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
 
   const { schema, warnings } = inferFeatureSchema(raw, spec.data, task);
   for (const w of warnings) deps.log.warn(w);
-  const target = prepareTarget(raw, schema, task, spec.data.positive_class);
-  checkData(target.table, schema, target.y, target.classes, spec.data, task);
+  const target = prepareTarget(raw, schema, task, { file: spec.data.source, positiveClass: spec.data.positive_class });
+  checkData(target.table, schema, target.y, target.classes, spec.data, task, target.sourceRows);
   const stratify = spec.data.split.stratify && task !== 'regression';
   const split = splitRows(target.table.rowCount, {
     test: spec.data.split.test,
     seed: spec.data.split.seed,
     strata: stratify ? target.y : undefined,
+    file: spec.data.source,
   });
   const used = [...schema.numeric, ...schema.categorical];
   const sliceColumns = [...new Set([...spec.evaluate.slices, ...spec.gates.flatMap((g) => (g.slice ? [g.slice] : []))])];
+  for (const column of sliceColumns) if (!raw.columns.has(column)) {
+    throw unknownColumnError(column, [...raw.columns.keys()], { file: spec.data.source, what: 'slice column', rule: 'slice' });
+  }
   const kept = selectColumns(target.table, [...new Set([...used, ...sliceColumns])]);
   const trainTable = takeRows(kept, split.train);
   const testTable = takeRows(kept, split.test);

@@ -1,0 +1,137 @@
+import { formatFromPath } from './data-format.js';
+import type { RawData, RawParams, RawPipeline } from './raw-pipeline.js';
+import {
+  LOWER_IS_BETTER,
+  type DataSpec,
+  type EarlyStoppingSpec,
+  type EvaluateSpec,
+  type ModelParams,
+  type PipelineSpec,
+  type PreprocessSpec,
+  type Task,
+  type TuneSpec,
+} from './types.js';
+
+/** Cell texts read as missing unless `data.missing_values` says otherwise (pandas' usual set, plus `.` and `?`). */
+export const DEFAULT_MISSING_VALUES: readonly string[] = ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', 'nan', '.', '?'];
+
+export const DEFAULT_SEED = 42;
+
+/** Defaults of early stopping, used for mlp unless `early_stopping: false`. */
+export const DEFAULT_EARLY_STOPPING: Readonly<EarlyStoppingSpec> = {
+  validation_fraction: 0.1,
+  patience: 10,
+  min_delta: 0,
+  restore_best: true,
+};
+
+/**
+ * Fills every default into a pipeline the schema and the semantic checks accepted. Pure; the
+ * result shares no arrays or objects with `raw`. Seeds default to `model.seed` so one number
+ * pins the whole run. `data.format` must be given or implied by the extension (checked before).
+ */
+export function applyDefaults(raw: RawPipeline): PipelineSpec {
+  const seed = raw.model.seed ?? DEFAULT_SEED;
+  const spec: PipelineSpec = {
+    apiVersion: raw.apiVersion,
+    name: raw.name,
+    data: dataDefaults(raw.data, raw.model.task, seed),
+    preprocess: preprocessDefaults(raw.preprocess),
+    model: { task: raw.model.task, type: raw.model.type, params: paramDefaults(raw.model.params, raw.model.type), seed },
+    evaluate: evaluateDefaults(raw.evaluate, seed),
+    gates: (raw.gates ?? []).map((g) => ({ ...g })),
+    deploy: {
+      environments: [...(raw.deploy?.environments ?? ['staging', 'production'])],
+      ...(raw.deploy?.canary && { canary: { ...raw.deploy.canary } }),
+      ...(raw.deploy?.drift && { drift: { ...raw.deploy.drift } }),
+    },
+  };
+  if (raw.description !== undefined) spec.description = raw.description;
+  if (raw.tune) spec.tune = tuneDefaults(raw.tune);
+  return spec;
+}
+
+function dataDefaults(d: RawData, task: Task, seed: number): DataSpec {
+  const out: DataSpec = {
+    source: d.source,
+    format: d.format ?? formatFromPath(d.source) ?? 'csv',
+    target: d.target,
+    features: {
+      numeric: [...(d.features?.numeric ?? [])],
+      categorical: [...(d.features?.categorical ?? [])],
+      infer: d.features?.infer ?? true,
+    },
+    drop: [...(d.drop ?? [])],
+    missing_values: [...(d.missing_values ?? DEFAULT_MISSING_VALUES)],
+    checks: {
+      min_rows: d.checks?.min_rows ?? 20,
+      max_missing_fraction: d.checks?.max_missing_fraction ?? 0.5,
+      min_class_rows: d.checks?.min_class_rows ?? 2,
+    },
+    split: {
+      test: d.split?.test ?? 0.2,
+      seed: d.split?.seed ?? seed,
+      stratify: d.split?.stratify ?? task !== 'regression',
+    },
+  };
+  // Labels are compared as text, so `positive_class: 1` matches a 0/1 column however it was read.
+  if (d.positive_class !== undefined) out.positive_class = String(d.positive_class);
+  return out;
+}
+
+function preprocessDefaults(p: RawPipeline['preprocess']): PreprocessSpec {
+  return {
+    impute: {
+      numeric: p?.impute?.numeric ?? 'median',
+      categorical: p?.impute?.categorical ?? 'most_frequent',
+      fill_numeric: p?.impute?.fill_numeric ?? 0,
+      fill_categorical: p?.impute?.fill_categorical ?? 'missing',
+    },
+    scale: p?.scale ?? 'standard',
+    encode: p?.encode ?? 'onehot',
+    max_categories: p?.max_categories ?? 50,
+  };
+}
+
+function paramDefaults(p: RawParams | undefined, type: 'linear' | 'mlp'): ModelParams {
+  const out: ModelParams = {
+    hidden_units: [...(p?.hidden_units ?? [64, 32])],
+    activation: p?.activation ?? 'relu',
+    dropout: p?.dropout ?? 0,
+    learning_rate: p?.learning_rate ?? 0.001,
+    epochs: p?.epochs ?? 100,
+    batch_size: p?.batch_size ?? 64,
+    max_iter: p?.max_iter ?? 1000,
+    tol: p?.tol ?? 1e-6,
+  };
+  // Left out when not given: the model code picks a default that suits the model type.
+  if (p?.l2 !== undefined) out.l2 = p.l2;
+  const es = p?.early_stopping;
+  // On by default for mlp only; a linear model uses max_iter/tol, unless early stopping is asked for.
+  if (es === true || (es === undefined && type === 'mlp')) out.early_stopping = { ...DEFAULT_EARLY_STOPPING };
+  else if (typeof es === 'object') out.early_stopping = { ...DEFAULT_EARLY_STOPPING, ...es };
+  return out;
+}
+
+function evaluateDefaults(e: RawPipeline['evaluate'], seed: number): EvaluateSpec {
+  return {
+    threshold: e?.threshold ?? 0.5,
+    bootstrap: {
+      samples: e?.bootstrap?.samples ?? 1000,
+      seed: e?.bootstrap?.seed ?? seed,
+      confidence: e?.bootstrap?.confidence ?? 0.95,
+    },
+    slices: [...(e?.slices ?? [])],
+    min_slice_rows: e?.min_slice_rows ?? 10,
+  };
+}
+
+function tuneDefaults(t: NonNullable<RawPipeline['tune']>): TuneSpec {
+  return {
+    metric: t.metric,
+    direction: t.direction ?? (LOWER_IS_BETTER.has(t.metric) ? 'minimize' : 'maximize'),
+    trials: t.trials ?? 20,
+    sampler: t.sampler ?? 'tpe',
+    space: structuredClone(t.space),
+  };
+}

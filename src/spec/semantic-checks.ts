@@ -1,0 +1,128 @@
+import { formatFromPath } from './data-format.js';
+import { didYouMean } from './did-you-mean.js';
+import { dottedPath, type PathSegment } from './json-path.js';
+import type { RawPipeline } from './raw-pipeline.js';
+import { keyOffset, valueOffset, type LocatedProblem } from './schema-problems.js';
+import { sourcePathProblem, type Realpath } from './source-path.js';
+import { LOWER_IS_BETTER, TASK_METRICS, type Task } from './types.js';
+import type { SourcePositions } from './yaml-source.js';
+
+/** Collects problems, each located at the value (or key) its path names. */
+class Findings {
+  readonly list: LocatedProblem[] = [];
+  constructor(private readonly positions: SourcePositions) {}
+  at(path: PathSegment[], message: string, part: 'key' | 'value' = 'value'): void {
+    const offset = part === 'key' ? keyOffset(this.positions, path) : valueOffset(this.positions, path);
+    this.list.push({ offset, path: dottedPath(path), message });
+  }
+}
+
+/**
+ * Rules the schema cannot express: metrics that exist for the task, columns used consistently,
+ * task-specific options, and a data path that stays inside the repository. Runs on a pipeline the
+ * schema accepted, before defaults, so "was this option written?" can be told apart from a default.
+ */
+export function semanticProblems(
+  raw: RawPipeline,
+  positions: SourcePositions,
+  paths: { root: string; realpath?: Realpath },
+): LocatedProblem[] {
+  const found = new Findings(positions);
+  checkSource(raw, found, paths);
+  checkColumns(raw, found);
+  checkTaskOptions(raw, found);
+  checkGates(raw, found);
+  checkTune(raw, found);
+  return found.list;
+}
+
+function checkSource(raw: RawPipeline, found: Findings, paths: { root: string; realpath?: Realpath }): void {
+  const problem = sourcePathProblem(raw.data.source, paths.root, paths.realpath);
+  if (problem) found.at(['data', 'source'], problem);
+  else if (raw.data.format === undefined && formatFromPath(raw.data.source) === undefined) {
+    found.at(['data', 'source'], `cannot tell the format of '${raw.data.source}' from its extension; set data.format to csv, json, jsonl or parquet`);
+  }
+}
+
+function checkColumns(raw: RawPipeline, found: Findings): void {
+  const { target, features, drop = [] } = raw.data;
+  const numeric = features?.numeric ?? [];
+  const categorical = features?.categorical ?? [];
+  const lists: [PathSegment[], string[]][] = [
+    [['data', 'features', 'numeric'], numeric],
+    [['data', 'features', 'categorical'], categorical],
+    [['data', 'drop'], drop],
+    [['evaluate', 'slices'], raw.evaluate?.slices ?? []],
+  ];
+  for (const [path, columns] of lists) {
+    columns.forEach((c, i) => {
+      if (c === target) found.at([...path, i], `${dottedPath(path)} lists the target '${target}'; the target cannot be ${path[0] === 'evaluate' ? 'a slice' : 'a feature or dropped'}`);
+    });
+  }
+  categorical.forEach((c, i) => {
+    if (numeric.includes(c)) found.at(['data', 'features', 'categorical', i], `'${c}' is in both data.features.numeric and data.features.categorical; keep it in one`);
+  });
+  drop.forEach((c, i) => {
+    if (numeric.includes(c) || categorical.includes(c)) found.at(['data', 'drop', i], `'${c}' is both dropped and listed as a feature; remove it from one`);
+  });
+  if (features?.infer === false && numeric.length === 0 && categorical.length === 0) {
+    found.at(['data', 'features', 'infer'], 'data.features.infer is false and no features are listed; list data.features.numeric or categorical, or set infer: true');
+  }
+  const slices: [PathSegment[], string][] = (raw.evaluate?.slices ?? []).map((s, i) => [['evaluate', 'slices', i], s]);
+  (raw.gates ?? []).forEach((g, i) => g.slice !== undefined && slices.push([['gates', i, 'slice'], g.slice]));
+  for (const [path, column] of slices) {
+    if (column === target && path[0] === 'gates') found.at(path, `${dottedPath(path)} is the target '${target}'; slice by a categorical feature`);
+    else if (numeric.includes(column)) found.at(path, `${dottedPath(path)} '${column}' is a numeric feature; slices need a categorical column`);
+  }
+}
+
+function checkTaskOptions(raw: RawPipeline, found: Findings): void {
+  const task = raw.model.task;
+  if (task !== 'binary_classification') {
+    if (raw.evaluate?.threshold !== undefined) found.at(['evaluate', 'threshold'], `evaluate.threshold applies to binary_classification only (task is ${task}); remove it`, 'key');
+    if (raw.data.positive_class !== undefined) found.at(['data', 'positive_class'], `data.positive_class applies to binary_classification only (task is ${task}); remove it`, 'key');
+  }
+  if (task === 'regression' && raw.data.split?.stratify === true) {
+    found.at(['data', 'split', 'stratify'], 'data.split.stratify applies to classification only (task is regression); remove it');
+  }
+  if (raw.data.positive_class === '') found.at(['data', 'positive_class'], 'data.positive_class must not be empty');
+}
+
+function checkGates(raw: RawPipeline, found: Findings): void {
+  const environments = raw.deploy?.environments;
+  (raw.gates ?? []).forEach((g, i) => {
+    checkMetric(raw.model.task, g.metric, ['gates', i, 'metric'], found);
+    if (g.vs !== undefined && environments !== undefined && !environments.includes(g.vs)) {
+      found.at(['gates', i, 'vs'], `gates[${i}] compares with ${g.vs}, but deploy.environments (${environments.join(', ')}) has no ${g.vs}`);
+    }
+    if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
+      found.at(['gates', i, 'max'], `gates[${i}] can never pass: min ${g.min} is above max ${g.max}`);
+    }
+  });
+}
+
+function checkTune(raw: RawPipeline, found: Findings): void {
+  const tune = raw.tune;
+  if (!tune) return;
+  checkMetric(raw.model.task, tune.metric, ['tune', 'metric'], found);
+  const lowerIsBetter = LOWER_IS_BETTER.has(tune.metric);
+  if (tune.direction === (lowerIsBetter ? 'maximize' : 'minimize') && TASK_METRICS[raw.model.task].includes(tune.metric)) {
+    found.at(['tune', 'direction'], `tune.direction is ${tune.direction}, but ${tune.metric} is ${lowerIsBetter ? 'lower' : 'higher'}-is-better; use ${lowerIsBetter ? 'minimize' : 'maximize'} or leave it out`);
+  }
+  for (const [param, dist] of Object.entries(tune.space)) {
+    for (const kind of ['uniform', 'loguniform', 'int'] as const) {
+      const range = (dist as Record<string, unknown> | null)?.[kind];
+      if (Array.isArray(range) && !(Number(range[0]) < Number(range[1]))) {
+        found.at(['tune', 'space', param, kind], `tune.space.${param}.${kind} must be [low, high] with low < high, got [${range.join(', ')}]`);
+      }
+    }
+  }
+}
+
+function checkMetric(task: Task, metric: string, path: PathSegment[], found: Findings): void {
+  const known = TASK_METRICS[task];
+  if (known.includes(metric)) return;
+  const owner = (Object.keys(TASK_METRICS) as Task[]).find((t) => TASK_METRICS[t].includes(metric));
+  const why = owner ? ` ('${metric}' is a ${owner} metric)` : didYouMean(metric, known);
+  found.at(path, `${dottedPath(path)} '${metric}' is not reported for ${task}${why}; use one of ${known.join(', ')}`);
+}
