@@ -23,8 +23,9 @@ export async function runCommand(io: CliIo, opts: RunOptions): Promise<number> {
   try {
     const root = findRepoRoot(io.cwd);
     const pipelinePath = toRepoPath(root, opts.pipeline, io.cwd);
-    const backend = await selectBackend(asBackend(opts.backend ?? io.env.PIPEPILOT_BACKEND));
-    info(`backend: ${backend.name} (${backend.reason})`);
+    const { name, reason, initMs } = await selectBackend(asBackend(opts.backend ?? io.env.PIPEPILOT_BACKEND));
+    const backend = { name, reason };
+    info(`backend: ${name} (${reason}; ready in ${Math.round(initMs)} ms)`);
     const result = await runPipeline(
       {
         files: nodeFiles(root),

@@ -36,7 +36,7 @@ async function choose(preferred?: BackendName): Promise<BackendChoice> {
     if (failure === undefined) {
       const initMs = performance.now() - started;
       const why = failures.length === 0 ? (preferred === name ? 'preferred' : 'first available') : failures.join('; ');
-      return { name, reason: `${name}: ${why}`, initMs };
+      return { name, reason: why, initMs };
     }
     failures.push(`${name} unavailable (${failure})`);
   }

@@ -1,7 +1,7 @@
 import type { FeatureSchema } from '../data/feature-schema.js';
 import type { Evaluation } from '../evaluate/evaluation.js';
 import type { GateResult } from '../evaluate/gates.js';
-import type { TrainedModel } from '../model/train.js';
+import type { TrainedModel } from '../model/types.js';
 import type { LoadedPipeline, ModelParams, Task } from '../spec/types.js';
 
 /** `metrics.json` of a run bundle; its contract is `schemas/metrics.schema.json`. */
@@ -117,7 +117,7 @@ export function buildMetricsDoc(input: MetricsDocInput): MetricsDoc {
     gates: input.gates,
     gates_passed: input.gates.every((g) => g.status !== 'failed'),
     training: {
-      ...(trained.history.length > 0 ? { epochs_run: trained.history.length } : {}),
+      ...(trained.iterations === undefined && trained.history.length > 0 ? { epochs_run: trained.history.length } : {}),
       ...(trained.bestEpoch !== undefined ? { best_epoch: trained.bestEpoch } : {}),
       ...(trained.iterations !== undefined ? { iterations: trained.iterations } : {}),
       ...(last ? { final_loss: last.loss } : {}),

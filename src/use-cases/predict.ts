@@ -2,7 +2,8 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { ModelFileError } from '../errors.js';
 import type { Table } from '../data/table.js';
 import { alignTable, parsePreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
-import { loadTfjsModel, predictBatch } from '../model/tfjs-format.js';
+import { predictBatch } from '../model/predict.js';
+import { loadTfjsModel } from '../model/tfjs-format.js';
 
 /** A saved model ready to score: the tfjs model and the fitted transform in front of it. */
 export interface ScoringModel {
@@ -25,7 +26,7 @@ export async function loadScoringModel(read: (name: string) => Promise<Uint8Arra
   const modelJson = parseJson(await text('model.json'), `${dirLabel}/model.json`);
   const weightsBin = await read('weights.bin');
   const preprocessor = parsePreprocessor(parseJson(await text('preprocessor.json'), `${dirLabel}/preprocessor.json`), `${dirLabel}/preprocessor.json`);
-  const model = await loadTfjsModel({ modelJson: modelJson as object, weightsBin, file: `${dirLabel}/model.json` });
+  const model = await loadTfjsModel({ modelJson: modelJson as Record<string, unknown>, weightsBin }, { file: `${dirLabel}/model.json` });
   const inputs = model.inputs[0]?.shape.at(-1);
   if (inputs !== preprocessor.outputNames.length) {
     throw new ModelFileError(

@@ -3,7 +3,7 @@ import type { MetricsDoc } from '../report/metrics-doc.js';
 
 /** The model files of a run: what `register` will copy into `models/<name>/v<N>/`. */
 export interface RunArtifacts {
-  modelJson: object;
+  modelJson: Record<string, unknown>;
   weightsBin: Uint8Array;
   preprocessor: Preprocessor;
   referenceStats: unknown;

@@ -11,7 +11,8 @@ import { prepareTarget } from '../data/target.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed } from '../evaluate/gates.js';
 import { fitPreprocessor, transformTable } from '../features/preprocessor.js';
-import { loadTfjsModel, predictBatch, toTfjsArtifacts } from '../model/tfjs-format.js';
+import { predictBatch } from '../model/predict.js';
+import { loadTfjsModel, toTfjsArtifacts } from '../model/tfjs-format.js';
 import { trainModel } from '../model/train.js';
 import type { Clock, Files, Logger, ProgressSink } from '../ports.js';
 import { buildReport } from '../report/run-report.js';
@@ -111,8 +112,10 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     cols: train.cols,
     y: yTrain,
     classCount: task === 'regression' ? 1 : target.classes.length,
-    onProgress: (p) => deps.progress?.({ stage: 'train', done: p.epoch, total: p.epochs, detail: `loss ${p.loss.toFixed(4)}` }),
+    onProgress: (p) =>
+      deps.progress?.({ stage: 'train', done: p.epoch, total: p.epochs, detail: `loss ${p.loss.toFixed(4)}${p.valLoss === undefined ? '' : `, val ${p.valLoss.toFixed(4)}`}` }),
   });
+  for (const note of trained.notes) deps.log.warn(note);
   const tfjs = toTfjsArtifacts(trained, { name: spec.name });
   timer.lap('fit');
 

@@ -81,7 +81,7 @@ describe('pipepilot run', () => {
   it('rows with a missing target are dropped and counted', async () => {
     const csv = readFileSync(join(process.cwd(), 'pipelines/data/breast-cancer.csv'), 'utf8').split('\n');
     // Blank the diagnosis of three rows.
-    for (const i of [5, 50, 500]) csv[i] = csv[i].replace(/,(malignant|benign)$/, ',');
+    for (const i of [5, 50, 500]) csv[i] = csv[i].replace(/,(malignant|benign)(\r?)$/, ',$2');
     const dir = tempProject({ 'p.yaml': binaryLinear(), 'data/bc.csv': csv.join('\n') });
     const res = await runCli(['run', 'p.yaml', '--json'], dir);
     expect(res.code).toBe(0);
