@@ -63,7 +63,7 @@ export default async function scale(args: string[]): Promise<void> {
       'name: scale',
       'data: {source: pipelines/data/scale.parquet, target: y, split: {test: 0.2, seed: 1}}',
       'model: {task: regression, type: linear, seed: 1}',
-      'evaluate: {bootstrap: {samples: 200}}',
+      'evaluate: {bootstrap: {samples: 1000}}',
       'gates: [{metric: r2, min: 0.9}]',
     ].join('\n'),
   );

@@ -1,6 +1,7 @@
 import { DataError } from '../errors.js';
 import type { DataSpec, Task } from '../spec/types.js';
 import { unknownColumnError } from './column-suggestion.js';
+import { sortedPresent } from './reference-stats.js';
 import type { CategoricalColumn, Column, NumericColumn, Table } from './table.js';
 
 /** Which columns feed the model, as what, and which were left out and why. Columns in file order. */
@@ -19,18 +20,43 @@ const TEXT_MEAN_LENGTH = 40;
 const TEXT_UNIQUE_FRACTION = 0.5;
 const TEXT_MIN_DISTINCT = 50;
 
-/** Why an inferred numeric column should not be a feature, or undefined when it should. */
+/**
+ * Why an inferred numeric column should not be a feature, or undefined when it should.
+ * One pass over the values; uniqueness is checked (by sorting a copy) only for all-integer
+ * columns named like an id, since a Set of millions of doubles costs seconds.
+ */
 function whyNotNumeric(name: string, col: NumericColumn): string | undefined {
-  const present = col.values.filter((v) => !Number.isNaN(v));
-  if (present.length === 0) return 'no values (every row is missing)';
-  const distinct = new Set(present);
-  if (distinct.size === 1) return `a single value (${present[0]}) in every row`;
-  if (distinct.size !== present.length || !present.every(Number.isInteger)) return undefined;
-  // Unique integers are a row identifier when named like one or counting up one by one.
-  if (ID_NAME.test(name)) return 'an identifier (unique integers, named like an id)';
-  let sequential = present.length === col.values.length;
-  for (let i = 1; i < present.length && sequential; i++) sequential = present[i] === present[i - 1] + 1;
-  return sequential ? 'an identifier (unique integers counting up by one)' : undefined;
+  const values = col.values;
+  let present = 0;
+  let first = NaN;
+  let constant = true;
+  let integers = true;
+  let sequential = true;
+  let previous = NaN;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) {
+      sequential = false;
+      continue;
+    }
+    if (present === 0) first = v;
+    else {
+      if (v !== first) constant = false;
+      if (v !== previous + 1) sequential = false;
+    }
+    if (integers && !Number.isInteger(v)) integers = false;
+    previous = v;
+    present++;
+  }
+  if (present === 0) return 'no values (every row is missing)';
+  if (constant) return `a single value (${first}) in every row`;
+  if (!integers) return undefined;
+  // Unique integers are a row identifier when counting up one by one, or when named like one.
+  if (sequential) return 'an identifier (unique integers counting up by one)';
+  if (!ID_NAME.test(name)) return undefined;
+  const sorted = sortedPresent(values);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return undefined;
+  return 'an identifier (unique integers, named like an id)';
 }
 
 /** Why an inferred categorical column should not be a feature, or undefined when it should. */

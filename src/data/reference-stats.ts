@@ -77,8 +77,16 @@ export function histogramFractions(values: ArrayLike<number>, edges: readonly nu
   return counts.map((c) => (n === 0 ? 0 : c / n));
 }
 
+/** The present (non-NaN) values, ascending. A plain loop: TypedArray.filter's callback is ~10× slower on millions of rows. */
+export function sortedPresent(values: Float64Array): Float64Array {
+  const present = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[n++] = values[i];
+  return present.subarray(0, n).sort();
+}
+
 function numericStats(name: string, values: Float64Array): NumericStats {
-  const present = values.filter((v) => !Number.isNaN(v)).sort();
+  const present = sortedPresent(values);
   const count = present.length;
   const base = { name, kind: 'numeric' as const, count, missing: values.length - count };
   if (count === 0) {

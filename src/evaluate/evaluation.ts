@@ -6,7 +6,7 @@ import type { Scores } from './metric-inputs.js';
 import {
   type ClassReport, multiclassConfusion, multiclassMetrics, multiclassPerClass, multiclassResampler,
 } from './multiclass-metrics.js';
-import { type ResidualSummary, regressionMetrics, residualSummary } from './regression-metrics.js';
+import { type ResidualSummary, regressionMetrics, regressionResampler, residualSummary } from './regression-metrics.js';
 
 /** The metrics that get bootstrap intervals and lead reports, per task. */
 export const HEADLINE_METRICS: Record<Task, string[]> = {
@@ -73,7 +73,7 @@ export function evaluatePredictions(req: EvaluationRequest): Evaluation {
     task,
     rows: yTrue.length,
     metrics: score(yTrue, output),
-    intervals: bootstrapIntervals(resampler(req, score), yTrue.length, {
+    intervals: bootstrapIntervals(resampler(req), yTrue.length, {
       ...req.bootstrap, metrics: HEADLINE_METRICS[task],
     }),
     slices: req.slices.map((s) => ({ column: s.column, rows: sliceRows(req, s.values, score) })),
@@ -100,14 +100,14 @@ function scorer(req: EvaluationRequest): Score {
 }
 
 /**
- * Classification scores each resample from per-row draw counts over work done once (the binary
- * score sort, the argmax); regression metrics are cheap, so it copies the drawn rows.
+ * Each resample is scored from per-row draw counts over work done once (the binary score sort,
+ * the argmax), never by copying the drawn rows: test sets can have hundreds of thousands of rows.
  */
-function resampler(req: EvaluationRequest, score: Score): ComputeMetrics {
+function resampler(req: EvaluationRequest): ComputeMetrics {
   const { task, yTrue, output } = req;
   if (task === 'binary_classification') return binaryResampler(yTrue, output, req.threshold);
   if (task === 'multiclass_classification') return multiclassResampler(yTrue, output, req.classes.length);
-  return (indices) => score(gather(yTrue, indices, 1), gather(output, indices, 1));
+  return regressionResampler(yTrue, output);
 }
 
 function outputWidth(req: EvaluationRequest): number {

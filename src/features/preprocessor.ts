@@ -1,4 +1,5 @@
 import { DataError, ModelFileError } from '../errors.js';
+import { quantile, sortedPresent } from '../data/reference-stats.js';
 import type { Column, Table } from '../data/table.js';
 import type { PreprocessSpec, Task } from '../spec/types.js';
 
@@ -59,8 +60,7 @@ export function fitPreprocessor(req: FitRequest): Preprocessor {
 }
 
 function fitNumeric(name: string, values: Float64Array, spec: PreprocessSpec): NumericFeature {
-  const present = values.filter((v) => !Number.isNaN(v)).sort();
-  const fill = numericFill(present, spec);
+  const fill = numericFill(sortedPresent(values), spec);
   // Scale statistics are computed on imputed values, as scikit-learn's SimpleImputer → StandardScaler does.
   const n = values.length;
   let sum = 0;
@@ -88,8 +88,7 @@ function numericFill(sortedPresent: Float64Array, spec: PreprocessSpec): number 
   const n = sortedPresent.length;
   if (spec.impute.numeric === 'constant' || n === 0) return spec.impute.fill_numeric;
   if (spec.impute.numeric === 'mean') return sortedPresent.reduce((a, b) => a + b, 0) / n;
-  const mid = n >> 1;
-  return n % 2 === 1 ? sortedPresent[mid] : (sortedPresent[mid - 1] + sortedPresent[mid]) / 2;
+  return quantile(sortedPresent, 0.5);
 }
 
 function nonZero(scale: number): number {

@@ -59,6 +59,8 @@ export interface MetricsDocInput {
   trained: TrainedModel;
   evaluation: Evaluation;
   gates: GateResult[];
+  /** Resamples actually drawn (the requested count, cut on huge test sets). */
+  bootstrapSamples: number;
   durationsMs: Record<string, number>;
 }
 
@@ -96,7 +98,7 @@ export function buildMetricsDoc(input: MetricsDocInput): MetricsDoc {
       Object.entries(ev.intervals).map(([k, v]) => [k, { low: fin(v.low), high: fin(v.high) }]),
     ),
     confidence: spec.evaluate.bootstrap.confidence,
-    bootstrap_samples: spec.evaluate.bootstrap.samples,
+    bootstrap_samples: input.bootstrapSamples,
     ...(ev.confusion ? { confusion: ev.confusion } : {}),
     ...(ev.perClass
       ? {

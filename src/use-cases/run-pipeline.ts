@@ -8,6 +8,7 @@ import { referenceStats } from '../data/reference-stats.js';
 import { splitRows } from '../data/split.js';
 import { takeRows, type Table } from '../data/table.js';
 import { prepareTarget } from '../data/target.js';
+import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed } from '../evaluate/gates.js';
 import { fitPreprocessor, transformTable } from '../features/preprocessor.js';
@@ -123,13 +124,17 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const model = await loadTfjsModel(tfjs);
   const output = predictBatch(model, test.x, test.rows, test.cols);
   model.dispose();
+  const bootstrapSamples = budgetedBootstrapSamples(spec.evaluate.bootstrap.samples, test.rows);
+  if (bootstrapSamples < spec.evaluate.bootstrap.samples) {
+    deps.log.info(`bootstrap: ${bootstrapSamples} resamples instead of ${spec.evaluate.bootstrap.samples} (${test.rows} test rows)`);
+  }
   const evaluation = evaluatePredictions({
     task,
     yTrue: yTest,
     output,
     classes: target.classes,
     threshold: spec.evaluate.threshold,
-    bootstrap: spec.evaluate.bootstrap,
+    bootstrap: { ...spec.evaluate.bootstrap, samples: bootstrapSamples },
     slices: sliceColumns.map((column) => ({ column, values: sliceValues(testTable, column) })),
     minSliceRows: spec.evaluate.min_slice_rows,
   });
@@ -158,6 +163,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     trained,
     evaluation,
     gates,
+    bootstrapSamples,
     durationsMs: timer.done(),
   });
   return {

@@ -177,3 +177,14 @@ describe('pairedBootstrapDifference', () => {
       .toThrow(PipePilotError);
   });
 });
+
+describe('bootstrap draw budget', () => {
+  it('keeps the requested count on ordinary test sets and cuts it on huge ones, never below 100', async () => {
+    const { budgetedBootstrapSamples } = await import('../../../src/evaluate/bootstrap.js');
+    expect(budgetedBootstrapSamples(1000, 10_000)).toBe(1000);
+    expect(budgetedBootstrapSamples(1000, 600_000)).toBe(166);
+    expect(budgetedBootstrapSamples(1000, 50_000_000)).toBe(100);
+    expect(budgetedBootstrapSamples(50, 50_000_000)).toBe(50);
+    expect(budgetedBootstrapSamples(0, 600_000)).toBe(0);
+  });
+});

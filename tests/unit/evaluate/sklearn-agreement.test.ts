@@ -86,3 +86,16 @@ describe(`metrics agree with scikit-learn ${reference.sklearn}`, () => {
     }
   });
 });
+
+describe('weighted regression metrics (the bootstrap scorer)', () => {
+  it('equal the plain metrics on the rows repeated by their weights', async () => {
+    const { regressionMetrics, weightedRegressionMetrics } = await import('../../../src/evaluate/regression-metrics.js');
+    const y = Float64Array.from([3, -0.5, 2, 7, 0, 4.2]);
+    const p = Float64Array.from([2.5, 0.0, 2, 8, 0.1, 3.9]);
+    const w = Float64Array.from([2, 0, 1, 3, 1, 1]);
+    const idx = [0, 0, 2, 3, 3, 3, 4, 5];
+    const plain = regressionMetrics(Float64Array.from(idx, (i) => y[i]), Float64Array.from(idx, (i) => p[i]));
+    const weighted = weightedRegressionMetrics(y, p, w);
+    for (const [k, v] of Object.entries(plain)) expect(weighted[k]).toBeCloseTo(v, 10);
+  });
+});
