@@ -116,7 +116,8 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     onProgress: (p) =>
       deps.progress?.({ stage: 'train', done: p.epoch, total: p.epochs, detail: `loss ${p.loss.toFixed(4)}${p.valLoss === undefined ? '' : `, val ${p.valLoss.toFixed(4)}`}` }),
   });
-  for (const note of trained.notes) deps.log.warn(note);
+  // Solver notes (a jitter on one-hot-collinear normal equations, an iteration cap) are information, not data problems.
+  for (const note of trained.notes) deps.log.info(`note: ${note}`);
   const tfjs = toTfjsArtifacts(trained, { name: spec.name });
   timer.lap('fit');
 
