@@ -19,7 +19,7 @@ describe('selectBackend', () => {
       expect(first.name).toBe('tensorflow');
     } else {
       expect(first.name).toBe('wasm');
-      expect(first.reason).toBe('wasm: tensorflow unavailable (package not installed)');
+      expect(first.reason).toBe('tensorflow unavailable (package not installed)');
     }
     expect(tf.getBackend()).toBe(first.name);
     expect(first.initMs).toBeGreaterThanOrEqual(0);
