@@ -1,20 +1,18 @@
 import type { Activation } from '../spec/types.js';
-import type { Vec } from './dense-kernels.js';
+import type { KernelArena, Vec } from './dense-kernels.js';
 
 // Keras/tfjs constants, so our forward pass and the served tfjs model agree.
 const SELU_ALPHA = 1.6732632423543772;
 const SELU_SCALE = 1.0507009873554805;
 
-/** Applies the activation in place to the first `n` values. */
-export function activateInPlace(a: Vec, n: number, activation: Activation): void {
+/**
+ * Applies the activation in place to the first `n` values of `a`, a buffer of `kernels`
+ * (ReLU, the common case, runs there as SIMD; the rest are transcendental, so JS's Math).
+ */
+export function activateInPlace(kernels: KernelArena, a: Vec, n: number, activation: Activation): void {
   switch (activation) {
     case 'relu':
-      // Branch-free: half the inputs are negative at random, so a branch mispredicts often
-      // (measured ~1.7× slower). Exact: v + |v| is 2v or 0, and halving is exact.
-      for (let i = 0; i < n; i++) {
-        const v = a[i];
-        a[i] = (v + Math.abs(v)) * 0.5;
-      }
+      kernels.relu(a, n);
       return;
     case 'tanh':
       for (let i = 0; i < n; i++) a[i] = Math.tanh(a[i]);
@@ -40,10 +38,10 @@ export function activateInPlace(a: Vec, n: number, activation: Activation): void
  * Turns dA (gradient w.r.t. the activation output) into dZ in place, using only the
  * activation output `a`: every supported activation's derivative is a function of its output.
  */
-export function activationBackwardInPlace(d: Vec, a: Vec, n: number, activation: Activation): void {
+export function activationBackwardInPlace(kernels: KernelArena, d: Vec, a: Vec, n: number, activation: Activation): void {
   switch (activation) {
     case 'relu':
-      for (let i = 0; i < n; i++) if (a[i] <= 0) d[i] = 0;
+      kernels.reluBackward(d, a, n);
       return;
     case 'tanh':
       for (let i = 0; i < n; i++) d[i] *= 1 - a[i] * a[i];

@@ -1,9 +1,10 @@
-import { Vec } from './dense-kernels.js';
+import type { Vec } from './dense-kernels.js';
 
 /**
  * Adam over one flat parameter buffer, in one fused loop (moments, bias correction, update).
  * Constants and the update form follow Keras (β1 0.9, β2 0.999, ε 1e-7, ε added to √v with the
  * bias correction folded into the step size), so a learning rate means what it does in Keras.
+ * Moments are stored in float32 like the parameters (each step computes in double, rounds once).
  */
 export class Adam {
   private readonly m: Vec;
@@ -17,8 +18,8 @@ export class Adam {
     private readonly beta2 = 0.999,
     private readonly epsilon = 1e-7,
   ) {
-    this.m = new Vec(size);
-    this.v = new Vec(size);
+    this.m = new Float32Array(size);
+    this.v = new Float32Array(size);
   }
 
   /** params -= Adam step for `grads` (same layout). Allocates nothing. */

@@ -12,7 +12,7 @@ import type { OutputActivation } from './types.js';
 export function outputLoss(
   output: OutputActivation,
   z: Vec,
-  y: Vec,
+  y: Float64Array,
   shape: { rows: number; units: number },
   grad?: { dz: Vec; scale: number },
 ): number {
@@ -21,7 +21,7 @@ export function outputLoss(
   return squaredError(z, y, shape.rows, grad);
 }
 
-function sigmoidCrossEntropy(z: Vec, y: Vec, rows: number, grad?: { dz: Vec; scale: number }): number {
+function sigmoidCrossEntropy(z: Vec, y: Float64Array, rows: number, grad?: { dz: Vec; scale: number }): number {
   let loss = 0;
   for (let r = 0; r < rows; r++) {
     const v = z[r];
@@ -37,7 +37,7 @@ function sigmoidCrossEntropy(z: Vec, y: Vec, rows: number, grad?: { dz: Vec; sca
 }
 
 function softmaxCrossEntropy(
-  z: Vec, y: Vec, shape: { rows: number; units: number }, grad?: { dz: Vec; scale: number },
+  z: Vec, y: Float64Array, shape: { rows: number; units: number }, grad?: { dz: Vec; scale: number },
 ): number {
   const { rows, units } = shape;
   let loss = 0;
@@ -59,7 +59,7 @@ function softmaxCrossEntropy(
   return loss;
 }
 
-function squaredError(z: Vec, y: Vec, rows: number, grad?: { dz: Vec; scale: number }): number {
+function squaredError(z: Vec, y: Float64Array, rows: number, grad?: { dz: Vec; scale: number }): number {
   let loss = 0;
   for (let r = 0; r < rows; r++) {
     const d = z[r] - y[r];

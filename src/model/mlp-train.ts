@@ -2,7 +2,7 @@ import { PipePilotError } from '../errors.js';
 import { Rng } from '../rng.js';
 import type { EarlyStoppingSpec, ModelParams } from '../spec/types.js';
 import { Adam } from './adam.js';
-import { Vec } from './dense-kernels.js';
+import type { Vec } from './dense-kernels.js';
 import { MlpNetwork } from './mlp-network.js';
 import type { DenseLayerData, EpochRecord, OutputActivation, TrainProgress } from './types.js';
 
@@ -44,7 +44,7 @@ export function fitMlp(req: MlpFitRequest): MlpFitResult {
   );
   net.initGlorot(rng);
   const adam = new Adam(net.params.length, params.learning_rate);
-  const yBatch = new Vec(batch);
+  const yBatch = new Float64Array(batch);
   const stopper = params.early_stopping === undefined ? undefined : new EarlyStopper(params.early_stopping, net.params);
   const history: EpochRecord[] = [];
   let stoppedEpoch: number | undefined;
@@ -86,7 +86,7 @@ function splitRows(rows: number, es: EarlyStoppingSpec | undefined, rng: Rng): {
   return { trainIdx: order.slice(0, rows - nVal), valIdx: order.slice(rows - nVal) };
 }
 
-function gatherRows(req: MlpFitRequest, idx: Uint32Array, start: number, rows: number, xb: Vec, yb: Vec): void {
+function gatherRows(req: MlpFitRequest, idx: Uint32Array, start: number, rows: number, xb: Vec, yb: Float64Array): void {
   const { cols, x, y } = req;
   for (let r = 0; r < rows; r++) {
     const src = idx[start + r];
@@ -97,7 +97,7 @@ function gatherRows(req: MlpFitRequest, idx: Uint32Array, start: number, rows: n
   }
 }
 
-function meanLoss(net: MlpNetwork, req: MlpFitRequest, idx: Uint32Array, yb: Vec): number {
+function meanLoss(net: MlpNetwork, req: MlpFitRequest, idx: Uint32Array, yb: Float64Array): number {
   let sum = 0;
   for (let start = 0; start < idx.length; start += net.maxRows) {
     const rows = Math.min(net.maxRows, idx.length - start);
@@ -114,7 +114,7 @@ class EarlyStopper {
   private readonly snapshot: Vec;
 
   constructor(private readonly spec: EarlyStoppingSpec, private readonly params: Vec) {
-    this.snapshot = new Vec(params.length);
+    this.snapshot = new Float32Array(params.length);
   }
 
   /** Records the epoch; true when val loss has not improved by min_delta for `patience` epochs. */
