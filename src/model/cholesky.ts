@@ -38,18 +38,24 @@ export function choleskySolve(l: Float64Array, n: number, b: Float64Array): Floa
 }
 
 /**
- * Solves the SPD system a·x = b (a is n×n row-major; only its lower triangle is read). When `a`
- * is singular, retries with jitter·I, growing from 1e-10 of the mean diagonal, and returns the
- * jitter used (0 when none was needed).
+ * Lower Cholesky factor of the SPD matrix `a` (n×n row-major; only its lower triangle is read),
+ * for several solves against one matrix. When `a` is singular, retries with jitter·I, growing
+ * from 1e-10 of the mean diagonal, and returns the jitter used (0 when none was needed).
  */
-export function solveSpd(a: Float64Array, n: number, b: Float64Array): { x: Float64Array; jitter: number } {
+export function factorSpd(a: Float64Array, n: number): { l: Float64Array; jitter: number } {
   let trace = 0;
   for (let i = 0; i < n; i++) trace += Math.abs(a[i * n + i]);
   const base = trace > 0 ? trace / n : 1;
   for (let jitter = 0, attempt = 0; attempt < 12; attempt++, jitter = base * 10 ** (attempt - 11)) {
     const l = Float64Array.from(a);
     for (let i = 0; i < n; i++) l[i * n + i] += jitter;
-    if (choleskyInPlace(l, n)) return { x: choleskySolve(l, n, b), jitter };
+    if (choleskyInPlace(l, n)) return { l, jitter };
   }
-  throw new Error(`solveSpd: matrix is not positive definite even with jitter ${base}`);
+  throw new Error(`factorSpd: matrix is not positive definite even with jitter ${base}`);
+}
+
+/** Solves the SPD system a·x = b through factorSpd (same jitter rule, same report). */
+export function solveSpd(a: Float64Array, n: number, b: Float64Array): { x: Float64Array; jitter: number } {
+  const { l, jitter } = factorSpd(a, n);
+  return { x: choleskySolve(l, n, b), jitter };
 }

@@ -74,7 +74,14 @@ export function minimizeLbfgs(
   return { theta, iterations, converged: maxAbs(grad) <= opts.gtol || iterations < opts.maxIter, values };
 }
 
-function twoLoopDirection(grad: Float64Array, ss: Float64Array[], ys: Float64Array[]): Float64Array {
+/**
+ * −B⁻¹·grad for the L-BFGS inverse-Hessian B⁻¹ built from the secant pairs (s, y) on top of an
+ * initial inverse: `applyInitial` (in place) when given, such as an exact Hessian's Cholesky solve,
+ * else the usual scaling γ = sᵀy / yᵀy of the newest pair.
+ */
+export function twoLoopDirection(
+  grad: Float64Array, ss: Float64Array[], ys: Float64Array[], applyInitial?: (v: Float64Array) => void,
+): Float64Array {
   const q = Float64Array.from(grad);
   const k = ss.length;
   const alpha = new Float64Array(k);
@@ -82,7 +89,9 @@ function twoLoopDirection(grad: Float64Array, ss: Float64Array[], ys: Float64Arr
     alpha[i] = dot(ss[i], q) / dot(ys[i], ss[i]);
     for (let j = 0; j < q.length; j++) q[j] -= alpha[i] * ys[i][j];
   }
-  if (k > 0) {
+  if (applyInitial !== undefined) {
+    applyInitial(q);
+  } else if (k > 0) {
     const gamma = dot(ss[k - 1], ys[k - 1]) / dot(ys[k - 1], ys[k - 1]);
     for (let j = 0; j < q.length; j++) q[j] *= gamma;
   }

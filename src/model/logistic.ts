@@ -1,6 +1,6 @@
-import { solveSpd } from './cholesky.js';
-import { CHUNK_ROWS, accumulateCrossProduct } from './cross-product.js';
-import { dot, maxAbs } from './lbfgs.js';
+import { choleskySolve, factorSpd } from './cholesky.js';
+import { CHUNK_ROWS, accumulateGram } from './cross-product.js';
+import { dot, maxAbs, twoLoopDirection } from './lbfgs.js';
 import type { LinearFit } from './ridge.js';
 
 export interface SolverOptions {
@@ -10,101 +10,301 @@ export interface SolverOptions {
   tol: number;
 }
 
+/** Secant pairs kept on top of the last exact Hessian (L-BFGS's usual memory). */
+const MEMORY = 10;
 /**
- * Binary logistic regression by Newton's method with a Cholesky-solved Hessian (few columns
- * make the (p+1)² Hessian cheap, and Newton converges in a handful of passes).
- * Minimizes mean(logloss) + 0.5·l2·‖w‖², intercept unpenalized; l2 = 1/n is scikit-learn's
- * LogisticRegression(C=1). Backtracking keeps every step a descent step.
+ * A step whose gradient shrank by less than this factor asks for a fresh Hessian at the next
+ * point; below it, the last Hessian plus secant updates still converge fast enough, and a pass
+ * without the Hessian costs about a third of one with it.
+ */
+const REFRESH_RATIO = 0.25;
+/** Each coarser level keeps every LEVEL_STRIDE-th row of the next finer one… */
+const LEVEL_STRIDE = 4;
+/** …while it keeps at least this many rows (and 64 per parameter). */
+const MIN_LEVEL_ROWS = 2048;
+/** Levels this small take a fresh Hessian at every step (plain Newton): it costs little there. */
+const NEWTON_ROWS = LEVEL_STRIDE * MIN_LEVEL_ROWS;
+/** A coarse level stops once its gradient is this fraction of its starting one. */
+const COARSE_TOL = 0.01;
+
+/** Rows r·stride of the data (r < rows): a level of the coarse-to-fine solve, read in place. */
+interface Level {
+  stride: number;
+  rows: number;
+}
+
+/** The rows and labels being fitted. */
+interface Data {
+  x: Float32Array;
+  y: Float64Array;
+  cols: number;
+}
+
+/**
+ * Binary logistic regression by a Newton-type method. Minimizes mean(logloss) + 0.5·l2·‖w‖²,
+ * intercept unpenalized; l2 = 1/n is scikit-learn's LogisticRegression(C=1).
+ *
+ * Coarse to fine: on many rows, the same objective is first solved on every 16th, then every
+ * 4th row (read in place), where passes are cheap; each solution starts the next finer level,
+ * whose optimum is only sampling noise away. Steps solve with an exact Hessian (Cholesky) taken
+ * at each coarse level's first pass, corrected by L-BFGS secant pairs and refreshed only while
+ * steps shrink the gradient slowly. The full level inherits the last one, so its passes compute
+ * just the loss and gradient (a third of the cost), and it alone decides convergence (tol): the
+ * answer is the full-data optimum. Backtracking keeps every step a descent step.
  */
 export function fitLogistic(x: Float32Array, rows: number, cols: number, y: Float64Array, opts: SolverOptions): LinearFit {
-  const q = cols + 1; // the intercept is the last parameter
-  let theta = new Float64Array(q);
-  let cur = logisticPass(x, rows, cols, y, theta, opts.l2);
-  const losses: number[] = [];
-  const notes: string[] = [];
+  const data: Data = { x, y, cols };
+  const levels = coarseToFine(rows, cols);
+  const state: SolveState = { theta: startingPoint(y, levels[0], cols), iterations: 0, jitterNoted: false, notes: [], losses: [] };
+  const ws = new Workspace(cols);
+  for (const level of levels) {
+    state.losses = [];
+    solveLevel(data, level, opts, state, ws, level.stride === 1);
+  }
+  return { weights: state.theta.slice(0, cols), bias: state.theta.slice(cols), iterations: state.iterations, losses: state.losses, notes: state.notes };
+}
+
+/** The levels, coarsest first and the full data last: strides LEVEL_STRIDE^k while a level keeps enough rows. */
+function coarseToFine(rows: number, cols: number): Level[] {
+  const levels: Level[] = [{ stride: 1, rows }];
+  const minRows = Math.max(MIN_LEVEL_ROWS, 64 * (cols + 1));
+  for (let stride = LEVEL_STRIDE; Math.ceil(rows / stride) >= minRows; stride *= LEVEL_STRIDE) {
+    levels.unshift({ stride, rows: Math.ceil(rows / stride) });
+  }
+  return levels;
+}
+
+interface SolveState {
+  theta: Float64Array;
+  /** Cholesky factor of the last exact Hessian, carried from a coarser level. */
+  factor?: Float64Array;
+  iterations: number;
+  jitterNoted: boolean;
+  notes: string[];
+  losses: number[];
+}
+
+function solveLevel(data: Data, level: Level, opts: SolverOptions, state: SolveState, ws: Workspace, final: boolean): void {
+  const q = data.cols + 1; // the intercept is the last parameter
+  const inherit = final && state.factor !== undefined;
+  let cur = logisticPass(data, level, state.theta, opts.l2, !inherit, ws);
+  // A coarse level only has to land well inside the finer level's sampling noise. Small data, where
+  // a Newton step costs next to nothing, goes 100× past tol: on ill-conditioned features a gradient
+  // of tol can leave coefficients ~1e-4 from the optimum, and one more step removes that.
+  const fullTol = level.rows < NEWTON_ROWS ? opts.tol / 100 : opts.tol;
+  const tol = final ? fullTol : Math.max(opts.tol, COARSE_TOL * maxAbs(cur.grad));
+  const ss: Float64Array[] = [];
+  const ys: Float64Array[] = [];
+  const applyInitial = (v: Float64Array): void => v.set(choleskySolve(state.factor ?? v, q, v));
   let iterations = 0;
-  let jitterNoted = false;
-  while (iterations < opts.maxIter && maxAbs(cur.grad) > opts.tol) {
+  ws.wantHessian = false;
+  while (iterations < opts.maxIter && maxAbs(cur.grad) > tol) {
     iterations++;
-    const { x: step, jitter } = solveSpd(cur.hess, q, cur.grad);
-    if (jitter > 0 && !jitterNoted) {
-      notes.push(`the Hessian was singular (collinear features or separable classes): added ${jitter.toPrecision(2)} to its diagonal`);
-      jitterNoted = true;
+    if (cur.hess !== undefined) {
+      const f = factorSpd(cur.hess, q);
+      if (f.jitter > 0 && !state.jitterNoted) {
+        state.jitterNoted = true;
+        state.notes.push(`the Hessian was singular (collinear features or separable classes): added ${f.jitter.toPrecision(2)} to its diagonal`);
+      }
+      state.factor = f.l;
+      ss.length = 0;
+      ys.length = 0;
     }
-    const slope = -dot(cur.grad, step);
-    let t = 1;
-    let accepted = false;
-    for (let k = 0; k < 30 && !accepted; k++, t /= 2) {
-      const cand = theta.map((v, i) => v - t * step[i]);
-      const pass = logisticPass(x, rows, cols, y, cand, opts.l2);
-      if (pass.objective <= cur.objective + 1e-4 * t * slope) {
-        theta = cand;
-        cur = pass;
-        accepted = true;
+    let dir = twoLoopDirection(cur.grad, ss, ys, applyInitial);
+    if (!(dot(cur.grad, dir) < 0)) {
+      ss.length = 0; // the secant pairs misled the step: fall back to the plain Hessian step
+      ys.length = 0;
+      dir = twoLoopDirection(cur.grad, ss, ys, applyInitial);
+    }
+    const next = lineSearch(data, level, state.theta, cur, dir, opts.l2, ws);
+    if (next === undefined) break; // no descent left: at the optimum up to rounding
+    const s = next.theta.map((v, i) => v - state.theta[i]);
+    const yv = next.pass.grad.map((v, i) => v - cur.grad[i]);
+    if (dot(s, yv) > 1e-16 * Math.sqrt(dot(s, s) * dot(yv, yv))) {
+      ss.push(s);
+      ys.push(yv);
+      if (ss.length > MEMORY) {
+        ss.shift();
+        ys.shift();
       }
     }
-    if (!accepted) break; // no descent left: at the optimum up to rounding
-    losses.push(cur.loss);
+    state.theta = next.theta;
+    cur = next.pass;
+    state.losses.push(cur.loss);
   }
+  state.iterations += iterations;
+  if (!final) return;
   if (maxAbs(cur.grad) > opts.tol && iterations >= opts.maxIter) {
-    notes.push(`logistic regression did not converge in ${opts.maxIter} iterations (raise model.params.max_iter)`);
+    state.notes.push(`logistic regression did not converge in ${opts.maxIter} iterations (raise model.params.max_iter)`);
   }
-  if (losses.length === 0) losses.push(cur.loss);
-  return { weights: theta.slice(0, cols), bias: theta.slice(cols), iterations, losses, notes };
+  if (state.losses.length === 0) state.losses.push(cur.loss);
+}
+
+/** w = 0 and the intercept at log(ȳ / (1 − ȳ)) on the coarsest level: about the intercept-only optimum. */
+function startingPoint(y: Float64Array, level: Level, cols: number): Float64Array {
+  const theta = new Float64Array(cols + 1);
+  let sum = 0;
+  for (let r = 0; r < level.rows; r++) sum += y[r * level.stride];
+  const rate = sum / level.rows;
+  if (rate > 0 && rate < 1) theta[cols] = Math.log(rate / (1 - rate));
+  return theta;
+}
+
+/**
+ * Armijo backtracking along `dir` from a full step. The trial point gets a Hessian when the
+ * gradient shrank slowly since the last one (see REFRESH_RATIO): the step after it needs one.
+ */
+function lineSearch(
+  data: Data, level: Level, theta: Float64Array, cur: Pass, dir: Float64Array, l2: number, ws: Workspace,
+): { theta: Float64Array; pass: Pass } | undefined {
+  const slope = dot(cur.grad, dir);
+  for (let k = 0, t = 1; k < 30; k++, t /= 2) {
+    const cand = theta.map((v, i) => v + t * dir[i]);
+    const pass = logisticPass(data, level, cand, l2, ws.wantHessian, ws);
+    if (pass.objective <= cur.objective + 1e-4 * t * slope) {
+      ws.wantHessian = level.rows < NEWTON_ROWS || maxAbs(pass.grad) > REFRESH_RATIO * maxAbs(cur.grad);
+      return { theta: cand, pass };
+    }
+    ws.wantHessian = true; // a rejected full step: the curvature model is off, measure it again
+  }
+  return undefined;
 }
 
 interface Pass {
   loss: number;
   objective: number;
   grad: Float64Array;
-  hess: Float64Array;
+  /** Lower triangle of the objective's Hessian, when the pass was asked for it. */
+  hess?: Float64Array;
+}
+
+/** Per-chunk buffers, allocated once per fit. */
+class Workspace {
+  readonly width: number;
+  readonly g = new Float64Array(CHUNK_ROWS);
+  readonly h = new Float64Array(CHUNK_ROWS);
+  readonly c: Float64Array;
+  readonly gram: Float64Array;
+  wantHessian = false;
+  constructor(readonly cols: number) {
+    this.width = (cols + 1 + 3) & ~3; // [x, 1] zero-padded to the Gram kernel's tile width
+    this.c = new Float64Array(CHUNK_ROWS * this.width);
+    this.gram = new Float64Array(this.width * this.width);
+  }
 }
 
 /**
- * One pass over the rows: mean log loss, objective, gradient and Hessian. Rows go through in
- * chunks: [x, 1] and its h-weighted copy feed the tiled cross-product kernel (Hessian = Aᵀ·diag(h)·A),
- * zero-padded to a width of 4 so the kernel's tiles cover it.
+ * One pass over the rows: mean log loss, objective, gradient, and (when asked) the Hessian.
+ * Rows go through in chunks: a first loop computes each row's gradient and curvature weights,
+ * then register-tiled loops reduce them against the chunk's columns.
  */
-function logisticPass(x: Float32Array, rows: number, cols: number, y: Float64Array, theta: Float64Array, l2: number): Pass {
+function logisticPass(data: Data, level: Level, theta: Float64Array, l2: number, withHessian: boolean, ws: Workspace): Pass {
+  const { x, y, cols } = data;
+  const { stride, rows } = level;
+  const { width, g, h, gram } = ws;
   const q = cols + 1;
-  const w4 = (q + 3) & ~3;
+  const step = stride * cols; // x offset from one level row to the next
   const grad = new Float64Array(q);
-  const padded = new Float64Array(w4 * w4);
-  const a = new Float64Array(CHUNK_ROWS * w4);
-  const ha = new Float64Array(CHUNK_ROWS * w4);
+  gram.fill(0);
   let loss = 0;
   for (let start = 0; start < rows; start += CHUNK_ROWS) {
     const n = Math.min(CHUNK_ROWS, rows - start);
-    for (let r = 0; r < n; r++) {
-      const o = (start + r) * cols;
-      const c = r * w4;
-      let z = theta[cols];
-      for (let i = 0; i < cols; i++) {
-        const v = x[o + i];
-        a[c + i] = v;
-        z += v * theta[i];
-      }
-      a[c + cols] = 1;
-      const t = y[start + r];
-      const e = Math.exp(-Math.abs(z));
-      loss += (z > 0 ? z : 0) - z * t + Math.log1p(e);
-      const prob = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-      const g = prob - t;
-      const h = prob * (1 - prob);
-      for (let i = 0; i < q; i++) {
-        grad[i] += g * a[c + i];
-        ha[c + i] = h * a[c + i];
-      }
+    const first = start * stride; // the chunk's first data row
+    loss += rowWeights(x, first * cols, step, cols, y, first, stride, n, theta, g, h);
+    accumulateGradient(x, first * cols, step, cols, g, n, grad);
+    if (withHessian) {
+      fillWeightedRows(x, first * cols, step, cols, h, n, ws);
+      accumulateGram(ws.c, n, width, q, gram);
     }
-    accumulateCrossProduct(a, ha, padded, { rows: n, p: w4, q: w4, lowerOnly: true });
   }
   let penalty = 0;
   for (let i = 0; i < cols; i++) penalty += theta[i] * theta[i];
-  const hess = new Float64Array(q * q);
-  for (let i = 0; i < q; i++) {
-    grad[i] = grad[i] / rows + (i < cols ? l2 * theta[i] : 0);
-    for (let j = 0; j <= i; j++) hess[i * q + j] = padded[i * w4 + j] / rows; // Cholesky reads the lower triangle
-    if (i < cols) hess[i * q + i] += l2;
+  for (let i = 0; i < q; i++) grad[i] = grad[i] / rows + (i < cols ? l2 * theta[i] : 0);
+  const pass: Pass = { loss: loss / rows, objective: loss / rows + 0.5 * l2 * penalty, grad };
+  if (withHessian) {
+    const hess = new Float64Array(q * q);
+    for (let i = 0; i < q; i++) {
+      for (let j = 0; j <= i; j++) hess[i * q + j] = gram[i * width + j] / rows; // Cholesky reads the lower triangle
+      if (i < cols) hess[i * q + i] += l2;
+    }
+    pass.hess = hess;
   }
-  return { loss: loss / rows, objective: loss / rows + 0.5 * l2 * penalty, grad, hess };
+  return pass;
+}
+
+/**
+ * Per row r of the chunk: g[r] = p − y and h[r] = p·(1 − p) at p = σ(x·w + b); returns the summed
+ * log loss. Its log1p(e^−|z|) terms are summed as one log of their product, Π(1 + e) ≤ 2^CHUNK_ROWS,
+ * which cannot overflow. The dot product runs four partial sums, so rows do not wait on one add chain.
+ */
+function rowWeights(
+  x: Float32Array, base: number, step: number, cols: number, y: Float64Array, first: number, stride: number, n: number,
+  theta: Float64Array, g: Float64Array, h: Float64Array,
+): number {
+  const b = theta[cols];
+  const iEnd = cols & ~3;
+  let loss = 0;
+  let product = 1;
+  for (let r = 0, o = base, yi = first; r < n; r++, o += step, yi += stride) {
+    let z0 = b, z1 = 0, z2 = 0, z3 = 0;
+    for (let i = 0; i < iEnd; i += 4) {
+      z0 += x[o + i] * theta[i]; z1 += x[o + i + 1] * theta[i + 1]; z2 += x[o + i + 2] * theta[i + 2]; z3 += x[o + i + 3] * theta[i + 3];
+    }
+    for (let i = iEnd; i < cols; i++) z0 += x[o + i] * theta[i];
+    const z = (z0 + z1) + (z2 + z3);
+    const t = y[yi];
+    const e = Math.exp(-Math.abs(z));
+    const onePlus = 1 + e;
+    // Branches pick operands only, so every arithmetic op runs on the first pass (whose rows all
+    // share one z, of one sign) and the optimized code never deoptimizes on the other sign.
+    loss += Math.max(z, 0) - z * t;
+    product *= onePlus;
+    const prob = (z >= 0 ? 1 : e) / onePlus;
+    g[r] = prob - t;
+    h[r] = prob * (1 - prob);
+  }
+  return loss + Math.log(product);
+}
+
+/** grad += [x, 1]ᵀ·g over the chunk, eight (then four) columns at a time held in registers. */
+function accumulateGradient(x: Float32Array, base: number, step: number, cols: number, g: Float64Array, n: number, grad: Float64Array): void {
+  const jEnd = cols - (cols % 8);
+  for (let j = 0; j < jEnd; j += 8) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    for (let r = 0, o = base + j; r < n; r++, o += step) {
+      const gr = g[r];
+      s0 += gr * x[o]; s1 += gr * x[o + 1]; s2 += gr * x[o + 2]; s3 += gr * x[o + 3];
+      s4 += gr * x[o + 4]; s5 += gr * x[o + 5]; s6 += gr * x[o + 6]; s7 += gr * x[o + 7];
+    }
+    grad[j] += s0; grad[j + 1] += s1; grad[j + 2] += s2; grad[j + 3] += s3;
+    grad[j + 4] += s4; grad[j + 5] += s5; grad[j + 6] += s6; grad[j + 7] += s7;
+  }
+  let j = jEnd;
+  if (cols - j >= 4) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let r = 0, o = base + j; r < n; r++, o += step) {
+      const gr = g[r];
+      s0 += gr * x[o]; s1 += gr * x[o + 1]; s2 += gr * x[o + 2]; s3 += gr * x[o + 3];
+    }
+    grad[j] += s0; grad[j + 1] += s1; grad[j + 2] += s2; grad[j + 3] += s3;
+    j += 4;
+  }
+  for (; j < cols; j++) {
+    let s = 0;
+    for (let r = 0, o = base + j; r < n; r++, o += step) s += g[r] * x[o];
+    grad[j] += s;
+  }
+  let s = 0;
+  for (let r = 0; r < n; r++) s += g[r];
+  grad[cols] += s;
+}
+
+/** The chunk's rows as √h·[x, 1, 0…] in Float64, zero-padded for the Gram kernel's tiles. */
+function fillWeightedRows(x: Float32Array, base: number, step: number, cols: number, h: Float64Array, n: number, ws: Workspace): void {
+  const { c, width } = ws;
+  for (let r = 0, o = base, d = 0; r < n; r++, o += step, d += width) {
+    const s = Math.sqrt(h[r]);
+    for (let i = 0; i < cols; i++) c[d + i] = s * x[o + i];
+    c[d + cols] = s;
+  }
 }
