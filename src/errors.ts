@@ -63,3 +63,63 @@ export class ModelFileError extends PipePilotError {
     this.file = fields.file;
   }
 }
+
+/** Why a git command failed, in the words the callers branch on. */
+export type GitFailure = 'non-fast-forward' | 'locked' | 'other';
+
+/**
+ * A git command that failed: the command (arguments only, credentials in URLs redacted), git's
+ * own message, and the `reason` a caller retries on. Never holds a token.
+ */
+export class GitError extends PipePilotError {
+  readonly command: string;
+  readonly stderr: string;
+  readonly reason: GitFailure;
+  constructor(fields: { command: string; stderr: string; reason: GitFailure; hint?: string; cause?: unknown }) {
+    super(`git ${fields.command} failed: ${gitMessage(fields.stderr)}`, {
+      hint: fields.hint,
+      cause: fields.cause,
+    });
+    this.command = fields.command;
+    this.stderr = fields.stderr;
+    this.reason = fields.reason;
+  }
+}
+
+/** git's own verdict: its `fatal:`/`error:` lines when it printed any, else its last lines. */
+function gitMessage(stderr: string): string {
+  const lines = stderr.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const verdict = lines.filter((l) => /^(fatal|error):/.test(l));
+  return (verdict.length > 0 ? verdict.slice(0, 2) : lines.slice(-3)).join(' / ') || 'no message';
+}
+
+/** A registry file that is missing, malformed, or whose digest does not match its metadata. */
+export class RegistryError extends PipePilotError {
+  readonly file?: string;
+  readonly version?: number;
+  readonly digest?: { expected: string; actual: string };
+  constructor(
+    message: string,
+    fields: { file?: string; version?: number; digest?: { expected: string; actual: string }; hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, { hint: fields.hint, cause: fields.cause });
+    this.file = fields.file;
+    this.version = fields.version;
+    this.digest = fields.digest;
+  }
+}
+
+/**
+ * The production model (the baseline of `vs: production` gates) cannot be compared with the
+ * candidate: its preprocessor needs a column the new data lacks, or it predicts another task,
+ * target or set of classes. `reason` says which, in words.
+ */
+export class BaselineError extends PipePilotError {
+  readonly version: number;
+  readonly reason: string;
+  constructor(version: number, reason: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(`cannot compare with production v${version}: ${reason}`, options);
+    this.version = version;
+    this.reason = reason;
+  }
+}

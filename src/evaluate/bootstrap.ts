@@ -62,10 +62,10 @@ export function pairedBootstrapDifference(
   for (let i = 0; i < rows; i++) all[i] = i;
   const fullA = pick(computeA(all), opts.metrics);
   const fullB = pick(computeB(all), opts.metrics);
-  const [a, b] = resampleValues(rows, opts, (indices) => [computeA(indices), computeB(indices)]);
+  const samples = pairedDifferenceSamples(computeA, computeB, rows, opts);
   return Object.fromEntries(
     opts.metrics.map((m, j) => {
-      const diffs = b[j].map((x, s) => x - a[j][s]);
+      const diffs = samples[m];
       const defined = diffs.filter((d) => !Number.isNaN(d));
       const atMostZero = defined.filter((d) => d <= 0).length;
       return [m, {
@@ -75,6 +75,23 @@ export function pairedBootstrapDifference(
       }];
     }),
   );
+}
+
+/**
+ * The raw paired resamples: per metric, metric(B) − metric(A) on each of `samples` resamples of
+ * the same rows (NaN where either is undefined). For callers that need more than an interval,
+ * e.g. a one-sided p-value whose direction depends on the metric. {} when samples is 0.
+ */
+export function pairedDifferenceSamples(
+  computeA: ComputeMetrics,
+  computeB: ComputeMetrics,
+  rows: number,
+  opts: BootstrapOptions,
+): Record<string, Float64Array> {
+  checkOptions(rows, opts);
+  if (opts.samples === 0) return {};
+  const [a, b] = resampleValues(rows, opts, (indices) => [computeA(indices), computeB(indices)]);
+  return Object.fromEntries(opts.metrics.map((m, j) => [m, b[j].map((x, s) => x - a[j][s])]));
 }
 
 /**
@@ -112,8 +129,8 @@ function pick(record: Record<string, number>, metrics: string[]): number[] {
   });
 }
 
-/** Percentile interval over the defined (non-NaN) values, numpy-style linear interpolation. */
-function percentileInterval(values: Float64Array, confidence: number): Interval {
+/** Percentile interval over the defined (non-NaN) values, numpy-style linear interpolation; NaN bounds when none is. */
+export function percentileInterval(values: Float64Array, confidence: number): Interval {
   const sorted = values.filter((v) => !Number.isNaN(v)).sort();
   const tail = (1 - confidence) / 2;
   return { low: sortedQuantile(sorted, tail), high: sortedQuantile(sorted, 1 - tail) };

@@ -68,12 +68,12 @@ export interface EvaluationRequest {
 export function evaluatePredictions(req: EvaluationRequest): Evaluation {
   checkShape(req);
   const { task, yTrue, output, classes } = req;
-  const score = scorer(req);
+  const score = taskScorer(req);
   const evaluation: Evaluation = {
     task,
     rows: yTrue.length,
     metrics: score(yTrue, output),
-    intervals: bootstrapIntervals(resampler(req), yTrue.length, {
+    intervals: bootstrapIntervals(taskResampler(req, yTrue, output), yTrue.length, {
       ...req.bootstrap, metrics: HEADLINE_METRICS[task],
     }),
     slices: req.slices.map((s) => ({ column: s.column, rows: sliceRows(req, s.values, score) })),
@@ -89,33 +89,45 @@ export function evaluatePredictions(req: EvaluationRequest): Evaluation {
   return evaluation;
 }
 
-type Score = (yTrue: Float64Array, output: Scores) => Record<string, number>;
+/** All metrics of the task for one model output on the given rows. */
+export type Score = (yTrue: Float64Array, output: Scores) => Record<string, number>;
 
-function scorer(req: EvaluationRequest): Score {
-  switch (req.task) {
-    case 'binary_classification': return (y, out) => binaryMetrics(y, out, req.threshold);
-    case 'multiclass_classification': return (y, out) => multiclassMetrics(y, out, req.classes.length);
+/** How a model's output is read, besides the output itself: shared by evaluation and the baseline comparison. */
+export interface OutputReading {
+  task: Task;
+  /** Class labels in model-output order; [] for regression. */
+  classes: string[];
+  /** Binary: predict classes[1] when its probability is >= threshold. */
+  threshold: number;
+}
+
+/** Every metric of the task on all rows, with the exact (unweighted) metric functions. */
+export function taskScorer(reading: OutputReading): Score {
+  switch (reading.task) {
+    case 'binary_classification': return (y, out) => binaryMetrics(y, out, reading.threshold);
+    case 'multiclass_classification': return (y, out) => multiclassMetrics(y, out, reading.classes.length);
     case 'regression': return (y, out) => regressionMetrics(y, out);
   }
 }
 
 /**
- * Each resample is scored from per-row draw counts over work done once (the binary score sort,
- * the argmax), never by copying the drawn rows: test sets can have hundreds of thousands of rows.
+ * A bootstrap `compute` for the task. Each resample is scored from per-row draw counts over
+ * work done once (the binary score sort, the argmax), never by copying the drawn rows: test sets
+ * can have hundreds of thousands of rows.
  */
-function resampler(req: EvaluationRequest): ComputeMetrics {
-  const { task, yTrue, output } = req;
-  if (task === 'binary_classification') return binaryResampler(yTrue, output, req.threshold);
-  if (task === 'multiclass_classification') return multiclassResampler(yTrue, output, req.classes.length);
+export function taskResampler(reading: OutputReading, yTrue: Float64Array, output: Scores): ComputeMetrics {
+  if (reading.task === 'binary_classification') return binaryResampler(yTrue, output, reading.threshold);
+  if (reading.task === 'multiclass_classification') return multiclassResampler(yTrue, output, reading.classes.length);
   return regressionResampler(yTrue, output);
 }
 
-function outputWidth(req: EvaluationRequest): number {
-  return req.task === 'multiclass_classification' ? req.classes.length : 1;
+/** Model outputs per row: k for multiclass, else 1. */
+export function outputWidth(reading: OutputReading): number {
+  return reading.task === 'multiclass_classification' ? reading.classes.length : 1;
 }
 
 /** Rows `indices` of a row-major matrix with `width` columns. */
-function gather<T extends Float32Array | Float64Array>(values: T, indices: ArrayLike<number>, width: number): T {
+export function gatherRows<T extends Float32Array | Float64Array>(values: T, indices: ArrayLike<number>, width: number): T {
   const out = new (values.constructor as new (n: number) => T)(indices.length * width);
   for (let i = 0; i < indices.length; i++) {
     const from = indices[i] * width;
@@ -124,8 +136,8 @@ function gather<T extends Float32Array | Float64Array>(values: T, indices: Array
   return out;
 }
 
-/** One row per slice value, sorted by value with '(missing)' last. */
-function sliceRows(req: EvaluationRequest, values: (string | null)[], score: Score): SliceRow[] {
+/** The test rows of each slice value, sorted by value with '(missing)' last. */
+export function sliceGroups(values: (string | null)[]): { value: string; rows: number[] }[] {
   const groups = new Map<string, number[]>();
   values.forEach((v, row) => {
     const key = v ?? MISSING_SLICE_VALUE;
@@ -134,16 +146,18 @@ function sliceRows(req: EvaluationRequest, values: (string | null)[], score: Sco
     else rows.push(row);
   });
   const keys = [...groups.keys()].sort((a, b) => sliceOrder(a) - sliceOrder(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return keys.map((value) => ({ value, rows: groups.get(value)! }));
+}
+
+/** One row per slice value, in sliceGroups order. */
+function sliceRows(req: EvaluationRequest, values: (string | null)[], score: Score): SliceRow[] {
   const width = outputWidth(req);
-  return keys.map((value) => {
-    const rows = groups.get(value)!;
-    return {
-      value,
-      n: rows.length,
-      metrics: score(gather(req.yTrue, rows, 1), gather(req.output, rows, width)),
-      gated: rows.length >= req.minSliceRows,
-    };
-  });
+  return sliceGroups(values).map(({ value, rows }) => ({
+    value,
+    n: rows.length,
+    metrics: score(gatherRows(req.yTrue, rows, 1), gatherRows(req.output, rows, width)),
+    gated: rows.length >= req.minSliceRows,
+  }));
 }
 
 function sliceOrder(value: string): number {

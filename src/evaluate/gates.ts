@@ -1,26 +1,18 @@
 import { PipePilotError } from '../errors.js';
 import type { Gate } from '../spec/types.js';
-import type { Evaluation, SliceRow } from './evaluation.js';
+import { type GateBaseline, comparisonResults } from './baseline-gates.js';
+import type { Evaluation } from './evaluation.js';
+import { type GateKind, type GateResult, formatObserved, skippedNote } from './gate-result.js';
 
-export type GateKind = 'min' | 'max' | 'max_drop' | 'max_drop_rel';
-export type GateStatus = 'passed' | 'failed' | 'no_baseline';
-
-export interface GateResult {
-  gate: Gate;
-  metric: string;
-  /** Set when the result is for one slice value. */
-  slice?: { column: string; value: string };
-  /** null when the metric is undefined (NaN), unknown, or the result is informational. */
-  observed: number | null;
-  threshold: number | null;
-  kind: GateKind;
-  status: GateStatus;
-  message: string;
-}
+export { formatObserved, type GateKind, type GateResult, type GateStatus } from './gate-result.js';
+export type { GateBaseline } from './baseline-gates.js';
 
 export interface GateOptions {
-  /** The production model's evaluation on the same test rows; arrives with the registry. */
-  baseline?: undefined;
+  /**
+   * The production model compared with the candidate on the same test rows (see
+   * compareWithBaseline). Without it, `vs: production` gates give 'no_baseline'.
+   */
+  baseline?: GateBaseline;
 }
 
 const KINDS: GateKind[] = ['min', 'max', 'max_drop', 'max_drop_rel'];
@@ -29,12 +21,13 @@ const KINDS: GateKind[] = ['min', 'max', 'max_drop', 'max_drop_rel'];
  * Checks the candidate's evaluation against each gate. One result per bound: a gate with both
  * min and max gives two. A `slice` gate gives one result per slice value with enough rows
  * (SliceRow.gated), all of which must pass, plus one informational 'passed' result naming the
- * slices it skipped for having too few rows. max_drop / max_drop_rel compare with the baseline;
- * until the registry supplies one they give 'no_baseline', which does not fail the run.
+ * slices it skipped for having too few rows. max_drop / max_drop_rel compare with the baseline
+ * (see comparisonResults, slices included); without one they give 'no_baseline', which does
+ * not fail the run.
  * A NaN metric fails its min/max bound with a message saying it is undefined.
  * Failing gates are results, never exceptions; only a gate without any bound throws.
  */
-export function evaluateGates(gates: Gate[], evaluation: Evaluation, _opts: GateOptions = {}): GateResult[] {
+export function evaluateGates(gates: Gate[], evaluation: Evaluation, opts: GateOptions = {}): GateResult[] {
   return gates.flatMap((gate) => {
     const kinds = KINDS.filter((kind) => gate[kind] !== undefined);
     if (kinds.length === 0) {
@@ -44,8 +37,12 @@ export function evaluateGates(gates: Gate[], evaluation: Evaluation, _opts: Gate
     }
     return kinds.flatMap((kind) => {
       const threshold = gate[kind] as number;
-      if (kind === 'max_drop' || kind === 'max_drop_rel') return [noBaseline(gate, kind, threshold)];
-      if (!(gate.metric in evaluation.metrics)) return [unknownMetric(gate, kind, threshold, evaluation)];
+      const known = gate.metric in evaluation.metrics;
+      if (kind === 'max_drop' || kind === 'max_drop_rel') {
+        if (opts.baseline === undefined) return [noBaseline(gate, kind, threshold)];
+        return known ? comparisonResults(gate, kind, threshold, opts.baseline) : [unknownMetric(gate, kind, threshold, evaluation)];
+      }
+      if (!known) return [unknownMetric(gate, kind, threshold, evaluation)];
       if (gate.slice !== undefined) return sliceResults(gate, kind, threshold, evaluation);
       return [boundResult(gate, kind, threshold, evaluation.metrics[gate.metric])];
     });
@@ -97,18 +94,6 @@ function sliceResults(gate: Gate, kind: 'min' | 'max', threshold: number, evalua
   return results;
 }
 
-/** The informational result of a slice gate: which slices were too small to check. */
-function skippedNote(gate: Gate, kind: 'min' | 'max', column: string, skipped: SliceRow[], checked: number): GateResult {
-  const listed = skipped.map((row) => `${row.value} (n=${row.n})`).join(', ');
-  const plural = skipped.length === 1 ? 'slice' : 'slices';
-  const what = checked === 0 ? 'no slice has enough rows, nothing checked; ' : '';
-  const detail = skipped.length === 0 ? 'no rows' : `${skipped.length} ${plural} skipped (fewer than min_slice_rows): ${listed}`;
-  return {
-    gate, metric: gate.metric, observed: null, threshold: null, kind, status: 'passed',
-    message: `${gate.metric} ${kind} ${gate[kind]} on ${column}: ${what}${detail}`,
-  };
-}
-
 function noBaseline(gate: Gate, kind: 'max_drop' | 'max_drop_rel', threshold: number): GateResult {
   return {
     gate, metric: gate.metric, observed: null, threshold, kind, status: 'no_baseline',
@@ -121,17 +106,4 @@ function unknownMetric(gate: Gate, kind: GateKind, threshold: number, evaluation
     gate, metric: gate.metric, observed: null, threshold, kind, status: 'failed',
     message: `${gate.metric} is not a ${evaluation.task} metric (known: ${Object.keys(evaluation.metrics).join(', ')})`,
   };
-}
-
-/**
- * Three decimals (or three significant digits below 0.001), with more digits when rounding
- * would make a value look equal to the threshold it is compared with (0.59996 vs min 0.6).
- */
-export function formatObserved(observed: number, threshold: number): string {
-  const small = observed !== 0 && Math.abs(observed) < 0.001;
-  for (let digits = 3; digits <= 15; digits++) {
-    const text = small ? observed.toPrecision(digits) : observed.toFixed(digits);
-    if (observed === threshold || Number(text) !== threshold) return text;
-  }
-  return String(observed);
 }

@@ -1,6 +1,7 @@
 import type { FeatureSchema } from '../data/feature-schema.js';
+import { type ChangeVerdict, type MetricComparison, changeVerdict } from '../evaluate/baseline-comparison.js';
 import type { Evaluation } from '../evaluate/evaluation.js';
-import type { GateResult } from '../evaluate/gates.js';
+import type { GateBaseline, GateResult } from '../evaluate/gates.js';
 import type { TrainedModel } from '../model/types.js';
 import type { LoadedPipeline, ModelParams, Task } from '../spec/types.js';
 
@@ -35,8 +36,39 @@ export interface MetricsDoc {
   slices: { column: string; rows: { value: string; n: number; metrics: Record<string, number | null>; gated: boolean }[] }[];
   gates: GateResult[];
   gates_passed: boolean;
+  /** Present when the run was compared with a production model (the baseline of `vs: production` gates). */
+  baseline?: BaselineSection;
   training: { epochs_run?: number; best_epoch?: number; iterations?: number; final_loss?: number; final_val_loss?: number };
   durations_ms: Record<string, number>;
+}
+
+/** One metric of the candidate against the baseline, as written to metrics.json. */
+export interface ComparedMetric {
+  candidate: number | null;
+  baseline: number | null;
+  /** candidate − baseline. */
+  difference: number | null;
+  /** Paired-bootstrap interval of the difference at `confidence`. */
+  low: number | null;
+  high: number | null;
+  /** One-sided bootstrap p-value for "the candidate is worse". */
+  p_value_worse: number | null;
+  lower_is_better: boolean;
+  /** worse / better: the whole interval on that side of 0; unclear: it includes 0; unknown: no interval. */
+  verdict: ChangeVerdict;
+}
+
+export interface BaselineSection {
+  version: number;
+  /** The baseline's own metrics on the candidate's test rows. */
+  metrics: Record<string, number | null>;
+  comparison: {
+    rows: number;
+    confidence: number;
+    bootstrap_samples: number;
+    metrics: Record<string, ComparedMetric>;
+    slices: { column: string; rows: { value: string; n: number; gated: boolean; metrics: Record<string, ComparedMetric> }[] }[];
+  };
 }
 
 export interface MetricsDocInput {
@@ -59,6 +91,8 @@ export interface MetricsDocInput {
   trained: TrainedModel;
   evaluation: Evaluation;
   gates: GateResult[];
+  /** The production model's comparison with the candidate, when there is one. */
+  baseline?: GateBaseline;
   /** Resamples actually drawn (the requested count, cut on huge test sets). */
   bootstrapSamples: number;
   durationsMs: Record<string, number>;
@@ -118,6 +152,7 @@ export function buildMetricsDoc(input: MetricsDocInput): MetricsDoc {
     })),
     gates: input.gates,
     gates_passed: input.gates.every((g) => g.status !== 'failed'),
+    ...(input.baseline ? { baseline: baselineSection(input.baseline) } : {}),
     training: {
       ...(trained.iterations === undefined && trained.history.length > 0 ? { epochs_run: trained.history.length } : {}),
       ...(trained.bestEpoch !== undefined ? { best_epoch: trained.bestEpoch } : {}),
@@ -126,6 +161,38 @@ export function buildMetricsDoc(input: MetricsDocInput): MetricsDoc {
       ...(last?.valLoss !== undefined ? { final_val_loss: last.valLoss } : {}),
     },
     durations_ms: input.durationsMs,
+  };
+}
+
+function baselineSection({ version, comparison }: GateBaseline): BaselineSection {
+  const compared = (metrics: Record<string, MetricComparison>) =>
+    Object.fromEntries(Object.entries(metrics).map(([name, m]) => [name, comparedMetric(m)]));
+  return {
+    version,
+    metrics: Object.fromEntries(Object.entries(comparison.metrics).map(([name, m]) => [name, fin(m.baseline)])),
+    comparison: {
+      rows: comparison.rows,
+      confidence: comparison.confidence,
+      bootstrap_samples: comparison.bootstrapSamples,
+      metrics: compared(comparison.metrics),
+      slices: comparison.slices.map((s) => ({
+        column: s.column,
+        rows: s.rows.map((r) => ({ value: r.value, n: r.n, gated: r.gated, metrics: compared(r.metrics) })),
+      })),
+    },
+  };
+}
+
+function comparedMetric(m: MetricComparison): ComparedMetric {
+  return {
+    candidate: fin(m.candidate),
+    baseline: fin(m.baseline),
+    difference: fin(m.difference),
+    low: fin(m.low),
+    high: fin(m.high),
+    p_value_worse: fin(m.pValueWorse),
+    lower_is_better: m.lowerIsBetter,
+    verdict: changeVerdict(m),
   };
 }
 

@@ -1,5 +1,5 @@
 import { LOWER_IS_BETTER } from '../spec/types.js';
-import type { MetricsDoc } from './metrics-doc.js';
+import type { ComparedMetric, MetricsDoc } from './metrics-doc.js';
 
 /**
  * `report.md`: the human report of a run, in GitHub-flavoured markdown. The PR comment builds
@@ -9,6 +9,7 @@ export function buildReport(doc: MetricsDoc): string {
   return [
     header(doc),
     gatesSection(doc),
+    baselineSection(doc),
     metricsSection(doc),
     confusionSection(doc),
     perClassSection(doc),
@@ -40,7 +41,7 @@ function header(doc: MetricsDoc): string {
   return lines.join('\n');
 }
 
-function gatesSection(doc: MetricsDoc): string {
+export function gatesSection(doc: MetricsDoc): string {
   if (doc.gates.length === 0) return '';
   const rows = doc.gates.map((g) => {
     const status = g.status === 'passed' ? '✅ pass' : g.status === 'failed' ? '❌ fail' : '➖ no baseline';
@@ -50,7 +51,67 @@ function gatesSection(doc: MetricsDoc): string {
   return ['### Gates', '', '| result | metric | rows | observed | rule | why |', '|---|---|---|---:|---|---|', ...rows].join('\n');
 }
 
-function metricsSection(doc: MetricsDoc): string {
+/** The candidate against the production model on the same test rows, led by a one-line verdict. */
+export function baselineSection(doc: MetricsDoc): string {
+  if (!doc.baseline) return '';
+  const { version, comparison } = doc.baseline;
+  const pct = Math.round(comparison.confidence * 100);
+  const rows = Object.entries(comparison.metrics).map(([name, m]) => {
+    const interval = m.low === null || m.high === null ? '' : `${signedNum(m.low)} – ${signedNum(m.high)}`;
+    return `| ${name} ${m.lower_is_better ? '↓' : '↑'} | ${num(m.candidate)} | ${num(m.baseline)} | ${signedNum(m.difference)}${changeMark(m)} | ${interval} |`;
+  });
+  return [
+    `### Compared with production v${version}`,
+    '',
+    baselineVerdict(doc, doc.baseline),
+    '',
+    `| metric | candidate | baseline | difference | ${pct}% interval of difference |`,
+    '|---|---:|---:|---:|---|',
+    ...rows,
+    '',
+    `Both models scored on the same ${comparison.rows} test rows, each through its own saved preprocessor; ` +
+      `intervals from a paired bootstrap (${comparison.bootstrap_samples} resamples). ↑ higher is better, ↓ lower is better.`,
+  ].join('\n');
+}
+
+function baselineVerdict(doc: MetricsDoc, { version, comparison }: NonNullable<MetricsDoc['baseline']>): string {
+  const failed = doc.gates.filter((g) => g.status === 'failed' && (g.kind === 'max_drop' || g.kind === 'max_drop_rel'));
+  const checked = doc.gates.filter((g) => g.kind === 'max_drop' || g.kind === 'max_drop_rel');
+  const named = (verdict: ComparedMetric['verdict']) =>
+    Object.entries(comparison.metrics).filter(([, m]) => m.verdict === verdict).map(([name]) => name);
+  const worse = named('worse');
+  const better = named('better');
+  const gateLine = checked.length === 0
+    ? ''
+    : failed.length > 0
+      ? ` ❌ ${failed.length} of ${checked.length} gate results against production failed.`
+      : ` ✅ all ${checked.length} gate results against production passed.`;
+  if (comparison.bootstrap_samples === 0) {
+    return `**Verdict:** differences from production v${version} shown without intervals (evaluate.bootstrap.samples is 0).${gateLine}`;
+  }
+  const pct = `${Math.round(comparison.confidence * 100)}%`;
+  const parts = [
+    worse.length > 0 ? `significantly worse than production v${version} on ${worse.join(', ')}` : '',
+    better.length > 0 ? `significantly better on ${better.join(', ')}` : '',
+  ].filter(Boolean);
+  const summary = parts.length === 0
+    ? `no significant difference from production v${version} on any metric`
+    : parts.join('; ');
+  return `**Verdict:** ${summary} (${pct} paired bootstrap).${gateLine}`;
+}
+
+function changeMark(m: ComparedMetric): string {
+  if (m.verdict === 'worse') return ' 🔻 worse';
+  if (m.verdict === 'better') return ' 🔺 better';
+  return '';
+}
+
+function signedNum(v: number | null): string {
+  if (v === null || !Number.isFinite(v) || v === 0) return num(v);
+  return v > 0 ? `+${num(v)}` : num(v);
+}
+
+export function metricsSection(doc: MetricsDoc): string {
   const pct = Math.round(doc.confidence * 100);
   const rows = Object.entries(doc.metrics).map(([name, value]) => {
     const iv = doc.intervals[name];
@@ -90,7 +151,7 @@ function residualSection(doc: MetricsDoc): string {
   return ['<details><summary>Residuals (actual − predicted)</summary>', '', '| statistic | value |', '|---|---:|', ...rows, '', '</details>'].join('\n');
 }
 
-function slicesSection(doc: MetricsDoc): string {
+export function slicesSection(doc: MetricsDoc): string {
   if (doc.slices.length === 0) return '';
   const out: string[] = ['### Slices'];
   for (const s of doc.slices) {
@@ -104,7 +165,7 @@ function slicesSection(doc: MetricsDoc): string {
   return out.join('\n');
 }
 
-function dataSection(doc: MetricsDoc): string {
+export function dataSection(doc: MetricsDoc): string {
   const d = doc.data;
   const lines = [
     '### Data',

@@ -37,12 +37,22 @@ export async function loadScoringModel(read: (name: string) => Promise<Uint8Arra
   return { model, preprocessor };
 }
 
-/** Scores raw rows through the saved transform (the same one training used) and the model. */
-export function scoreTable(scoring: ScoringModel, table: Table, file: string): Predictions {
+/**
+ * The model's raw output on raw rows, through the saved transform (the same one training used):
+ * binary, the probability of classes[1] per row; multiclass, rows × k probabilities; regression,
+ * the values. The one scoring path shared by `predict`, the server and the baseline comparison.
+ */
+export function scoreOutputs(scoring: ScoringModel, table: Table, file: string): Float32Array {
   const pre = scoring.preprocessor;
   const { x, rows, cols } = transformTable(pre, alignTable(pre, table, file));
-  const out = predictBatch(scoring.model, x, rows, cols);
-  const { task, classes, threshold } = pre.target;
+  return predictBatch(scoring.model, x, rows, cols);
+}
+
+/** Scores raw rows through the saved transform and the model: labels (or values) and probabilities. */
+export function scoreTable(scoring: ScoringModel, table: Table, file: string): Predictions {
+  const out = scoreOutputs(scoring, table, file);
+  const rows = table.rowCount;
+  const { task, classes, threshold } = scoring.preprocessor.target;
   if (task === 'regression') return { task, predictions: Array.from(out), classes: [] };
   if (task === 'binary_classification') {
     const probabilities = new Float32Array(rows * 2);

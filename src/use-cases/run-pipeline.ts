@@ -10,7 +10,7 @@ import { takeRows, type Table } from '../data/table.js';
 import { prepareTarget } from '../data/target.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
-import { evaluateGates, gatesPassed } from '../evaluate/gates.js';
+import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
 import { fitPreprocessor, transformTable } from '../features/preprocessor.js';
 import { predictBatch } from '../model/predict.js';
 import { loadTfjsModel, toTfjsArtifacts } from '../model/tfjs-format.js';
@@ -18,9 +18,10 @@ import { trainModel } from '../model/train.js';
 import type { Clock, Files, Logger, ProgressSink } from '../ports.js';
 import { buildReport } from '../report/run-report.js';
 import { loadSpec } from '../spec/load-spec.js';
-import type { LoadedPipeline } from '../spec/types.js';
+import type { Gate, LoadedPipeline } from '../spec/types.js';
 import { buildMetricsDoc, type MetricsDoc } from '../report/metrics-doc.js';
 import type { RunArtifacts } from './run-bundle.js';
+import { type BaselineSource, compareProductionModel } from './score-baseline.js';
 
 export interface RunDeps {
   files: Files;
@@ -36,6 +37,12 @@ export interface RunRequest {
   backend: { name: string; reason: string };
   /** Package version of PipePilot (part of the content key and lineage). */
   codeVersion: string;
+  /**
+   * The production model that `vs: production` gates compare with (the registry reads it from
+   * the production manifest at the base of the change). Absent: those gates report 'no baseline'.
+   * Loaded only after the candidate is evaluated, and disposed after scoring.
+   */
+  baseline?: BaselineSource;
 }
 
 export interface RunResult {
@@ -139,7 +146,26 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     slices: sliceColumns.map((column) => ({ column, values: sliceValues(testTable, column) })),
     minSliceRows: spec.evaluate.min_slice_rows,
   });
-  const gates = evaluateGates(spec.gates, evaluation, {});
+  let baseline: GateBaseline | undefined;
+  if (req.baseline) {
+    // Every column of the test rows, not just the candidate's features: the baseline may use a column the candidate dropped.
+    const rows = takeRows(target.table, split.test);
+    baseline = await compareProductionModel(req.baseline, {
+      table: rows,
+      yTrue: yTest,
+      candidate: output,
+      task,
+      target: schema.target,
+      classes: target.classes,
+      threshold: spec.evaluate.threshold,
+      bootstrap: { ...spec.evaluate.bootstrap, samples: bootstrapSamples },
+      slices: productionSliceColumns(spec.gates).map((column) => ({ column, values: sliceValues(rows, column) })),
+      minSliceRows: spec.evaluate.min_slice_rows,
+      file: spec.data.source,
+    });
+    deps.log.info(`baseline: production v${baseline.version} scored on the ${split.test.length} test rows`);
+  }
+  const gates = evaluateGates(spec.gates, evaluation, { baseline });
   timer.lap('evaluate');
 
   const stats = referenceStats(trainTable, schema);
@@ -164,6 +190,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     trained,
     evaluation,
     gates,
+    baseline,
     bootstrapSamples,
     durationsMs: timer.done(),
   });
@@ -174,6 +201,12 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     artifacts: { modelJson: tfjs.modelJson, weightsBin: tfjs.weightsBin, preprocessor, referenceStats: stats },
     gatesPassed: gatesPassed(gates),
   };
+}
+
+/** Slice columns of the gates against production: those slices are compared on their own rows. */
+function productionSliceColumns(gates: Gate[]): string[] {
+  const columns = gates.filter((g) => g.slice !== undefined && (g.max_drop !== undefined || g.max_drop_rel !== undefined));
+  return [...new Set(columns.map((g) => g.slice as string))];
 }
 
 /**
