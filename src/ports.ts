@@ -10,6 +10,17 @@ export interface Files {
   realpath(path: string): string | undefined;
   /** Absolute path of the repository root. */
   readonly root: string;
+  /** Entries of a directory, sorted by name; [] when it does not exist. */
+  list(path: string): Promise<{ name: string; isDirectory: boolean }[]>;
+  /**
+   * Creates the directory `dir` holding `files` (names relative to it) all at once: they are
+   * written and fsynced in a staging directory beside it (named `.tmp-<basename>-…`), which is
+   * then renamed to `dir`. A crash leaves either no `dir` or a complete one, plus at most a
+   * staging directory. Fails if `dir` already exists.
+   */
+  writeNewDirectory(dir: string, files: Map<string, Uint8Array>): Promise<void>;
+  /** Removes a file or a directory tree; nothing happens when it does not exist. */
+  remove(path: string): Promise<void>;
 }
 
 export interface Logger {
@@ -18,7 +29,10 @@ export interface Logger {
 }
 
 export interface Clock {
-  /** Milliseconds, monotonic enough for durations. */
+  /**
+   * Milliseconds, monotonic enough for durations. Use cases that stamp a time (the registry's
+   * `created_at`) are handed a clock counting from the Unix epoch (`Date.now`).
+   */
   now(): number;
 }
 

@@ -4,7 +4,7 @@ import { PipePilotError } from '../errors.js';
 import { printError } from './print-error.js';
 
 /** Exit codes, the only place they are decided. */
-export const EXIT = { ok: 0, gatesFailed: 1, badInput: 2, internal: 3 } as const;
+export const EXIT = { ok: 0, gatesFailed: 1, mismatch: 1, badInput: 2, internal: 3 } as const;
 
 const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
 
@@ -40,6 +40,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .name('pipepilot')
     .description('Train, evaluate and gate models from pipeline YAML; git is the registry.')
     .version(version)
+    // Root options only before the command: `predict --version 3` is the model version, not ours.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
@@ -69,13 +71,40 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   program
     .command('predict')
     .description('score a CSV/JSON/JSONL/Parquet file with a saved model, through its saved preprocessor')
-    .requiredOption('--model <dir>', 'a model directory (holding model.json) or a run output directory')
+    .requiredOption('--model <dir|name>', 'a model directory (holding model.json), a run output directory, or a registered model name')
     .requiredOption('--input <file>', 'records to score')
+    .option('--env <env>', 'with a model name: the version this environment\'s manifest names (default production)')
+    .option('--version <n>', 'with a model name: this registered version')
     .option('--output <file>', 'write predictions here (.csv, .jsonl or .json); default: JSON Lines on stdout')
     .addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKENDS))
-    .action(async (opts: { model: string; input: string; output?: string; backend?: string }) => {
+    .action(async (opts: { model: string; input: string; env?: string; version?: string; output?: string; backend?: string }) => {
       const { predictCommand } = await import('./predict-command.js');
       code = await predictCommand(io, opts);
+    });
+
+  program
+    .command('register')
+    .description('run a pipeline (or reuse a matching run) and commit it as models/<name>/v<N>/')
+    .argument('<pipeline>', 'pipeline YAML, e.g. pipelines/breast-cancer.yaml')
+    .option('--from-run <dir>', 'register this `run --out` directory instead of training (checked against the pipeline, data, code and backend)')
+    .option('--push', 'push the commit; a lost race takes the next free version and retries')
+    .option('--remote <name>', 'remote to push to', 'origin')
+    .option('--force', 'register even though gates failed (needs --reason)')
+    .option('--reason <text>', 'why failed gates are acceptable; recorded in the version and the commit')
+    .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
+    .option('-q, --quiet', 'no progress output')
+    .action(async (pipeline: string, opts: { fromRun?: string; push?: boolean; remote?: string; force?: boolean; reason?: string; backend?: string; quiet?: boolean }) => {
+      const { registerCommand } = await import('./register-command.js');
+      code = await registerCommand(io, { pipeline, version, ...opts });
+    });
+
+  program
+    .command('verify')
+    .description('check every registered version against its digests and every manifest against the versions')
+    .argument('[model]', 'only this model')
+    .action(async (model: string | undefined) => {
+      const { verifyCommand } = await import('./verify-command.js');
+      code = await verifyCommand(io, model);
     });
 
   try {

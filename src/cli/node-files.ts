@@ -1,7 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../errors.js';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { RegistryError, UsageError } from '../errors.js';
 import type { Files } from '../ports.js';
 
 /** Files rooted at the repository: every path is relative to `root` and must stay inside it. */
@@ -18,7 +18,59 @@ export function nodeFiles(root: string): Files {
         return undefined;
       }
     },
+    list: async (p) => {
+      const entries = await readdir(abs(p), { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return [];
+        throw err;
+      });
+      return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+    writeNewDirectory: (dir, files) => writeNewDirectory(abs(dir), dir, files),
+    remove: (p) => rm(abs(p), { recursive: true, force: true }),
   };
+}
+
+let stagingCounter = 0;
+
+/**
+ * The registry's atomic write: every file written and fsynced in `.tmp-<name>-<pid>-<n>` beside
+ * the target, the staging directory fsynced, renamed to the target, and the parent fsynced, so
+ * after a crash (even of the machine) the target is either absent or complete.
+ */
+async function writeNewDirectory(target: string, shown: string, files: Map<string, Uint8Array>): Promise<void> {
+  if (existsSync(target)) throw new RegistryError(`${shown}: already exists`, { file: shown, hint: 'A version directory is written once; this one was left by something else. Remove it if it is not committed.' });
+  const parent = dirname(target);
+  const staging = join(parent, `.tmp-${basename(target)}-${process.pid}-${++stagingCounter}`);
+  await mkdir(staging, { recursive: true });
+  try {
+    for (const [name, bytes] of files) {
+      const path = join(staging, name);
+      await mkdir(dirname(path), { recursive: true });
+      const handle = await open(path, 'wx');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    await fsyncDir(staging);
+    await rename(staging, target);
+    await fsyncDir(parent);
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** A rename is durable only once the directory holding it is synced. */
+async function fsyncDir(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 async function readFileNamed(path: string, shown: string): Promise<Buffer> {

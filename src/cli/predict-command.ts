@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -6,12 +6,16 @@ import { UsageError } from '../errors.js';
 import { readTable } from '../data/read-table.js';
 import { selectBackend } from '../model/backend.js';
 import { formatFromPath } from '../spec/data-format.js';
+import { openRegisteredModel } from '../use-cases/registered-model.js';
 import { loadScoringModel, predictionRecords, scoreTable, type Predictions } from '../use-cases/predict.js';
 import { EXIT, reportError, type CliIo } from './main.js';
+import { findRepoRoot, nodeFiles } from './node-files.js';
 
 export interface PredictOptions {
   model: string;
   input: string;
+  env?: string;
+  version?: string;
   output?: string;
   backend?: string;
 }
@@ -19,7 +23,7 @@ export interface PredictOptions {
 /** `pipepilot predict`: batch scoring of a file through the saved preprocessor and model. */
 export async function predictCommand(io: CliIo, opts: PredictOptions): Promise<number> {
   try {
-    const modelDir = resolveModelDir(resolve(io.cwd, opts.model), opts.model);
+    const read = await modelReader(io, opts);
     const inputFormat = formatFromPath(opts.input);
     if (!inputFormat) throw new UsageError(`${opts.input}: unknown file type`, { hint: 'Use .csv, .json, .jsonl/.ndjson or .parquet.' });
     const outputFormat = opts.output ? formatFromPath(opts.output) : 'jsonl';
@@ -27,7 +31,7 @@ export async function predictCommand(io: CliIo, opts: PredictOptions): Promise<n
       throw new UsageError(`${opts.output}: cannot write this file type`, { hint: 'Use .csv, .json or .jsonl.' });
     }
     await selectBackend(opts.backend === 'tensorflow' || opts.backend === 'wasm' || opts.backend === 'cpu' ? opts.backend : undefined);
-    const scoring = await loadScoringModel((name) => readNamed(join(modelDir, name), `${opts.model}/${name}`), opts.model);
+    const scoring = await loadScoringModel(read.read, read.label);
     const bytes = await readNamed(resolve(io.cwd, opts.input), opts.input);
     const table = await readTable(bytes, { file: opts.input, format: inputFormat, missingValues: ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', 'nan'] });
     const predictions = scoreTable(scoring, table, opts.input);
@@ -43,6 +47,25 @@ export async function predictCommand(io: CliIo, opts: PredictOptions): Promise<n
   } catch (err) {
     return reportError(io, err);
   }
+}
+
+/**
+ * `--model` is a directory when one exists at that path (a run's --out or its model/), otherwise
+ * a registered model name, resolved through the registry with every file's digest checked.
+ */
+async function modelReader(io: CliIo, opts: PredictOptions): Promise<{ read: (name: string) => Promise<Uint8Array>; label: string }> {
+  const path = resolve(io.cwd, opts.model);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    if (opts.env !== undefined || opts.version !== undefined) throw new UsageError(`--env and --version go with a model name, not a directory (${opts.model})`);
+    const modelDir = resolveModelDir(path, opts.model);
+    return { read: (name) => readNamed(join(modelDir, name), `${opts.model}/${name}`), label: opts.model };
+  }
+  if (opts.env !== undefined && opts.version !== undefined) throw new UsageError('pass --env or --version, not both');
+  const version = opts.version === undefined ? undefined : Number(opts.version);
+  if (version !== undefined && !(Number.isInteger(version) && version >= 1)) throw new UsageError(`--version ${opts.version}: expected a version number (1, 2, …)`);
+  const registered = await openRegisteredModel(nodeFiles(findRepoRoot(io.cwd)), { model: opts.model, version, env: opts.env });
+  io.stderr(`model: ${registered.model} v${registered.version}${version === undefined ? ` (${opts.env ?? 'production'})` : ''}\n`);
+  return { read: (name) => registered.read(name), label: registered.dir };
 }
 
 function resolveModelDir(dir: string, given: string): string {

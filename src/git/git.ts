@@ -1,0 +1,36 @@
+/**
+ * Every git operation PipePilot needs, in our words. One implementation (`createGit`, over
+ * simple-git); use cases take a `Git` as an argument, so tests hand them a real repository in a
+ * temp dir. Failures are `GitError`s whose `reason` says whether a retry can help.
+ *
+ * Kept small on purpose (actions/checkout's 40-method interface is the cautionary tale): promote,
+ * rollback and history will add `revert`, `branch` and a manifest log here, nothing else.
+ */
+export interface Git {
+  /** Absolute path of the work tree's top level. */
+  readonly root: string;
+  /** HEAD's commit (undefined in a repository without commits), its branch (undefined when detached), and whether tracked files differ from it. */
+  status(): Promise<{ head?: string; branch?: string; dirty: boolean }>;
+  /** The git blob sha of a work-tree file (what `git hash-object` says), whether committed or not. */
+  blobSha(path: string): Promise<string>;
+  /** Paths of files in HEAD's tree under `pathspec` (none before the first commit). */
+  committedFiles(pathspec: string): Promise<string[]>;
+  /** Every path ever added in HEAD's history that matches `pathspec` (a git pathspec, globs allowed), even if deleted since. */
+  logAddedPaths(pathspec: string): Promise<string[]>;
+  /** Stages exactly `paths` (additions and deletions) and commits only them; returns the new commit. */
+  commitFiles(paths: string[], message: string, options?: { author?: string }): Promise<string>;
+  /** Removes `paths` from the index where they are staged but not committed (after a crash between add and commit). */
+  unstage(paths: string[]): Promise<void>;
+  fetch(remote: string, branch: string): Promise<void>;
+  /** Pushes HEAD to `remote`'s `branch`; a lost race throws `GitError` with reason 'non-fast-forward'. */
+  push(remote: string, branch: string): Promise<void>;
+  /** `git reset --keep ref`: moves the branch, refusing (rather than losing) local changes to the files it would touch. */
+  resetKeep(ref: string): Promise<void>;
+  /** Replays local commits on top of `upstream` (a fast-forward when there are none). */
+  rebase(upstream: string): Promise<void>;
+  /**
+   * Removes `.git/index.lock` left by a killed git, only when it is older than `olderThanMs` and no
+   * git process is running in this work tree. Returns whether it removed one.
+   */
+  tryClearStaleLock(olderThanMs: number): Promise<boolean>;
+}
