@@ -33,4 +33,18 @@ export interface Git {
    * git process is running in this work tree. Returns whether it removed one.
    */
   tryClearStaleLock(olderThanMs: number): Promise<boolean>;
+  /** A file's text at `ref` (a commit, branch or `HEAD`), or undefined when it does not exist there. */
+  tryShowFile(ref: string, path: string): Promise<string | undefined>;
+  /** Commits reachable from `ref` (default HEAD) that changed `path`, newest first, following merges' first parents too. */
+  fileLog(path: string, options?: { ref?: string }): Promise<FileCommit[]>;
+}
+
+export interface FileCommit {
+  commit: string;
+  parents: string[];
+  author: string;
+  email: string;
+  /** Commit time, ISO 8601 with offset (`%cI`). */
+  committedAt: string;
+  subject: string;
 }

@@ -86,6 +86,29 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
       }
     },
     tryClearStaleLock: (olderThanMs) => clearStaleLock(root, join(gitDir, 'index.lock'), olderThanMs),
+    async tryShowFile(ref, path) {
+      try {
+        return await exec(['show', `${ref}:${path}`]);
+      } catch (err) {
+        if (err instanceof GitError && /does not exist|exists on disk, but not in|invalid object name|bad revision|unknown revision/i.test(err.stderr)) {
+          return undefined;
+        }
+        throw err;
+      }
+    },
+    async fileLog(path, options = {}) {
+      if (!(await hasHead())) return [];
+      // Unit separator between fields, record separator between commits: subjects may hold anything else.
+      const out = await exec(['log', '--format=%H%x1f%P%x1f%an%x1f%ae%x1f%cI%x1f%s%x1e', options.ref ?? 'HEAD', '--', path]);
+      return out
+        .split('\x1e')
+        .map((r) => r.trim())
+        .filter((r) => r !== '')
+        .map((r) => {
+          const [commit, parents, author, email, committedAt, subject] = r.split('\x1f');
+          return { commit, parents: parents ? parents.split(' ') : [], author, email, committedAt, subject };
+        });
+    },
   };
 }
 
