@@ -114,10 +114,28 @@ function checkListedNumeric(table: Table, data: DataSpec): void {
 }
 
 /**
+ * An inferred column missing in more rows than data.checks.max_missing_fraction allows is left
+ * out (with a warning) rather than failing the run: nobody asked for it. A listed one still fails
+ * the data check, since the pipeline named it.
+ */
+function tooSparse(column: Column, maxMissingFraction: number): string | undefined {
+  let missing = 0;
+  if (column.kind === 'numeric') {
+    for (let i = 0; i < column.values.length; i++) if (Number.isNaN(column.values[i])) missing++;
+  } else {
+    for (const v of column.values) if (v === null) missing++;
+  }
+  const fraction = column.values.length === 0 ? 0 : missing / column.values.length;
+  if (fraction === 1 || fraction <= maxMissingFraction) return undefined;
+  return `${(fraction * 100).toFixed(0)}% missing, over data.checks.max_missing_fraction ${maxMissingFraction}`;
+}
+
+/**
  * Decides the feature schema: listed features as listed (a numeric column listed as
  * categorical is used as categories), then, when `features.infer` is on, every other column
  * by its type, leaving out identifiers, free text, constant and empty columns (each with a
- * warning). Deterministic: columns in file order.
+ * warning), as are columns missing more often than data.checks.max_missing_fraction.
+ * Deterministic: columns in file order.
  */
 export function inferFeatureSchema(table: Table, data: DataSpec, _task: Task): { schema: FeatureSchema; warnings: string[] } {
   checkNamed(table, data);
@@ -134,7 +152,8 @@ export function inferFeatureSchema(table: Table, data: DataSpec, _task: Task): {
     else if (dropped.has(name)) schema.excluded.push({ column: name, reason: 'listed in data.drop' });
     else if (!data.features.infer) schema.excluded.push({ column: name, reason: 'not listed as a feature (features.infer is off)' });
     else {
-      const why = column.kind === 'numeric' ? whyNotNumeric(name, column) : whyNotCategorical(column);
+      const why = tooSparse(column, data.checks.max_missing_fraction)
+        ?? (column.kind === 'numeric' ? whyNotNumeric(name, column) : whyNotCategorical(column));
       if (why === undefined) (column.kind === 'numeric' ? schema.numeric : schema.categorical).push(name);
       else {
         schema.excluded.push({ column: name, reason: why });

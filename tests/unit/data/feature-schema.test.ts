@@ -47,6 +47,22 @@ describe('inferFeatureSchema', () => {
     expect(warnings[0]).toContain("column 'customer_id' left out");
   });
 
+  it('leaves out an inferred column missing more often than max_missing_fraction, but keeps a listed one for the check to judge', async () => {
+    const lines = ['age,cabin,label'];
+    for (let i = 0; i < 40; i++) lines.push(`${20 + ((i * 7) % 30)},${i % 5 === 0 ? `C${i % 7}` : ''},${i % 2}`);
+    const table = await readTable(new TextEncoder().encode(lines.join('\n')), { file: 't.csv', format: 'csv', missingValues: MISSING });
+    const inferred = inferFeatureSchema(table, dataSpec({ source: 't.csv', target: 'label' }), 'binary_classification');
+    expect(inferred.schema.categorical).toEqual([]);
+    expect(inferred.schema.excluded).toEqual([{ column: 'cabin', reason: '80% missing, over data.checks.max_missing_fraction 0.5' }]);
+    expect(inferred.warnings[0]).toContain("'cabin' left out");
+    const listed = inferFeatureSchema(
+      table,
+      dataSpec({ source: 't.csv', target: 'label', features: { numeric: [], categorical: ['cabin'], infer: true } }),
+      'binary_classification',
+    );
+    expect(listed.schema.categorical).toEqual(['cabin']);
+  });
+
   it('uses listed features as listed, drops dropped ones, and infers nothing when infer is off', async () => {
     const spec = dataSpec({
       source: 'mixed.csv', target: 'label', drop: ['plan'],
