@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
-import { checkData } from '../data/checks.js';
-import { unknownColumnError } from '../data/column-suggestion.js';
-import { inferFeatureSchema } from '../data/feature-schema.js';
 import { fingerprintData } from '../data/fingerprint.js';
 import { readTable } from '../data/read-table.js';
 import { referenceStats } from '../data/reference-stats.js';
-import { splitRows } from '../data/split.js';
-import { takeRows, type Table } from '../data/table.js';
-import { prepareTarget } from '../data/target.js';
+import type { Table } from '../data/table.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
@@ -15,11 +10,13 @@ import { fitPreprocessor, transformTable } from '../features/preprocessor.js';
 import { predictBatch } from '../model/predict.js';
 import { loadTfjsModel, toTfjsArtifacts } from '../model/tfjs-format.js';
 import { trainModel } from '../model/train.js';
+import type { TrainedModel } from '../model/types.js';
 import type { Clock, Files, Logger, ProgressSink } from '../ports.js';
 import { buildReport } from '../report/run-report.js';
 import { loadSpec } from '../spec/load-spec.js';
-import type { Gate, LoadedPipeline } from '../spec/types.js';
+import type { Gate, LoadedPipeline, PipelineSpec } from '../spec/types.js';
 import { buildMetricsDoc, type MetricsDoc } from '../report/metrics-doc.js';
+import { prepareRows, type PreparedRows } from './prepare-rows.js';
 import type { RunArtifacts } from './run-bundle.js';
 import { type BaselineSource, compareProductionModel } from './score-baseline.js';
 
@@ -66,65 +63,26 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     realpath: (p) => deps.files.realpath(p),
   });
   const { spec } = pipeline;
-  const task = spec.model.task;
-
   const bytes = await deps.files.readBytes(spec.data.source);
-  const raw = await readTable(bytes, {
-    file: spec.data.source,
-    format: spec.data.format,
-    missingValues: spec.data.missing_values,
-  });
+  const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
   const fingerprint = fingerprintData(bytes);
   timer.lap('read');
 
-  const { schema, warnings } = inferFeatureSchema(raw, spec.data, task);
-  for (const w of warnings) deps.log.warn(w);
-  const target = prepareTarget(raw, schema, task, { file: spec.data.source, positiveClass: spec.data.positive_class });
-  checkData(target.table, schema, target.y, target.classes, spec.data, task, target.sourceRows);
-  const stratify = spec.data.split.stratify && task !== 'regression';
-  const split = splitRows(target.table.rowCount, {
-    test: spec.data.split.test,
-    seed: spec.data.split.seed,
-    strata: stratify ? target.y : undefined,
-    file: spec.data.source,
-  });
-  const used = [...schema.numeric, ...schema.categorical];
-  const sliceColumns = [...new Set([...spec.evaluate.slices, ...spec.gates.flatMap((g) => (g.slice ? [g.slice] : []))])];
-  for (const column of sliceColumns) if (!raw.columns.has(column)) {
-    throw unknownColumnError(column, [...raw.columns.keys()], { file: spec.data.source, what: 'slice column', rule: 'slice' });
-  }
-  const kept = selectColumns(target.table, [...new Set([...used, ...sliceColumns])]);
-  const trainTable = takeRows(kept, split.train);
-  const testTable = takeRows(kept, split.test);
+  const rows = prepareRows(spec, raw);
+  for (const w of rows.warnings) deps.log.warn(w);
   timer.lap('split');
 
   const preprocessor = fitPreprocessor({
-    table: trainTable,
-    features: schema,
+    table: rows.trainTable,
+    features: rows.schema,
     spec: spec.preprocess,
-    target: { name: schema.target, task, classes: target.classes, threshold: spec.evaluate.threshold },
+    target: { name: rows.schema.target, task: spec.model.task, classes: rows.classes, threshold: spec.evaluate.threshold },
   });
-  const train = transformTable(preprocessor, trainTable);
-  const test = transformTable(preprocessor, testTable);
+  const train = transformTable(preprocessor, rows.trainTable);
+  const test = transformTable(preprocessor, rows.testTable);
   timer.lap('preprocess');
 
-  const yTrain = pick(target.y, split.train);
-  const yTest = pick(target.y, split.test);
-  const trained = trainModel({
-    task,
-    type: spec.model.type,
-    params: spec.model.params,
-    seed: spec.model.seed,
-    x: train.x,
-    rows: train.rows,
-    cols: train.cols,
-    y: yTrain,
-    classCount: task === 'regression' ? 1 : target.classes.length,
-    onProgress: (p) =>
-      deps.progress?.({ stage: 'train', done: p.epoch, total: p.epochs, detail: `loss ${p.loss.toFixed(4)}${p.valLoss === undefined ? '' : `, val ${p.valLoss.toFixed(4)}`}` }),
-  });
-  // Solver notes (a jitter on one-hot-collinear normal equations, an iteration cap) are information, not data problems.
-  for (const note of trained.notes) deps.log.info(`note: ${note}`);
+  const trained = trainCandidate(spec, train, rows, deps);
   const tfjs = toTfjsArtifacts(trained, { name: spec.name });
   timer.lap('fit');
 
@@ -136,55 +94,36 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   if (bootstrapSamples < spec.evaluate.bootstrap.samples) {
     deps.log.info(`bootstrap: ${bootstrapSamples} resamples instead of ${spec.evaluate.bootstrap.samples} (${test.rows} test rows)`);
   }
+  const bootstrap = { ...spec.evaluate.bootstrap, samples: bootstrapSamples };
   const evaluation = evaluatePredictions({
-    task,
-    yTrue: yTest,
+    task: spec.model.task,
+    yTrue: rows.yTest,
     output,
-    classes: target.classes,
+    classes: rows.classes,
     threshold: spec.evaluate.threshold,
-    bootstrap: { ...spec.evaluate.bootstrap, samples: bootstrapSamples },
-    slices: sliceColumns.map((column) => ({ column, values: sliceValues(testTable, column) })),
+    bootstrap,
+    slices: rows.sliceColumns.map((column) => ({ column, values: sliceValues(rows.testTable, column) })),
     minSliceRows: spec.evaluate.min_slice_rows,
   });
-  let baseline: GateBaseline | undefined;
-  if (req.baseline) {
-    // Every column of the test rows, not just the candidate's features: the baseline may use a column the candidate dropped.
-    const rows = takeRows(target.table, split.test);
-    baseline = await compareProductionModel(req.baseline, {
-      table: rows,
-      yTrue: yTest,
-      candidate: output,
-      task,
-      target: schema.target,
-      classes: target.classes,
-      threshold: spec.evaluate.threshold,
-      bootstrap: { ...spec.evaluate.bootstrap, samples: bootstrapSamples },
-      slices: productionSliceColumns(spec.gates).map((column) => ({ column, values: sliceValues(rows, column) })),
-      minSliceRows: spec.evaluate.min_slice_rows,
-      file: spec.data.source,
-    });
-    deps.log.info(`baseline: production v${baseline.version} scored on the ${split.test.length} test rows`);
-  }
+  const baseline = req.baseline ? await compareWithProduction(req.baseline, { spec, rows, output, bootstrap, log: deps.log }) : undefined;
   const gates = evaluateGates(spec.gates, evaluation, { baseline });
   timer.lap('evaluate');
 
-  const stats = referenceStats(trainTable, schema);
-  const contentKey = runContentKey({ pipeline, fingerprint, codeVersion: req.codeVersion, backend: req.backend.name });
   const metrics = buildMetricsDoc({
     pipeline,
-    contentKey,
+    contentKey: runContentKey({ pipeline, fingerprint, codeVersion: req.codeVersion, backend: req.backend.name }),
     codeVersion: req.codeVersion,
     backend: req.backend,
     data: {
       fingerprint,
       rowsRead: raw.rowCount,
-      droppedMissingTarget: target.droppedMissingTarget,
-      rowsUsed: target.table.rowCount,
-      train: split.train.length,
-      test: split.test.length,
-      schema,
-      warnings,
-      classes: target.classes,
+      droppedMissingTarget: rows.droppedMissingTarget,
+      rowsUsed: rows.rowsUsed,
+      train: rows.trainTable.rowCount,
+      test: rows.testTable.rowCount,
+      schema: rows.schema,
+      warnings: rows.warnings,
+      classes: rows.classes,
       inputColumns: preprocessor.outputNames.length,
     },
     trained,
@@ -194,6 +133,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     bootstrapSamples,
     durationsMs: timer.done(),
   });
+  const stats = referenceStats(rows.trainTable, rows.schema);
   return {
     pipeline,
     metrics,
@@ -201,6 +141,51 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     artifacts: { modelJson: tfjs.modelJson, weightsBin: tfjs.weightsBin, preprocessor, referenceStats: stats },
     gatesPassed: gatesPassed(gates),
   };
+}
+
+function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number }, rows: PreparedRows, deps: RunDeps): TrainedModel {
+  const trained = trainModel({
+    task: spec.model.task,
+    type: spec.model.type,
+    params: spec.model.params,
+    seed: spec.model.seed,
+    ...train,
+    y: rows.yTrain,
+    classCount: spec.model.task === 'regression' ? 1 : rows.classes.length,
+    onProgress: (p) =>
+      deps.progress?.({
+        stage: 'train',
+        done: p.epoch,
+        total: p.epochs,
+        detail: `loss ${p.loss.toFixed(4)}${p.valLoss === undefined ? '' : `, val ${p.valLoss.toFixed(4)}`}`,
+      }),
+  });
+  // Solver notes (a jitter on one-hot-collinear normal equations, an iteration cap) are information, not data problems.
+  for (const note of trained.notes) deps.log.info(`note: ${note}`);
+  return trained;
+}
+
+async function compareWithProduction(
+  source: BaselineSource,
+  ctx: { spec: PipelineSpec; rows: PreparedRows; output: Float32Array; bootstrap: PipelineSpec['evaluate']['bootstrap']; log: Logger },
+): Promise<GateBaseline> {
+  const { spec, rows } = ctx;
+  const table = rows.testRowsAllColumns();
+  const baseline = await compareProductionModel(source, {
+    table,
+    yTrue: rows.yTest,
+    candidate: ctx.output,
+    task: spec.model.task,
+    target: rows.schema.target,
+    classes: rows.classes,
+    threshold: spec.evaluate.threshold,
+    bootstrap: ctx.bootstrap,
+    slices: productionSliceColumns(spec.gates).map((column) => ({ column, values: sliceValues(table, column) })),
+    minSliceRows: spec.evaluate.min_slice_rows,
+    file: spec.data.source,
+  });
+  ctx.log.info(`baseline: production v${baseline.version} scored on the ${rows.testTable.rowCount} test rows`);
+  return baseline;
 }
 
 /** Slice columns of the gates against production: those slices are compared on their own rows. */
@@ -231,14 +216,6 @@ function sortedKeys(_key: string, value: unknown): unknown {
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-function selectColumns(table: Table, names: string[]): Table {
-  const columns = new Map();
-  for (const name of names) {
-    const col = table.columns.get(name);
-    if (col) columns.set(name, col);
-  }
-  return { rowCount: table.rowCount, columns };
-}
 
 function sliceValues(table: Table, column: string): (string | null)[] {
   const col = table.columns.get(column);
@@ -246,11 +223,6 @@ function sliceValues(table: Table, column: string): (string | null)[] {
   return col.kind === 'categorical' ? col.values : Array.from(col.values, (v) => (Number.isNaN(v) ? null : String(v)));
 }
 
-function pick(values: Float64Array, indices: Uint32Array): Float64Array {
-  const out = new Float64Array(indices.length);
-  for (let i = 0; i < indices.length; i++) out[i] = values[indices[i]];
-  return out;
-}
 
 function stageTimer(clock: Clock) {
   const start = clock.now();

@@ -1,0 +1,78 @@
+import { checkData } from '../data/checks.js';
+import { unknownColumnError } from '../data/column-suggestion.js';
+import { inferFeatureSchema, type FeatureSchema } from '../data/feature-schema.js';
+import { splitRows } from '../data/split.js';
+import { takeRows, type Column, type Table } from '../data/table.js';
+import { prepareTarget } from '../data/target.js';
+import type { PipelineSpec } from '../spec/types.js';
+
+/** The rows a run trains and tests on, with everything the later steps need to know about them. */
+export interface PreparedRows {
+  schema: FeatureSchema;
+  warnings: string[];
+  classes: string[];
+  droppedMissingTarget: number;
+  rowsUsed: number;
+  /** Columns evaluated per value: evaluate.slices plus every gate's slice. */
+  sliceColumns: string[];
+  /** Features and slice columns only, for the candidate. */
+  trainTable: Table;
+  testTable: Table;
+  /** Every column of the test rows (built on demand): a baseline may use a column the candidate does not. */
+  testRowsAllColumns(): Table;
+  yTrain: Float64Array;
+  yTest: Float64Array;
+}
+
+/**
+ * From the table as read to the train and test rows: the feature schema, the target (rows
+ * without one dropped), the data checks, and the seeded (stratified) split.
+ */
+export function prepareRows(spec: PipelineSpec, raw: Table): PreparedRows {
+  const task = spec.model.task;
+  const file = spec.data.source;
+  const { schema, warnings } = inferFeatureSchema(raw, spec.data, task);
+  const target = prepareTarget(raw, schema, task, { file, positiveClass: spec.data.positive_class });
+  checkData(target.table, schema, target.y, target.classes, spec.data, task, target.sourceRows);
+  const sliceColumns = [...new Set([...spec.evaluate.slices, ...spec.gates.flatMap((g) => (g.slice ? [g.slice] : []))])];
+  for (const column of sliceColumns) {
+    if (!raw.columns.has(column)) {
+      throw unknownColumnError(column, [...raw.columns.keys()], { file, what: 'slice column', rule: 'slice' });
+    }
+  }
+  const split = splitRows(target.table.rowCount, {
+    test: spec.data.split.test,
+    seed: spec.data.split.seed,
+    strata: spec.data.split.stratify && task !== 'regression' ? target.y : undefined,
+    file,
+  });
+  const kept = selectColumns(target.table, [...new Set([...schema.numeric, ...schema.categorical, ...sliceColumns])]);
+  return {
+    schema,
+    warnings,
+    classes: target.classes,
+    droppedMissingTarget: target.droppedMissingTarget,
+    rowsUsed: target.table.rowCount,
+    sliceColumns,
+    trainTable: takeRows(kept, split.train),
+    testTable: takeRows(kept, split.test),
+    testRowsAllColumns: () => takeRows(target.table, split.test),
+    yTrain: pick(target.y, split.train),
+    yTest: pick(target.y, split.test),
+  };
+}
+
+function selectColumns(table: Table, names: string[]): Table {
+  const columns = new Map<string, Column>();
+  for (const name of names) {
+    const col = table.columns.get(name);
+    if (col) columns.set(name, col);
+  }
+  return { rowCount: table.rowCount, columns };
+}
+
+function pick(values: Float64Array, indices: Uint32Array): Float64Array {
+  const out = new Float64Array(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = values[indices[i]];
+  return out;
+}
