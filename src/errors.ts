@@ -123,3 +123,44 @@ export class BaselineError extends PipePilotError {
     this.reason = reason;
   }
 }
+
+/** Validation details GitHub attaches to a 422 (`errors[]` of the response), without its free text. */
+export interface GitHubValidationDetail {
+  resource?: string;
+  code?: string;
+  field?: string;
+}
+
+/**
+ * A GitHub API call that failed: the HTTP `status`, the `route` as a template
+ * (`POST /repos/{owner}/{repo}/pulls`), whether it was a rate limit, and the validation details of
+ * a 422. Callers branch on these fields, never on the message. The message and fields never hold
+ * the token (GitHub's own message is redacted before it gets here).
+ */
+export class GitHubError extends PipePilotError {
+  readonly status: number;
+  readonly route: string;
+  readonly rateLimited: boolean;
+  readonly details: GitHubValidationDetail[];
+  readonly requestId?: string;
+  constructor(fields: {
+    status: number;
+    route: string;
+    apiMessage: string;
+    rateLimited?: boolean;
+    details?: GitHubValidationDetail[];
+    requestId?: string;
+    hint?: string;
+    cause?: unknown;
+  }) {
+    super(`GitHub ${fields.route} failed with ${fields.status}: ${fields.apiMessage || 'no message'}`, {
+      hint: fields.hint,
+      cause: fields.cause,
+    });
+    this.status = fields.status;
+    this.route = fields.route;
+    this.rateLimited = fields.rateLimited ?? false;
+    this.details = fields.details ?? [];
+    this.requestId = fields.requestId;
+  }
+}

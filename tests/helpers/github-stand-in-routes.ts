@@ -1,0 +1,150 @@
+/**
+ * The few GitHub REST routes PipePilot calls, answering as GitHub does (shapes trimmed to the
+ * fields we read), over the stand-in's state. Keys are Octokit's route templates, the same
+ * strings `GitHubError.route` carries, so a test names a route one way everywhere.
+ */
+export interface StoredComment {
+  id: number;
+  issueNumber: number;
+  body: string;
+  login: string;
+}
+
+export interface StoredPull {
+  number: number;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  draft: boolean;
+  labels: string[];
+  files: { filename: string; previous_filename?: string }[];
+}
+
+export interface StoredArtifact {
+  id: number;
+  name: string;
+  workflowRunId: number;
+  expired: boolean;
+}
+
+export interface StandInState {
+  baseUrl: string;
+  owner: string;
+  repo: string;
+  /** Who GET /user says the token is; undefined for an installation token (GITHUB_TOKEN), which gets 403. */
+  viewer: string | undefined;
+  /** Who the comments we post are written by. */
+  author: string;
+  comments: StoredComment[];
+  pulls: StoredPull[];
+  artifacts: StoredArtifact[];
+  nextId: number;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  /** The items of a listing: the stand-in pages them by per_page/page and writes the Link header. */
+  page?: unknown[];
+}
+
+type Handler = (s: StandInState, p: Record<string, string>, q: URLSearchParams, body: Record<string, unknown>) => Reply;
+
+const commentJson = (s: StandInState, c: StoredComment) => ({
+  id: c.id,
+  body: c.body,
+  user: { login: c.login, type: c.login.endsWith('[bot]') ? 'Bot' : 'User' },
+  html_url: `https://github.com/${s.owner}/${s.repo}/issues/${c.issueNumber}#issuecomment-${c.id}`,
+});
+
+const pullJson = (s: StandInState, p: StoredPull) => ({
+  number: p.number,
+  html_url: `https://github.com/${s.owner}/${s.repo}/pull/${p.number}`,
+  title: p.title,
+  body: p.body,
+  state: p.state,
+  draft: p.draft,
+  head: { ref: p.head, label: `${s.owner}:${p.head}` },
+  base: { ref: p.base },
+  labels: p.labels.map((name) => ({ name })),
+});
+
+const notFound: Reply = { status: 404, body: { message: 'Not Found' } };
+const branchOf = (s: StandInState, head: string) => (head.startsWith(`${s.owner}:`) ? head.slice(s.owner.length + 1) : head);
+
+const createPull: Handler = (s, _p, _q, b) => {
+  const head = branchOf(s, String(b.head));
+  if (s.pulls.some((x) => x.state === 'open' && x.head === head && x.base === b.base)) {
+    const message = `A pull request already exists for ${s.owner}:${head}.`;
+    return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message }] } };
+  }
+  const pull: StoredPull = {
+    number: s.nextId++, head, base: String(b.base), title: String(b.title), body: String(b.body ?? ''),
+    state: 'open', draft: b.draft === true, labels: [], files: [],
+  };
+  s.pulls.push(pull);
+  return { status: 201, body: pullJson(s, pull) };
+};
+
+export const ROUTES: Record<string, Handler> = {
+  'GET /user': (s) => (s.viewer === undefined
+    ? { status: 403, body: { message: 'Resource not accessible by integration' } }
+    : { status: 200, body: { login: s.viewer, type: 'User' } }),
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (s, p) => ({
+    status: 200,
+    page: s.comments.filter((c) => c.issueNumber === Number(p.issue_number)).map((c) => commentJson(s, c)),
+  }),
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': (s, p, _q, b) => {
+    const comment = { id: s.nextId++, issueNumber: Number(p.issue_number), body: String(b.body), login: s.author };
+    s.comments.push(comment);
+    return { status: 201, body: commentJson(s, comment) };
+  },
+  'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': (s, p, _q, b) => {
+    const comment = s.comments.find((c) => c.id === Number(p.comment_id));
+    if (!comment) return notFound;
+    if (comment.login !== s.author) return { status: 403, body: { message: 'Must have admin rights to Repository.' } };
+    comment.body = String(b.body);
+    return { status: 200, body: commentJson(s, comment) };
+  },
+  'GET /repos/{owner}/{repo}/pulls': (s, _p, q) => {
+    const state = q.get('state') ?? 'open';
+    const head = q.get('head');
+    const base = q.get('base');
+    const pulls = s.pulls.filter(
+      (x) => (state === 'all' || x.state === state) && (!head || `${s.owner}:${x.head}` === head) && (!base || x.base === base),
+    );
+    return { status: 200, page: pulls.reverse().map((x) => pullJson(s, x)) };
+  },
+  'POST /repos/{owner}/{repo}/pulls': createPull,
+  'PATCH /repos/{owner}/{repo}/pulls/{pull_number}': (s, p, _q, b) => {
+    const pull = s.pulls.find((x) => x.number === Number(p.pull_number));
+    if (!pull) return notFound;
+    if (typeof b.title === 'string') pull.title = b.title;
+    if (typeof b.body === 'string') pull.body = b.body;
+    if (b.state === 'open' || b.state === 'closed') pull.state = b.state;
+    return { status: 200, body: pullJson(s, pull) };
+  },
+  'GET /repos/{owner}/{repo}/pulls/{pull_number}/files': (s, p) => {
+    const pull = s.pulls.find((x) => x.number === Number(p.pull_number));
+    return pull ? { status: 200, page: pull.files.map((f) => ({ ...f, status: f.previous_filename ? 'renamed' : 'modified' })) } : notFound;
+  },
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/labels': (s, p, _q, b) => {
+    const pull = s.pulls.find((x) => x.number === Number(p.issue_number));
+    if (!pull) return notFound;
+    for (const label of b.labels as string[]) if (!pull.labels.includes(label)) pull.labels.push(label);
+    return { status: 200, body: pull.labels.map((name) => ({ name })) };
+  },
+  'GET /repos/{owner}/{repo}/actions/artifacts': (s, _p, q) => {
+    const name = q.get('name');
+    const found = s.artifacts.filter((a) => !name || a.name === name).reverse();
+    return {
+      status: 200,
+      body: {
+        total_count: found.length,
+        artifacts: found.map((a) => ({ id: a.id, name: a.name, expired: a.expired, workflow_run: { id: a.workflowRunId } })),
+      },
+    };
+  },
+};
