@@ -2,7 +2,7 @@
  * `npm run bench -- registry`: the git registry at scale, in this process (no node start-up in
  * the figures) plus the built CLI as a user runs it.
  *  - register of a ~1 MB model (an MLP, trained once beforehand; `--from-run`, so no training)
- *  - history-like listing and `verify` of a model with 1,000 versions
+ *  - `history` and `verify` of a model with 1,000 versions
  *  - register into that model (version allocation and the idempotency scan over 1,000 versions)
  * Targets (registry issue): each well under a second. A registry kept in git tags slows down
  * with every version (one ref per version, `git tag -l` + a `git show` each); ours reads one tree.
@@ -17,8 +17,7 @@ import { main } from '../src/cli/main.js';
 import { nodeFiles } from '../src/cli/node-files.js';
 import { createGit } from '../src/git/simple-git-client.js';
 import { versionDir } from '../src/registry/layout.js';
-import { parseMetadata } from '../src/registry/metadata.js';
-import { committedVersions } from '../src/use-cases/registry-state.js';
+import { readModelHistory } from '../src/use-cases/model-history.js';
 import { verifyRegistry } from '../src/use-cases/verify-registry.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -90,18 +89,24 @@ export default async function registry(): Promise<void> {
     fanOut(repo, 'small');
     console.log(`setup: ${VERSIONS} versions written and committed in ${((performance.now() - t0) / 1000).toFixed(1)} s (not a measured figure)`);
 
+    // A deployment log to read: ten promotions of production and five of staging, one commit each.
+    for (let i = 1; i <= 15; i++) {
+      const env = i <= 10 ? 'production' : 'staging';
+      mkdirSync(join(repo, 'models/small/deployments'), { recursive: true });
+      writeFileSync(join(repo, `models/small/deployments/${env}.yaml`), `model: small\nversion: ${i * 60}\nreason: bench\n`);
+      git(repo, 'add', 'models/small/deployments');
+      git(repo, 'commit', '-q', '-m', `promote small v${i * 60} to ${env}`);
+    }
     const files = nodeFiles(repo);
     const g = await createGit(repo);
-    const listMs = await best(3, async () => {
-      const versions = await committedVersions(g, 'small');
-      const rows = [];
-      for (const v of versions) {
-        const m = parseMetadata(await files.readText(`${versionDir('small', v)}/metadata.json`), 'metadata.json');
-        rows.push([m.version, m.created_at, m.metrics.accuracy]);
-      }
-      if (rows.length !== VERSIONS) throw new Error(`listed ${rows.length}`);
+    const historyMs = await best(3, async () => {
+      const h = await readModelHistory({ git: g, files }, { model: 'small' });
+      if (h.versions.length !== VERSIONS || h.environments.length !== 2 || h.versions[0].registered === null) throw new Error(`history: ${h.versions.length} versions`);
     });
-    console.log(`history-like listing of ${VERSIONS} versions (tree + every metadata.json parsed): ${listMs.toFixed(0)} ms`);
+    console.log(`history of ${VERSIONS} versions + 15 manifest changes (use case: one ls-tree, one log for who/when, every metadata.json parsed): ${historyMs.toFixed(0)} ms`);
+    const cliHistory = await cli(['history', 'small', '--at', '2100-01-01'], repo);
+    if (cliHistory.code !== 0) throw new Error(cliHistory.out);
+    console.log(`\`pipepilot history small --at …\` in process (table of ${VERSIONS} rows rendered): ${cliHistory.ms.toFixed(0)} ms`);
 
     const verifyMs = await best(3, async () => {
       const r = await verifyRegistry({ files }, { model: 'small' });
@@ -118,7 +123,7 @@ export default async function registry(): Promise<void> {
     console.log(`same run again ("${again.out.trim().split(':')[1]?.trim()}"): ${again.ms.toFixed(0)} ms`);
 
     if (existsSync(join(here, '..', 'lib', 'cli', 'main.js'))) {
-      for (const args of [['verify', 'small'], ['register', 'small.yaml', '--from-run', '.pipepilot/small2', '-q']]) {
+      for (const args of [['history', 'small'], ['verify', 'small'], ['register', 'small.yaml', '--from-run', '.pipepilot/small2', '-q']]) {
         const t = performance.now();
         const r = spawnSync(process.execPath, [bin, ...args], { cwd: repo, env: { ...process.env, PIPEPILOT_BACKEND: 'wasm' }, encoding: 'utf8' });
         console.log(`built CLI \`pipepilot ${args.slice(0, 2).join(' ')}\` as a process (node start-up included): ${(performance.now() - t).toFixed(0)} ms, exit ${r.status}`);

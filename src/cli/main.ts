@@ -63,7 +63,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--json', 'print metrics.json to stdout instead of a summary')
     .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
     .option('-q, --quiet', 'no progress output')
-    .action(async (pipeline: string, opts: { out?: string; json?: boolean; backend?: string; quiet?: boolean }) => {
+    .option('--baseline-ref <ref>', 'gate `vs: production` against the version production.yaml names at this commit (default HEAD; in CI the PR\'s base)')
+    .action(async (pipeline: string, opts: { out?: string; json?: boolean; backend?: string; quiet?: boolean; baselineRef?: string }) => {
       const { runCommand } = await import('./run-command.js');
       code = await runCommand(io, { pipeline, version, ...opts });
     });
@@ -93,7 +94,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--reason <text>', 'why failed gates are acceptable; recorded in the version and the commit')
     .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
     .option('-q, --quiet', 'no progress output')
-    .action(async (pipeline: string, opts: { fromRun?: string; push?: boolean; remote?: string; force?: boolean; reason?: string; backend?: string; quiet?: boolean }) => {
+    .option('--baseline-ref <ref>', 'gate `vs: production` against the version production.yaml names at this commit (default HEAD)')
+    .action(async (pipeline: string, opts: { fromRun?: string; push?: boolean; remote?: string; force?: boolean; reason?: string; backend?: string; quiet?: boolean; baselineRef?: string }) => {
       const { registerCommand } = await import('./register-command.js');
       code = await registerCommand(io, { pipeline, version, ...opts });
     });
@@ -105,6 +107,59 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .action(async (model: string | undefined) => {
       const { verifyCommand } = await import('./verify-command.js');
       code = await verifyCommand(io, model);
+    });
+
+  // Promote and rollback (registry issue: deployment manifests on a branch, ready for a pull request).
+  program
+    .command('promote')
+    .description('change an environment\'s manifest to a verified version, as one commit on a deploy branch (default pipepilot/deploy/<model>/<env>)')
+    .argument('<model>', 'registered model name')
+    .requiredOption('--version <n>', 'the version to deploy')
+    .requiredOption('--env <env>', 'the environment, e.g. staging or production (order: the pipeline\'s deploy.environments)')
+    .option('--canary <weight>', 'keep the current version and send this percent (1-99) of traffic to the new one')
+    .option('--branch <name>', 'the branch to write (created or reset from HEAD)')
+    .option('--reason <text>', 'why; recorded in the manifest and the commit')
+    .option('--force', 'skip the environment order (needs --reason; never skips verification)')
+    .action(async (model: string, opts: { version: string; env: string; canary?: string; branch?: string; reason?: string; force?: boolean }) => {
+      const { promoteCommand } = await import('./promote-command.js');
+      code = await promoteCommand(io, { model, ...opts });
+    });
+
+  program
+    .command('rollback')
+    .description('git revert the last change to an environment\'s manifest, as one commit on a branch (default pipepilot/rollback/<model>/<env>)')
+    .argument('<model>', 'registered model name')
+    .requiredOption('--env <env>', 'the environment, e.g. production')
+    .option('--to <n>', 'revert every manifest change made after it last named this version')
+    .option('--branch <name>', 'the branch to write (created or reset from HEAD)')
+    .action(async (model: string, opts: { env: string; to?: string; branch?: string }) => {
+      const { rollbackCommand } = await import('./rollback-command.js');
+      code = await rollbackCommand(io, { model, ...opts });
+    });
+
+  // History and diff (registry issue: history, diff, baselines).
+  program
+    .command('history')
+    .description('versions with headline metrics, who registered them and when, and what each environment ran')
+    .argument('<model>', 'a registered model name')
+    .option('--env <env>', 'only this environment\'s timeline')
+    .option('--at <time>', 'as of this time: ISO date or date-time (UTC unless it has an offset), e.g. 2026-11-01T12:00')
+    .option('--json', 'the same as JSON')
+    .action(async (model: string, opts: { env?: string; at?: string; json?: boolean }) => {
+      const { historyCommand } = await import('./history-command.js');
+      code = await historyCommand(io, model, opts);
+    });
+
+  program
+    .command('diff')
+    .description('what changed between two versions: params, metrics, data, features (markdown)')
+    .argument('<model>', 'a registered model name')
+    .argument('<a>', 'a version (3 or v3) or an environment (production)')
+    .argument('<b>', 'a version or an environment')
+    .option('--json', 'the same as JSON')
+    .action(async (model: string, a: string, b: string, opts: { json?: boolean }) => {
+      const { diffCommand } = await import('./diff-command.js');
+      code = await diffCommand(io, model, a, b, opts);
     });
 
   try {

@@ -7,6 +7,7 @@ import type { Logger } from '../ports.js';
 import { checkRunMatches, currentContentKey, loadRunBundle, type LoadedRun } from '../use-cases/load-run-bundle.js';
 import { findRegistered, registerVersion } from '../use-cases/register-version.js';
 import { runPipeline } from '../use-cases/run-pipeline.js';
+import { baselineAtRef } from './baseline-ref.js';
 import { EXIT, reportError, type CliIo } from './main.js';
 import { findRepoRoot, nodeFiles, toRepoPath } from './node-files.js';
 import { progressReporter } from './progress.js';
@@ -21,6 +22,7 @@ export interface RegisterOptions {
   reason?: string;
   backend?: string;
   quiet?: boolean;
+  baselineRef?: string;
 }
 
 /** `pipepilot register`: run (or reuse a checked run), then commit `models/<name>/v<N>/`. */
@@ -31,6 +33,9 @@ export async function registerCommand(io: CliIo, opts: RegisterOptions): Promise
   try {
     if (Boolean(opts.force) !== (opts.reason !== undefined)) {
       throw new UsageError(opts.force ? '--force needs --reason "…"' : '--reason only goes with --force', { hint: 'Overriding failed gates takes both: --force --reason "why this is acceptable".' });
+    }
+    if (opts.fromRun && opts.baselineRef !== undefined) {
+      throw new UsageError('--baseline-ref does not go with --from-run', { hint: 'A run\'s gates are evaluated when it runs: pass --baseline-ref to `pipepilot run`, then register its --out directory.' });
     }
     const root = findRepoRoot(io.cwd);
     const files = nodeFiles(root);
@@ -47,9 +52,10 @@ export async function registerCommand(io: CliIo, opts: RegisterOptions): Promise
       checkRunMatches(run, { key: current.key, pipelinePath, runDir: opts.fromRun });
     } else {
       info(`backend: ${backend.name} (${backend.reason})`);
+      const baseline = await baselineAtRef({ root, files, pipelinePath, ref: opts.baselineRef, info, git, model: current.model });
       run = await runPipeline(
         { files, log, clock: { now: () => performance.now() }, progress: progress.sink },
-        { pipelinePath, backend: { name: backend.name, reason: backend.reason }, codeVersion: opts.version },
+        { pipelinePath, backend: { name: backend.name, reason: backend.reason }, codeVersion: opts.version, baseline },
       );
       progress.stop();
     }

@@ -3,6 +3,7 @@ import { selectBackend } from '../model/backend.js';
 import { runBundleFiles } from '../use-cases/run-bundle.js';
 import { runPipeline } from '../use-cases/run-pipeline.js';
 import { num } from '../report/run-report.js';
+import { baselineAtRef } from './baseline-ref.js';
 import { EXIT, reportError, type CliIo } from './main.js';
 import { findRepoRoot, nodeFiles, toRepoPath, writeDirectory } from './node-files.js';
 import { progressReporter } from './progress.js';
@@ -14,6 +15,7 @@ export interface RunOptions {
   json?: boolean;
   backend?: string;
   quiet?: boolean;
+  baselineRef?: string;
 }
 
 export async function runCommand(io: CliIo, opts: RunOptions): Promise<number> {
@@ -26,14 +28,16 @@ export async function runCommand(io: CliIo, opts: RunOptions): Promise<number> {
     const { name, reason, initMs } = await selectBackend(asBackend(opts.backend ?? io.env.PIPEPILOT_BACKEND));
     const backend = { name, reason };
     info(`backend: ${name} (${reason}; ready in ${Math.round(initMs)} ms)`);
+    const files = nodeFiles(root);
+    const baseline = await baselineAtRef({ root, files, pipelinePath, ref: opts.baselineRef, info });
     const result = await runPipeline(
       {
-        files: nodeFiles(root),
+        files,
         log: { info, warn: (s) => io.stderr(`warning: ${s}\n`) },
         clock: { now: () => performance.now() },
         progress: progress.sink,
       },
-      { pipelinePath, backend, codeVersion: opts.version },
+      { pipelinePath, backend, codeVersion: opts.version, baseline },
     );
     progress.stop();
     const outDir = resolve(io.cwd, opts.out ?? `.pipepilot/runs/${result.pipeline.spec.name}`);

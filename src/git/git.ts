@@ -3,8 +3,9 @@
  * simple-git); use cases take a `Git` as an argument, so tests hand them a real repository in a
  * temp dir. Failures are `GitError`s whose `reason` says whether a retry can help.
  *
- * Kept small on purpose (actions/checkout's 40-method interface is the cautionary tale): promote,
- * rollback and history will add `revert`, `branch` and a manifest log here, nothing else.
+ * Kept small on purpose (actions/checkout's 40-method interface is the cautionary tale): history,
+ * promote and rollback added binary reads, first-parent logs, a temporary work tree, `revert`
+ * and branch moves, nothing else.
  */
 export interface Git {
   /** Absolute path of the work tree's top level. */
@@ -37,6 +38,37 @@ export interface Git {
   tryShowFile(ref: string, path: string): Promise<string | undefined>;
   /** Commits reachable from `ref` (default HEAD) that changed `path`, newest first, following merges' first parents too. */
   fileLog(path: string, options?: { ref?: string }): Promise<FileCommit[]>;
+
+  // History and baselines (the `history`, `diff` and `--baseline-ref` issue).
+  /** A file's exact bytes at `ref` (binary-safe, e.g. weights.bin), or undefined when it does not exist there. */
+  tryShowFileBytes(ref: string, path: string): Promise<Uint8Array | undefined>;
+  /** The commit `ref` names (a sha, branch, tag or `HEAD~2`), or undefined when it names none. */
+  tryResolveCommit(ref: string): Promise<string | undefined>;
+  /**
+   * The commits reachable from HEAD that added files matching `pathspec` (globs allowed), newest
+   * first, each with the paths it added: who registered every version, in one `git log`.
+   */
+  logAdditions(pathspec: string): Promise<{ commit: FileCommit; paths: string[] }[]>;
+  /** Like `fileLog`, but only the first-parent line of `ref`: a merged change counts when it was merged, not when it was written. */
+  firstParentLog(path: string, options?: { ref?: string }): Promise<FileCommit[]>;
+
+  // Promote and rollback: a change is made in a temporary work tree, then a branch is set to it.
+  /**
+   * Runs `fn` in a temporary detached work tree at `ref` (`git worktree add`), removed afterwards
+   * whatever happens. The caller's work tree, index and branch are never touched, so uncommitted
+   * work is safe; commits made there are reachable only once a branch is set to them.
+   */
+  withWorktree<T>(ref: string, fn: (worktree: Git) => Promise<T>): Promise<T>;
+  /** Writes `text` to `path` (relative to the root) and commits only that file; returns the new commit. */
+  commitFileText(path: string, text: string, message: string): Promise<string>;
+  /**
+   * `git revert` of each commit in order (newest first), as one commit with `message`; a merge
+   * is reverted relative to parent `mainline` (1 = the branch it was merged into). A conflict
+   * aborts the revert (HEAD as before) and throws. Returns the new commit.
+   */
+  revert(commits: { commit: string; mainline?: number }[], message: string): Promise<string>;
+  /** Creates the local branch at `commit`, or moves it there (`git branch -f`); git refuses while it is checked out in some work tree. */
+  setBranch(branch: string, commit: string): Promise<void>;
 }
 
 export interface FileCommit {

@@ -1,8 +1,9 @@
-import { readdir, readFile, readlink, stat, unlink } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { GitError, type GitFailure } from '../errors.js';
-import type { Git } from './git.js';
+import type { FileCommit, Git } from './git.js';
 
 /**
  * Opens the repository holding `dir`. Every method ends in `exec`, the one place git runs and
@@ -30,10 +31,17 @@ export async function createGit(dir: string): Promise<Git> {
       cause: err,
     });
   }
-  return client(exec, root, gitDir);
+  const execBytes = async (args: string[]): Promise<Uint8Array> => {
+    try {
+      return new Uint8Array((await sg.binaryCatFile(args)) as Buffer);
+    } catch (err) {
+      throw toGitError(['cat-file', ...args], err);
+    }
+  };
+  return client(exec, root, gitDir, execBytes);
 }
 
-function client(exec: (args: string[]) => Promise<string>, root: string, gitDir: string): Git {
+function client(exec: (args: string[]) => Promise<string>, root: string, gitDir: string, execBytes: (catFileArgs: string[]) => Promise<Uint8Array>): Git {
   const hasHead = async () => (await exec(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim() !== '';
   const lines = (s: string) => s.split('\n').filter((l) => l !== '');
   return {
@@ -109,7 +117,88 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
           return { commit, parents: parents ? parents.split(' ') : [], author, email, committedAt, subject };
         });
     },
+
+    // History and baselines.
+    async tryShowFileBytes(ref, path) {
+      try {
+        return await execBytes(['blob', `${ref}:${path}`]);
+      } catch (err) {
+        if (err instanceof GitError && MISSING_OBJECT.test(err.stderr)) return undefined;
+        throw err;
+      }
+    },
+    async tryResolveCommit(ref) {
+      // `--end-of-options` keeps a ref starting with '-' from being read as an option.
+      const out = await exec(['rev-parse', '--verify', '-q', '--end-of-options', `${ref}^{commit}`]).catch(() => '');
+      return out.trim() || undefined;
+    },
+    async logAdditions(pathspec) {
+      if (!(await hasHead())) return [];
+      const out = await exec(['log', `--format=%x1e${COMMIT_FORMAT}`, '--name-only', '--no-renames', '--diff-filter=A', 'HEAD', '--', pathspec]);
+      return out.split('\x1e').filter((r) => r.trim() !== '').map((r) => {
+        const [header, ...paths] = r.split('\n');
+        return { commit: parseCommit(header), paths: paths.filter((p) => p !== '') };
+      });
+    },
+    async firstParentLog(path, options = {}) {
+      if (!(await hasHead())) return [];
+      const out = await exec(['log', '--first-parent', `--format=${COMMIT_FORMAT}%x1e`, options.ref ?? 'HEAD', '--', path]);
+      return out.split('\x1e').map((r) => r.trim()).filter((r) => r !== '').map(parseCommit);
+    },
+
+    // Promote and rollback: commits made in a temporary work tree, then a branch set to them.
+    withWorktree: (ref, fn) => withWorktree(exec, ref, fn),
+    async commitFileText(path, text, message) {
+      const target = resolve(root, path);
+      const rel = relative(root, target);
+      if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new Error(`commitFileText: ${path} is outside the work tree`);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, text);
+      return this.commitFiles([path], message);
+    },
+    async revert(commits, message) {
+      try {
+        // --no-commit: each revert lands in the index (which need not match HEAD then), then one commit.
+        for (const c of commits) await exec(['revert', '--no-commit', ...(c.mainline ? ['-m', String(c.mainline)] : []), c.commit]);
+        await exec(['commit', '-q', '-m', message]);
+      } catch (err) {
+        await exec(['revert', '--abort']).catch(() => undefined);
+        throw err;
+      }
+      return (await exec(['rev-parse', 'HEAD'])).trim();
+    },
+    async setBranch(branch, commit) {
+      // check-ref-format first: a name like `-d` must never reach `git branch` as an option.
+      await exec(['check-ref-format', `refs/heads/${branch}`]);
+      await exec(['branch', '-f', '--no-track', branch, commit]);
+    },
   };
+}
+
+/**
+ * A detached work tree in a fresh temp dir (outside the user's tree, so nothing watching it sees
+ * it), removed with `git worktree remove --force` and pruned in `finally`; a process killed in
+ * between leaves an entry that the next prune clears.
+ */
+async function withWorktree<T>(exec: (args: string[]) => Promise<string>, ref: string, fn: (worktree: Git) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'pipepilot-worktree-'));
+  try {
+    await exec(['worktree', 'add', '-q', '--detach', dir, ref]);
+    return await fn(await createGit(dir));
+  } finally {
+    await exec(['worktree', 'remove', '--force', dir]).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    await exec(['worktree', 'prune']).catch(() => undefined);
+  }
+}
+
+/** One commit per record: fields split by the unit separator (a subject may hold anything else). */
+const COMMIT_FORMAT = '%H%x1f%P%x1f%an%x1f%ae%x1f%cI%x1f%s';
+const MISSING_OBJECT = /does not exist|exists on disk, but not in|invalid object name|bad revision|unknown revision|not a valid object|Not a valid object name/i;
+
+function parseCommit(record: string): FileCommit {
+  const [commit, parents, author, email, committedAt, subject] = record.split('\x1f');
+  return { commit, parents: parents ? parents.split(' ') : [], author, email, committedAt, subject };
 }
 
 async function clearStaleLock(root: string, lock: string, olderThanMs: number): Promise<boolean> {

@@ -83,8 +83,8 @@ export function buildMetadata(input: MetadataInput): RegistryMetadata {
     gates: m.gates,
     gates_passed: m.gates_passed,
     override: input.override,
-    // Gates against the production model are another issue; until then nothing is compared.
-    baseline_version: null,
+    // The production version the run was compared with (the `vs: production` gates' baseline), if any.
+    baseline_version: m.baseline?.version ?? null,
     features: { target: m.data.target, classes: m.data.classes, ...m.data.features, input_columns: m.data.input_columns },
     reference_stats: input.referenceStats,
     files: input.digests,

@@ -1,6 +1,7 @@
 import type { Preprocessor } from '../features/preprocessor.js';
 import type { MetricsDoc } from '../report/metrics-doc.js';
 import { digestOf } from './digest.js';
+import { headlineMetricNames } from './headline-metrics.js';
 import { ARTIFACT_FILES, METADATA_FILE, versionDir, type ArtifactFile } from './layout.js';
 import { buildMetadata, type Lineage, type RegistryMetadata } from './metadata.js';
 
@@ -56,9 +57,7 @@ export function planRegistration(input: RegistrationInput): RegistrationPlan {
  * and git trailers a later `history` can read without opening files.
  */
 export function commitMessage(meta: RegistryMetadata): string {
-  // The metrics the gates watch come first: they are what a reviewer of the log cares about.
-  const names = [...new Set([...meta.gates.map((g) => g.metric), ...Object.keys(meta.intervals), ...Object.keys(meta.metrics)])].filter((k) => k in meta.metrics);
-  const headline = names.slice(0, 3).map((k) => {
+  const headline = headlineMetricNames(meta).map((k) => {
     const iv = meta.intervals[k];
     return `${k} ${fmt(meta.metrics[k])}${iv ? ` [${fmt(iv.low)}, ${fmt(iv.high)}]` : ''}`;
   });

@@ -1,6 +1,6 @@
 import type { Lineage } from '../registry/metadata.js';
 import type { MetricsDoc } from './metrics-doc.js';
-import { dataSection, gatesSection, metricsSection, slicesSection } from './run-report.js';
+import { baselineSection, dataSection, gatesSection, metricsSection, slicesSection } from './run-report.js';
 
 export interface CardInput {
   model: string;
@@ -27,6 +27,7 @@ export function buildCard(input: CardInput): string {
     metricsSection(m),
     slicesSection(m),
     gatesSection(m),
+    baselineSection(m),
     lineageSection(input),
   ];
   return sections.filter((s) => s !== '').join('\n\n') + '\n';

@@ -106,7 +106,7 @@ function changeMark(m: ComparedMetric): string {
   return '';
 }
 
-function signedNum(v: number | null): string {
+export function signedNum(v: number | null): string {
   if (v === null || !Number.isFinite(v) || v === 0) return num(v);
   return v > 0 ? `+${num(v)}` : num(v);
 }
@@ -210,6 +210,6 @@ export function num(v: number | null | undefined): string {
   return a !== 0 && (a < 1e-3 || a >= 1e6) ? v.toExponential(3) : v.toFixed(4);
 }
 
-function escapeCell(s: string): string {
+export function escapeCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

@@ -31,7 +31,17 @@ export async function openRegisteredModel(files: Files, ref: { model: string; ve
   const text = await files.readText(metaFile).catch((err: unknown) => {
     throw new RegistryError(`${model} has no version ${version} (${dir}/ not found)`, { version, file: metaFile, hint: 'List the versions in models/<name>/, or use --env to follow a manifest.', cause: err });
   });
-  const metadata = parseMetadata(text, metaFile);
+  return checkedVersion({ model, version, metadata: parseMetadata(text, metaFile), readBytes: (path) => files.readBytes(path) });
+}
+
+/**
+ * A version whose metadata is already read, with a `read` that checks each artifact's bytes
+ * (fetched by repository path through `readBytes`, from the work tree or from a commit)
+ * against the digest in that metadata.
+ */
+export function checkedVersion(v: { model: string; version: number; metadata: RegistryMetadata; readBytes: (path: string) => Promise<Uint8Array> }): RegisteredModel {
+  const { model, version, metadata } = v;
+  const dir = versionDir(model, version);
   return {
     model,
     version,
@@ -39,7 +49,7 @@ export async function openRegisteredModel(files: Files, ref: { model: string; ve
     metadata,
     async read(name) {
       if (!(ARTIFACT_FILES as readonly string[]).includes(name)) throw new RegistryError(`${dir}/${name}: not an artifact of a version`, { file: `${dir}/${name}`, version });
-      const bytes = await files.readBytes(`${dir}/${name}`);
+      const bytes = await v.readBytes(`${dir}/${name}`);
       const expected = metadata.files[name as (typeof ARTIFACT_FILES)[number]];
       const actual = digestOf(bytes);
       if (actual !== expected) {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { serializeManifest, type Manifest } from '../../../src/registry/manifest.js';
+import { planRollback, type ManifestChange } from '../../../src/registry/plan-rollback.js';
+
+function change(commit: string, manifest: Manifest | undefined, merge = false): ManifestChange {
+  return { commit, parents: merge ? [`${commit}-main`, `${commit}-branch`] : [`${commit}-main`], text: manifest && serializeManifest(manifest), manifest };
+}
+const m = (version: number, canary?: number): Manifest => ({ model: 'bc', version, ...(canary ? { canary: { version: canary, weight: 10 } } : {}), reason: `v${version}` });
+
+describe('planRollback', () => {
+  it('undoes the last change: a merge relative to its first parent, restoring the text before it', () => {
+    const plan = planRollback({ model: 'bc', env: 'production', changes: [change('c3', m(3), true), change('c2', m(2)), change('c1', m(1))] });
+    expect(plan).toMatchObject({ action: 'revert', revert: [{ commit: 'c3', mainline: 1 }], manifest: m(2), text: serializeManifest(m(2)) });
+    if (plan.action !== 'revert') return;
+    expect(plan.message).toMatch(/^rollback bc production to v2 \(from v3\)\n\nReverts the last change to the manifest\.\nThis reverts commit c3, reversing changes made to c3-main\./);
+    const plain = planRollback({ model: 'bc', env: 'production', changes: [change('c2', m(2)), change('c1', m(1))] });
+    expect(plain).toMatchObject({ revert: [{ commit: 'c2' }] });
+    expect(plain.action === 'revert' && plain.revert[0].mainline).toBeUndefined();
+  });
+
+  it('--to N reverts every change after the newest plain state that said N, newest first', () => {
+    const changes = [change('c4', m(3), true), change('c3', m(1, 3), true), change('c2', m(1), true), change('c1', m(2)), change('c0', m(1))];
+    expect(planRollback({ model: 'bc', env: 'production', changes, to: 1 })).toMatchObject({ revert: [{ commit: 'c4' }, { commit: 'c3' }], manifest: m(1) });
+    expect(planRollback({ model: 'bc', env: 'production', changes, to: 2 })).toMatchObject({ revert: [{ commit: 'c4' }, { commit: 'c3' }, { commit: 'c2' }], manifest: m(2) });
+    expect(planRollback({ model: 'bc', env: 'production', changes, to: 3 })).toEqual({ action: 'unchanged', message: 'bc production already serves v3; nothing to roll back' });
+    // Only a state with a canary said N: that one, rather than nothing.
+    expect(planRollback({ model: 'bc', env: 'production', changes: [change('b', m(2)), change('a', m(1, 2))], to: 1 })).toMatchObject({ manifest: m(1, 2) });
+  });
+
+  it('refuses when there is nothing to go back to', () => {
+    const refuse = (changes: ManifestChange[], to?: number) => planRollback({ model: 'bc', env: 'production', changes, to });
+    expect(refuse([])).toMatchObject({ action: 'refused', message: expect.stringMatching(/no production manifest/) });
+    expect(refuse([change('gone', undefined), change('c1', m(1))])).toMatchObject({ action: 'refused', message: expect.stringMatching(/no production manifest/) });
+    expect(refuse([change('c1', m(1))])).toMatchObject({ action: 'refused', message: expect.stringMatching(/only one change, the one that created it/) });
+    const invalidBefore: ManifestChange = { commit: 'c1', parents: [], text: 'version: [', manifest: undefined };
+    expect(refuse([change('c2', m(2)), invalidBefore])).toMatchObject({ action: 'refused', message: expect.stringMatching(/no valid manifest before its last change/) });
+    expect(refuse([change('c2', m(2)), change('c1', m(1))], 7)).toMatchObject({ action: 'refused', message: expect.stringMatching(/v7 was never the version.*\(it named: v1, v2\)/) });
+  });
+
+  it('a broken current manifest can still be rolled back to the valid one before it', () => {
+    const broken: ManifestChange = { commit: 'c2', parents: ['p'], text: 'model: bc\nversion: oops\n', manifest: undefined };
+    const plan = planRollback({ model: 'bc', env: 'production', changes: [broken, change('c1', m(1))] });
+    expect(plan).toMatchObject({ action: 'revert', manifest: m(1) });
+    expect(plan.action === 'revert' && plan.message.split('\n')[0]).toBe('rollback bc production to v1 (from an invalid manifest)');
+  });
+});
