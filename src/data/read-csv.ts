@@ -65,6 +65,9 @@ export function readCsv(bytes: Uint8Array, opts: TextReadOptions): ReadResult {
     parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       bom: true,
       skip_empty_lines: true,
+      // Files edited on two systems mix CRLF and LF; csv-parse otherwise guesses one from the first
+      // line and leaves a stray '\r' in the last cell (a label 'benign\r' becomes a third class).
+      record_delimiter: ['\r\n', '\n', '\r'],
       on_record: (record: string[]) => {
         if (header === undefined) {
           checkHeader(record, file);

@@ -42,6 +42,13 @@ describe('readTable: CSV', () => {
     expect(col(t, 'diagnosis').values.filter((v) => v === 'benign')).toHaveLength(10);
   });
 
+  it('reads a file that mixes CRLF and LF line endings without a stray \\r in the last cell', async () => {
+    const text = 'x,label\n1,benign\r\n2,malignant\n3,benign\r\n4,"two\r\nlines"\n';
+    const t = await readTable(new TextEncoder().encode(text), { file: 'mixed.csv', format: 'csv', missingValues: MISSING });
+    expect(t.rowCount).toBe(4);
+    expect(col(t, 'label').values).toEqual(['benign', 'malignant', 'benign', 'two\r\nlines']);
+  });
+
   it('reads only the requested columns, in the requested order', async () => {
     const t = await read('breast-cancer-bom-crlf.csv', 'csv', { columns: ['diagnosis', 'mean_area'] });
     expect([...t.columns.keys()]).toEqual(['diagnosis', 'mean_area']);
