@@ -3,6 +3,7 @@ import {
   FLOAT64_EPS, type Scores, checkClassIndices, checkProbabilities, checkRows,
 } from './metric-inputs.js';
 import { type ScoreGroups, groupByScore, rankingScores } from './ranking.js';
+import { countingResampler } from './bootstrap.js';
 import { compensatedSum } from './statistics.js';
 
 /**
@@ -112,10 +113,5 @@ export function binaryResampler(
   threshold: number,
 ): (indices: Uint32Array) => Record<string, number> {
   const prep = prepareBinary(yTrue, probPositive, threshold);
-  const counts = new Float64Array(yTrue.length);
-  return (indices) => {
-    counts.fill(0);
-    for (let i = 0; i < indices.length; i++) counts[indices[i]] += 1;
-    return weightedBinaryMetrics(prep, counts);
-  };
+  return countingResampler(yTrue.length, (counts) => weightedBinaryMetrics(prep, counts));
 }

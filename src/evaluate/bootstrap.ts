@@ -27,6 +27,19 @@ export interface Interval {
 
 export type ComputeMetrics = (indices: Uint32Array) => Record<string, number>;
 
+/**
+ * A resample scorer from weighted metrics: turns the drawn row indices into per-row draw counts
+ * and scores with those as weights, so no resample ever copies rows (test sets can be 600k rows).
+ */
+export function countingResampler(rows: number, scoreWeighted: (counts: Float64Array) => Record<string, number>): ComputeMetrics {
+  const counts = new Float64Array(rows);
+  return (indices) => {
+    counts.fill(0);
+    for (let i = 0; i < indices.length; i++) counts[indices[i]] += 1;
+    return scoreWeighted(counts);
+  };
+}
+
 export function bootstrapIntervals(
   compute: ComputeMetrics,
   rows: number,

@@ -2,6 +2,7 @@ import { PipePilotError } from '../errors.js';
 import {
   FLOAT64_EPS, type Scores, checkClassIndices, checkProbabilities, checkRows,
 } from './metric-inputs.js';
+import { countingResampler } from './bootstrap.js';
 import { compensatedSum } from './statistics.js';
 
 /**
@@ -124,12 +125,7 @@ export function multiclassResampler(
   k: number,
 ): (indices: Uint32Array) => Record<string, number> {
   const prep = prepareMulticlass(yTrue, probs, k);
-  const counts = new Float64Array(yTrue.length);
-  return (indices) => {
-    counts.fill(0);
-    for (let i = 0; i < indices.length; i++) counts[indices[i]] += 1;
-    return metricsOf(tally(prep, counts));
-  };
+  return countingResampler(yTrue.length, (counts) => metricsOf(tally(prep, counts)));
 }
 
 function metricsOf(t: Tally): Record<string, number> {

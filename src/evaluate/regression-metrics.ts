@@ -1,4 +1,5 @@
 import { FLOAT64_EPS, type Scores, checkFinite, checkRows } from './metric-inputs.js';
+import { countingResampler } from './bootstrap.js';
 import { compensatedSum, mean, sortedQuantile } from './statistics.js';
 
 /**
@@ -133,10 +134,5 @@ export function weightedRegressionMetrics(yTrue: Float64Array, yPred: Scores, we
 /** Bootstrap scorer for regression: draw counts per row, then weighted metrics. */
 export function regressionResampler(yTrue: Float64Array, yPred: Scores): (indices: Uint32Array) => Record<string, number> {
   checkInputs(yTrue, yPred);
-  const counts = new Float64Array(yTrue.length);
-  return (indices) => {
-    counts.fill(0);
-    for (let i = 0; i < indices.length; i++) counts[indices[i]] += 1;
-    return weightedRegressionMetrics(yTrue, yPred, counts);
-  };
+  return countingResampler(yTrue.length, (counts) => weightedRegressionMetrics(yTrue, yPred, counts));
 }
