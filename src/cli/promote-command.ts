@@ -1,7 +1,8 @@
 import { UsageError } from '../errors.js';
 import { createGit } from '../git/simple-git-client.js';
 import { promote } from '../use-cases/promote.js';
-import { EXIT, reportError, type CliIo } from './main.js';
+import { reportDeploymentChange } from './deployment-output.js';
+import { reportError, type CliIo } from './main.js';
 import { findRepoRoot } from './node-files.js';
 
 export interface PromoteOptions {
@@ -33,21 +34,7 @@ export async function promoteCommand(io: CliIo, opts: PromoteOptions): Promise<n
         force: opts.force,
       },
     );
-    if (result.action === 'refused') {
-      io.stderr(`error: ${result.message}\nhint: ${result.hint}\n`);
-      return EXIT.badInput;
-    }
-    if (result.action === 'unchanged') {
-      io.stdout(`${result.message}\n`);
-      return EXIT.ok;
-    }
-    const m = result.manifest;
-    const serves = m.canary ? `v${m.version} with canary v${m.canary.version} at ${m.canary.weight}%` : `v${m.version}`;
-    io.stdout(
-      `${result.action} branch ${result.branch} (commit ${result.commit.slice(0, 12)}): ${result.env} will serve ${result.model} ${serves}\n` +
-        `next: git push -f origin ${result.branch}, then open a pull request; merging it deploys\n`,
-    );
-    return EXIT.ok;
+    return reportDeploymentChange(io, result, { merging: 'deploys' });
   } catch (err) {
     return reportError(io, err);
   }
