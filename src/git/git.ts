@@ -69,6 +69,16 @@ export interface Git {
   revert(commits: { commit: string; mainline?: number }[], message: string): Promise<string>;
   /** Creates the local branch at `commit`, or moves it there (`git branch -f`); git refuses while it is checked out in some work tree. */
   setBranch(branch: string, commit: string): Promise<void>;
+
+  // The GitHub Action (issue 5): which files a push changed, and publishing a deploy branch.
+  /** Paths that differ between two commits (`git diff --name-only from to`), renames as both paths. */
+  changedPaths(from: string, to: string): Promise<string[]>;
+  /**
+   * Pushes the local `branch` to `remote`'s branch of the same name with `--force-with-lease`: the
+   * remote branch is overwritten only if it is where we last fetched it (or absent, if we never
+   * saw it), so a concurrent change by someone else is refused (reason 'non-fast-forward').
+   */
+  pushBranchWithLease(remote: string, branch: string): Promise<void>;
 }
 
 export interface FileCommit {

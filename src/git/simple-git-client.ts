@@ -5,12 +5,22 @@ import { simpleGit } from 'simple-git';
 import { GitError, type GitFailure } from '../errors.js';
 import type { FileCommit, Git } from './git.js';
 
+export interface GitOptions {
+  /**
+   * Author and committer of every commit made through this client and its temporary work trees
+   * (`-c user.name=… -c user.email=…`), whatever the repository's config says. The action commits
+   * as github-actions[bot]; simple-git strips ambient GIT_AUTHOR_* variables, so this is the way.
+   */
+  identity?: { name: string; email: string };
+}
+
 /**
  * Opens the repository holding `dir`. Every method ends in `exec`, the one place git runs and
  * its failures become `GitError`s.
  */
-export async function createGit(dir: string): Promise<Git> {
-  const sg = simpleGit({ baseDir: dir, maxConcurrentProcesses: 4 });
+export async function createGit(dir: string, options: GitOptions = {}): Promise<Git> {
+  const identity = options.identity ? [`user.name=${options.identity.name}`, `user.email=${options.identity.email}`] : [];
+  const sg = simpleGit({ baseDir: dir, maxConcurrentProcesses: 4, config: identity });
   const exec = async (args: string[]): Promise<string> => {
     try {
       return await sg.raw(args);
@@ -38,10 +48,10 @@ export async function createGit(dir: string): Promise<Git> {
       throw toGitError(['cat-file', ...args], err);
     }
   };
-  return client(exec, root, gitDir, execBytes);
+  return client(exec, root, gitDir, execBytes, options);
 }
 
-function client(exec: (args: string[]) => Promise<string>, root: string, gitDir: string, execBytes: (catFileArgs: string[]) => Promise<Uint8Array>): Git {
+function client(exec: (args: string[]) => Promise<string>, root: string, gitDir: string, execBytes: (catFileArgs: string[]) => Promise<Uint8Array>, options: GitOptions = {}): Git {
   const hasHead = async () => (await exec(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim() !== '';
   const lines = (s: string) => s.split('\n').filter((l) => l !== '');
   return {
@@ -147,7 +157,7 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
     },
 
     // Promote and rollback: commits made in a temporary work tree, then a branch set to them.
-    withWorktree: (ref, fn) => withWorktree(exec, ref, fn),
+    withWorktree: (ref, fn) => withWorktree(exec, ref, fn, options),
     async commitFileText(path, text, message) {
       const target = resolve(root, path);
       const rel = relative(root, target);
@@ -172,6 +182,20 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
       await exec(['check-ref-format', `refs/heads/${branch}`]);
       await exec(['branch', '-f', '--no-track', branch, commit]);
     },
+
+    // The GitHub Action.
+    async changedPaths(from, to) {
+      const out = await exec(['diff', '--name-only', '--no-renames', '--end-of-options', from, to, '--']);
+      return lines(out);
+    },
+    async pushBranchWithLease(remote, branch) {
+      await exec(['check-ref-format', `refs/heads/${branch}`]);
+      const tracking = `refs/remotes/${remote}/${branch}`;
+      // The lease names its expected value explicitly: the remote-tracking ref when we have one,
+      // else "must not exist" (an empty value), so a branch we never fetched is never clobbered.
+      const expected = (await exec(['rev-parse', '--verify', '-q', tracking]).catch(() => '')).trim();
+      await exec(['push', '-q', `--force-with-lease=refs/heads/${branch}:${expected}`, remote, `refs/heads/${branch}:refs/heads/${branch}`]);
+    },
   };
 }
 
@@ -180,11 +204,11 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
  * it), removed with `git worktree remove --force` and pruned in `finally`; a process killed in
  * between leaves an entry that the next prune clears.
  */
-async function withWorktree<T>(exec: (args: string[]) => Promise<string>, ref: string, fn: (worktree: Git) => Promise<T>): Promise<T> {
+async function withWorktree<T>(exec: (args: string[]) => Promise<string>, ref: string, fn: (worktree: Git) => Promise<T>, options: GitOptions): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'pipepilot-worktree-'));
   try {
     await exec(['worktree', 'add', '-q', '--detach', dir, ref]);
-    return await fn(await createGit(dir));
+    return await fn(await createGit(dir, options));
   } finally {
     await exec(['worktree', 'remove', '--force', dir]).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });

@@ -22,17 +22,25 @@ let chosen: Promise<BackendChoice> | undefined;
  * downloads libtensorflow at install time), else WebAssembly, else pure JS. Idempotent: later
  * calls return the first call's choice, whatever they prefer, since tfjs has one global backend.
  */
-export function selectBackend(preferred?: BackendName): Promise<BackendChoice> {
-  chosen ??= choose(preferred);
+export function selectBackend(preferred?: BackendName, options: BackendOptions = {}): Promise<BackendChoice> {
+  chosen ??= choose(preferred, options);
   return chosen;
 }
 
-async function choose(preferred?: BackendName): Promise<BackendChoice> {
+/** Where the shell keeps the backends' files when they are not in node_modules (the action's bundle). */
+export interface BackendOptions {
+  /** Directory holding tfjs-backend-wasm's `.wasm` binaries (default: the installed package's dist/). */
+  wasmDir?: string;
+  /** What to import for the native backend: a path or file URL of a tfjs-node installed elsewhere (default `@tensorflow/tfjs-node`). */
+  nativeModule?: string;
+}
+
+async function choose(preferred: BackendName | undefined, options: BackendOptions): Promise<BackendChoice> {
   const order = preferred === undefined ? ORDER : [preferred, ...ORDER.filter((b) => b !== preferred)];
   const failures: string[] = [];
   for (const name of order) {
     const started = performance.now();
-    const failure = await tryLoad(name);
+    const failure = await tryLoad(name, options);
     if (failure === undefined) {
       const initMs = performance.now() - started;
       const why = failures.length === 0 ? (preferred === name ? 'preferred' : 'first available') : failures.join('; ');
@@ -44,18 +52,19 @@ async function choose(preferred?: BackendName): Promise<BackendChoice> {
 }
 
 /** Loads and activates one backend; returns why it failed, or undefined on success. */
-async function tryLoad(name: BackendName): Promise<string | undefined> {
+async function tryLoad(name: BackendName, options: BackendOptions): Promise<string | undefined> {
   try {
     if (name === 'tensorflow') {
       // A variable specifier: the package is optional, so neither tsc nor a bundler may require it.
-      const specifier = '@tensorflow/tfjs-node';
+      const specifier = options.nativeModule ?? '@tensorflow/tfjs-node';
       await import(specifier);
     } else if (name === 'wasm') {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       // Point the loader at the package's own dist/ so the .wasm binaries are found wherever
       // node_modules is (the default guesses relative to the script, which breaks when bundled).
-      const main = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm');
-      wasm.setWasmPaths(`${dirname(main)}/`);
+      // A bundle has no node_modules to resolve from: it passes the directory it copied them to.
+      const dir = options.wasmDir ?? dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
+      wasm.setWasmPaths(`${dir.replace(/\/+$/, '')}/`);
     } else {
       await import('@tensorflow/tfjs-backend-cpu');
     }

@@ -1,0 +1,49 @@
+// Bundles the GitHub Action: src/action/index.ts → one ESM dist/index.js (every dependency
+// inside, so the action runs from a checkout without `npm install`), plus tfjs-backend-wasm's
+// .wasm binaries beside it (the bundle points the wasm backend at its own directory).
+// Usage: node scripts/build-action.js [outDir]   (default dist; the check-dist test builds to a temp dir)
+import { build } from 'esbuild';
+import { copyFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildAction(outDir) {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/action/index.ts'],
+    outfile: join(outDir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    // CommonJS dependencies call require() and read __dirname (tfjs-backend-wasm's loader does);
+    // an ES module has neither, so the banner defines them for the bundle's own file.
+    banner: {
+      js: [
+        "import { createRequire as __pipepilotCreateRequire } from 'node:module';",
+        "import { fileURLToPath as __pipepilotFileURLToPath } from 'node:url';",
+        'const require = __pipepilotCreateRequire(import.meta.url);',
+        'const __filename = __pipepilotFileURLToPath(import.meta.url);',
+        "const __dirname = __pipepilotFileURLToPath(new URL('.', import.meta.url));",
+      ].join('\n'),
+    },
+    define: { PIPEPILOT_VERSION: JSON.stringify(pkg.version) },
+    // Same input, same bytes: the committed dist/ is checked against a fresh build.
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const wasmDist = dirname(createRequire(join(root, 'package.json')).resolve('@tensorflow/tfjs-backend-wasm'));
+  for (const name of (await readdir(wasmDist)).filter((f) => f.endsWith('.wasm')).sort()) {
+    await copyFile(join(wasmDist, name), join(outDir, name));
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildAction(resolve(process.argv[2] ?? join(root, 'dist')));
+}

@@ -1,0 +1,67 @@
+import { UsageError } from '../errors.js';
+import { promote } from '../use-cases/promote.js';
+import { rollback } from '../use-cases/rollback.js';
+import { logger, type ActionContext, type CommandOutcome } from './action-context.js';
+import { publishPullRequest, servesText } from './deployment-pr.js';
+
+/** workflow_dispatch with `command: promote` → the pull request that changes the environment's manifest. */
+export async function promoteCommand(ctx: ActionContext): Promise<CommandOutcome> {
+  const { model, version, environment: env, canaryWeight } = ctx.inputs;
+  if (model === undefined || version === undefined || env === undefined) {
+    throw new UsageError('promote needs the inputs model, version and environment', { hint: 'e.g. model: churn, version: 4, environment: production (canary-weight: 10 for a canary).' });
+  }
+  const result = await promote({ git: ctx.git, log: logger(ctx.io) }, { model, version, env, canaryWeight, reason: `promoted by ${actor(ctx)} (workflow_dispatch)` });
+  if (result.action === 'refused') return { failures: [`${result.message} (${result.hint})`], outputs: {} };
+  if (result.action === 'unchanged' && result.branch === undefined) {
+    ctx.io.notice(result.message);
+    return { failures: [], outputs: { version: String(version) } };
+  }
+  const serves = result.action === 'unchanged' ? `v${version}` : servesText(result.manifest);
+  const pr = await publishPullRequest(ctx, {
+    branch: result.branch!,
+    title: canaryWeight === undefined ? `Deploy ${model} v${version} to ${env}` : `Canary ${model} v${version} at ${canaryWeight}% in ${env}`,
+    body: [
+      `Merging this pull request makes **${env}** serve ${model} ${serves} (\`models/${model}/deployments/${env}.yaml\`).`,
+      '',
+      `Requested by ${actor(ctx)} with the PipePilot workflow (command: promote). The version was verified against its digests at the commit this branch starts from.`,
+      '',
+      `To undo it after merging: \`git revert\` the merge commit, or run the workflow with \`command: rollback\`, \`model: ${model}\`, \`environment: ${env}\`.`,
+      '',
+    ].join('\n'),
+  });
+  return { failures: [], outputs: { version: String(version), 'deployment-pr': pr.url } };
+}
+
+/** workflow_dispatch with `command: rollback` → the pull request that reverts the environment's last manifest change. */
+export async function rollbackCommand(ctx: ActionContext): Promise<CommandOutcome> {
+  const { model, environment: env, version: to } = ctx.inputs;
+  if (model === undefined || env === undefined) {
+    throw new UsageError('rollback needs the inputs model and environment', { hint: 'e.g. model: churn, environment: production (version: 3 to go back to the state that last named v3).' });
+  }
+  const result = await rollback({ git: ctx.git, log: logger(ctx.io) }, { model, env, to });
+  if (result.action === 'refused') return { failures: [`${result.message} (${result.hint})`], outputs: {} };
+  if (result.action === 'unchanged' && result.branch === undefined) {
+    ctx.io.notice(result.message);
+    return { failures: [], outputs: {} };
+  }
+  const serves = result.action === 'unchanged' ? 'the previous version' : servesText(result.manifest);
+  const reverted = result.action === 'unchanged' ? '' : result.reverted.map((c) => `- ${c}`).join('\n');
+  const pr = await publishPullRequest(ctx, {
+    branch: result.branch!,
+    title: `Roll back ${model} in ${env}${result.action === 'unchanged' ? '' : ` to v${result.manifest.version}`}`,
+    body: [
+      `Merging this pull request rolls **${env}** back: it will serve ${model} ${serves}.`,
+      '',
+      `It is a \`git revert\` of the manifest change(s) below, requested by ${actor(ctx)} (command: rollback):`,
+      '',
+      reverted,
+      '',
+    ].join('\n'),
+  });
+  return { failures: [], outputs: { version: result.action === 'unchanged' ? '' : String(result.manifest.version), 'deployment-pr': pr.url } };
+}
+
+function actor(ctx: ActionContext): string {
+  const sender = (ctx.event.payload.sender as { login?: string } | undefined)?.login;
+  return sender ? `@${sender}` : 'a workflow run';
+}

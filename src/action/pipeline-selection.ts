@@ -1,0 +1,76 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+/**
+ * Files under `root` matching any of `patterns` (`*` within a name, `**` across directories,
+ * `?` one character), as sorted paths relative to `root` with '/'. `.git` and `node_modules` are
+ * never searched.
+ */
+export async function findPipelineFiles(root: string, patterns: string[]): Promise<string[]> {
+  const regexes = patterns.map(globRegex);
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (e.name === '.git' || e.name === 'node_modules') continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) await walk(path);
+      else if (e.isFile()) {
+        const rel = relative(root, path).split(sep).join('/');
+        if (regexes.some((r) => r.test(rel))) found.push(rel);
+      }
+    }
+  };
+  await walk(root);
+  return found.sort();
+}
+
+export function globRegex(pattern: string): RegExp {
+  const p = pattern.replace(/^\.\//, '');
+  let out = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '*' && p[i + 1] === '*') {
+      out += p[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += p[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}
+
+/**
+ * Paths whose change can change every pipeline's result: PipePilot's own code and its
+ * dependencies (when the repository is PipePilot itself, or vendors it), and the action.
+ */
+const CODE_PATHS = [/^src\//, /^schemas\//, /^dist\//, /^package(-lock)?\.json$/, /^action\.ya?ml$/];
+
+export interface PipelineTouch {
+  file: string;
+  /** Why it runs, for the log: 'pipeline changed', 'data changed', 'code changed', 'all' … */
+  reason: string;
+}
+
+/**
+ * The pipelines a change touches: the YAML itself, its data file, or code every pipeline depends
+ * on (then all). Pure: paths relative to the same root (the working directory) on both sides.
+ */
+export function touchedPipelines(pipelines: { file: string; dataSource?: string }[], changed: string[] | 'all'): PipelineTouch[] {
+  if (changed === 'all') return pipelines.map((p) => ({ file: p.file, reason: 'every pipeline runs (changed files unknown)' }));
+  const set = new Set(changed);
+  const code = changed.find((p) => CODE_PATHS.some((r) => r.test(p)));
+  if (code !== undefined) return pipelines.map((p) => ({ file: p.file, reason: `${code} changed (code every pipeline uses)` }));
+  return pipelines.flatMap((p) => {
+    if (set.has(p.file)) return [{ file: p.file, reason: `${p.file} changed` }];
+    if (p.dataSource !== undefined && set.has(p.dataSource)) return [{ file: p.file, reason: `its data ${p.dataSource} changed` }];
+    return [];
+  });
+}
+
+/** Repository paths (from the API or `git diff`) made relative to the working directory; those outside it are dropped. */
+export function relativeToWorkingDirectory(paths: string[], workingDirectory: string): string[] {
+  const prefix = workingDirectory.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  if (prefix === '' || prefix === '.') return paths;
+  return paths.filter((p) => p.startsWith(`${prefix}/`)).map((p) => p.slice(prefix.length + 1));
+}

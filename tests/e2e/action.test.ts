@@ -1,0 +1,322 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { actionRunner, pullRequestPayload, pushPayload, type ActionResult } from '../helpers/action-runner.js';
+import { githubStandIn, type GitHubStandIn } from '../helpers/github-stand-in.js';
+import { bcData, manifestYaml } from '../helpers/registry-fixtures.js';
+import { tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+
+/**
+ * The bundled action (dist/index.js), run as a runner runs it, against a real git origin (a bare
+ * repository in a temp dir) and the GitHub REST stand-in on 127.0.0.1. The pipeline is a tiny
+ * linear model on the breast-cancer CSV with a small bootstrap, so each run takes a few seconds.
+ */
+const COMMENTS = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
+const EDITS = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}';
+const CREATE_PULL = 'POST /repos/{owner}/{repo}/pulls';
+
+function pipelineYaml(opts: { gates?: string[]; seed?: number } = {}): string {
+  const gates = opts.gates ?? ['{metric: accuracy, min: 0.9}'];
+  return [
+    'apiVersion: pipepilot/v1',
+    'name: bc',
+    'description: Screening aid for review by a pathologist (test model).',
+    'data: {source: pipelines/data/bc.csv, target: diagnosis, positive_class: malignant}',
+    `model: {task: binary_classification, type: linear, seed: ${opts.seed ?? 1}}`,
+    'evaluate: {bootstrap: {samples: 50}}',
+    'gates:',
+    ...gates.map((g) => `  - ${g}`),
+    '',
+  ].join('\n');
+}
+
+interface Scene {
+  repo: TempRepo;
+  standIn: GitHubStandIn;
+  runner: ReturnType<typeof actionRunner>;
+  head: () => string;
+}
+
+async function scene(pipeline = pipelineYaml()): Promise<Scene> {
+  const repo = tempRepo({ 'pipelines/bc.yaml': pipeline, 'pipelines/data/bc.csv': bcData });
+  // GITHUB_TOKEN is an installation token: GET /user is refused, comments are github-actions[bot]'s.
+  const standIn = await githubStandIn({ installationToken: true });
+  const runner = actionRunner({ workspace: repo.dir, standIn });
+  return { repo, standIn, runner, head: () => repo.git(repo.dir, 'rev-parse', 'HEAD').trim() };
+}
+
+/** A pull request branch `change` holding `pipeline`, registered with the stand-in; the checkout is on it. */
+async function openPullRequest(s: Scene, pipeline: string, opts: { fork?: boolean } = {}): Promise<{ run: (runId?: number) => Promise<ActionResult>; number: number; baseSha: string }> {
+  const baseSha = s.head();
+  s.repo.git(s.repo.dir, 'checkout', '-q', '-b', 'change');
+  commitPipeline(s, pipeline, 'change the pipeline');
+  const pull = s.standIn.addPull({ head: 'change', files: [{ filename: 'pipelines/bc.yaml' }] });
+  const run = (runId?: number) =>
+    s.runner.run({
+      runId,
+      event: 'pull_request',
+      payload: pullRequestPayload(s.standIn, { number: pull.number, baseSha, headSha: s.head(), fork: opts.fork }),
+      sha: s.head(),
+      ref: `refs/pull/${pull.number}/merge`,
+    });
+  return { run, number: pull.number, baseSha };
+}
+
+function commitPipeline(s: Scene, pipeline: string, message: string): void {
+  writeFileSync(join(s.repo.dir, 'pipelines/bc.yaml'), pipeline);
+  s.repo.git(s.repo.dir, 'commit', '-q', '-am', message);
+}
+
+function expectOk(res: ActionResult): void {
+  expect(res.code, `${res.stdout}\n${res.stderr}`).toBe(0);
+}
+
+describe('the action on pull_request (check)', () => {
+  it('PR opened → one sticky comment, the job summary, outputs and a stored run bundle', async () => {
+    const s = await scene();
+    const pr = await openPullRequest(s, pipelineYaml({ seed: 2 }));
+    const res = await pr.run();
+    expectOk(res);
+    expect(s.standIn.comments).toHaveLength(1);
+    const [comment] = s.standIn.comments;
+    expect(comment.issueNumber).toBe(pr.number);
+    expect(comment.login).toBe('github-actions[bot]');
+    expect(comment.body.split('<!-- pipepilot:bc -->')).toHaveLength(2); // the marker, once
+    expect(comment.body).toMatch(/accuracy/);
+    expect(res.summary).toMatch(/accuracy/);
+    expect(res.summary).not.toContain('<!-- pipepilot:bc -->');
+    expect(res.outputs['gates-passed']).toBe('true');
+    expect(JSON.parse(res.outputs.metrics).bc.content_key).toMatch(/^sha256:/);
+    expect(res.stdout).toMatch(/backend: wasm \(native tensorflow skipped/);
+    expect(res.stdout).toMatch(/ACTIONS_RUNTIME_TOKEN is not set/);
+    expect(res.stdout).toMatch(/run bundle stored as sha256/);
+  });
+
+  it('PR updated → the same comment edited, not a second one; a rerun with nothing changed sends no edit', async () => {
+    const s = await scene();
+    const pr = await openPullRequest(s, pipelineYaml({ seed: 2 }));
+    expectOk(await pr.run());
+    const first = s.standIn.comments[0].body;
+    commitPipeline(s, pipelineYaml({ seed: 2, gates: ['{metric: accuracy, min: 0.9}', '{metric: roc_auc, min: 0.95}'] }), 'add a gate');
+    expectOk(await pr.run());
+    expect(s.standIn.comments).toHaveLength(1);
+    expect(s.standIn.count(COMMENTS)).toBe(1);
+    expect(s.standIn.count(EDITS)).toBe(1);
+    expect(s.standIn.comments[0].body).not.toBe(first);
+    expect(s.standIn.comments[0].body).toMatch(/roc_auc/);
+    // Re-running the same workflow run (same run id, so the same footer link) changes nothing.
+    expectOk(await pr.run(77));
+    expect(s.standIn.count(EDITS)).toBe(2);
+    expectOk(await pr.run(77));
+    expect(s.standIn.count(EDITS)).toBe(2);
+    expect(s.standIn.count(COMMENTS)).toBe(1);
+  });
+
+  it('gate fails → exit 1, an error annotation on the pipeline file at the gate, and the comment says so', async () => {
+    const s = await scene();
+    const pr = await openPullRequest(s, pipelineYaml({ gates: ['{metric: accuracy, min: 0.9}', '{metric: accuracy, min: 0.999}'] }));
+    const res = await pr.run();
+    expect(res.code).toBe(1);
+    // The second gate is on line 9 of the pipeline, its `{` at column 5.
+    expect(res.stdout).toMatch(/^::error title=bc%3A gate failed,file=pipelines\/bc\.yaml,line=9,col=5::gate failed: .*accuracy/m);
+    expect(res.stdout).toMatch(/^::error::PipePilot check failed/m);
+    expect(res.outputs['gates-passed']).toBe('false');
+    expect(s.standIn.comments).toHaveLength(1);
+    expect(s.standIn.comments[0].body).toMatch(/fail/i);
+  });
+
+  it('an invalid pipeline → exit 1 and an annotation at its file, line and column; nothing posted', async () => {
+    const s = await scene();
+    const pr = await openPullRequest(s, pipelineYaml().replace('type: linear', 'type: forest'));
+    const res = await pr.run();
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/^::error title=invalid pipeline,file=pipelines\/bc\.yaml,line=5,col=\d+::.*forest/m);
+    expect(s.standIn.comments).toHaveLength(0);
+  });
+
+  it('fork PR → the run and the job summary, no comment (a notice says why), no failure', async () => {
+    const s = await scene();
+    const pr = await openPullRequest(s, pipelineYaml({ seed: 2 }), { fork: true });
+    // A fork's token is read-only: any comment write would be refused.
+    s.standIn.failNext(COMMENTS, 403, { times: 5 });
+    const res = await pr.run();
+    expectOk(res);
+    expect(s.standIn.comments).toHaveLength(0);
+    expect(s.standIn.count(COMMENTS)).toBe(0);
+    expect(res.stdout).toMatch(/^::notice::pull request #\d+ comes from a fork/m);
+    expect(res.summary).toMatch(/accuracy/);
+  });
+
+  it('a PR that touches no pipeline runs nothing and says so', async () => {
+    const s = await scene();
+    s.repo.git(s.repo.dir, 'checkout', '-q', '-b', 'docs');
+    writeFileSync(join(s.repo.dir, 'README.md'), 'docs\n');
+    s.repo.git(s.repo.dir, 'add', '-A');
+    s.repo.git(s.repo.dir, 'commit', '-q', '-m', 'docs');
+    const pull = s.standIn.addPull({ head: 'docs', files: [{ filename: 'README.md' }] });
+    const res = await s.runner.run({
+      event: 'pull_request',
+      payload: pullRequestPayload(s.standIn, { number: pull.number, baseSha: s.head(), headSha: s.head(), headRef: 'docs' }),
+      sha: s.head(),
+      ref: `refs/pull/${pull.number}/merge`,
+    });
+    expectOk(res);
+    expect(res.summary).toMatch(/touches no pipeline/);
+    expect(s.standIn.comments).toHaveLength(0);
+  });
+});
+
+/** What GitHub does when a pull request is merged: a merge commit on main, pushed; returns the push's range. */
+function mergeToMain(s: Scene, branch: string): { before: string; after: string } {
+  s.repo.git(s.repo.dir, 'checkout', '-q', 'main');
+  const before = s.head();
+  s.repo.git(s.repo.dir, 'merge', '--no-ff', '-q', '-m', `Merge pull request from ${branch}`, branch);
+  s.repo.git(s.repo.dir, 'push', '-q', 'origin', 'main');
+  return { before, after: s.head() };
+}
+
+/** A commit straight on main, pushed; returns the push's range. */
+function pushToMain(s: Scene, pipeline: string): { before: string; after: string } {
+  const before = s.head();
+  commitPipeline(s, pipeline, 'change the pipeline on main');
+  s.repo.git(s.repo.dir, 'push', '-q', 'origin', 'main');
+  return { before, after: s.head() };
+}
+
+function release(s: Scene, range: { before: string; after: string }, runner = s.runner): Promise<ActionResult> {
+  return runner.run({ event: 'push', payload: pushPayload(s.standIn, range), sha: range.after, ref: 'refs/heads/main' });
+}
+
+const originShow = (s: Scene, ref: string, path: string) => s.repo.git(s.repo.origin, 'show', `${ref}:${path}`);
+
+describe('the action on push to main (release)', () => {
+  it('merge → the PR\'s run bundle reused, a version committed as the bot with [skip ci] and pushed, one deployment PR', async () => {
+    const s = await scene();
+    const pr = await openPullRequest(s, pipelineYaml({ seed: 2 }));
+    expectOk(await pr.run());
+    const range = mergeToMain(s, 'change');
+    const res = await release(s, range);
+    expectOk(res);
+    expect(res.stdout).toMatch(/reusing the pull request's run bundle/);
+
+    const tip = s.repo.git(s.repo.origin, 'rev-parse', 'main').trim();
+    expect(tip).not.toBe(range.after);
+    const commit = s.repo.git(s.repo.origin, 'log', '-1', '--format=%an <%ae>|%cn|%B', 'main');
+    expect(commit).toContain('github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>|github-actions[bot]|');
+    expect(commit).toContain('[skip ci]');
+    expect(JSON.parse(originShow(s, 'main', 'models/bc/v1/metadata.json')).version).toBe(1);
+
+    expect(s.standIn.pulls.filter((p) => p.head.startsWith('pipepilot/'))).toHaveLength(1);
+    const deploy = s.standIn.pulls.find((p) => p.head === 'pipepilot/deploy/bc/staging')!;
+    expect(deploy).toMatchObject({ base: 'main', state: 'open', title: 'Deploy bc v1 to staging' });
+    expect(deploy.body).toMatch(/Merging this pull request deploys \*\*bc v1\*\* to \*\*staging\*\*/);
+    expect(originShow(s, 'pipepilot/deploy/bc/staging', 'models/bc/deployments/staging.yaml')).toMatch(/^version: 1$/m);
+    expect(res.outputs.version).toBe('1');
+    expect(JSON.parse(res.outputs.metrics).bc.gates_passed).toBe(true);
+    expect(res.summary).toMatch(/\| bc \| v1 \| https:\/\/github\.com\/.+\/pull\/\d+ \|/);
+    expect(res.outputs['deployment-pr']).toBe(`https://github.com/${s.standIn.owner}/${s.standIn.repo}/pull/${deploy.number}`);
+  });
+
+  it('the same push again (a fresh checkout) → no new version, the deployment PR updated, not duplicated', async () => {
+    const s = await scene();
+    const range = pushToMain(s, pipelineYaml({ seed: 3 }));
+    expectOk(await release(s, range));
+    const tip = s.repo.git(s.repo.origin, 'rev-parse', 'main').trim();
+    const branchTip = s.repo.git(s.repo.origin, 'rev-parse', 'pipepilot/deploy/bc/staging').trim();
+
+    // A re-run checks out the push's commit again, before the registration.
+    const fresh = s.repo.clone('rerun');
+    s.repo.git(fresh, 'reset', '-q', '--hard', range.after);
+    const again = await release(s, range, actionRunner({ workspace: fresh, standIn: s.standIn }));
+    expectOk(again);
+    expect(again.stdout).toMatch(/already registered as v1/);
+    expect(s.repo.git(s.repo.origin, 'rev-parse', 'main').trim()).toBe(tip);
+    expect(s.repo.git(s.repo.origin, 'ls-tree', '--name-only', 'main', 'models/bc/')).not.toMatch(/v2/);
+    expect(s.standIn.count(CREATE_PULL)).toBe(1);
+    expect(s.standIn.pulls).toHaveLength(1);
+    expect(again.outputs.version).toBe('1');
+    // The rebuilt branch replaced the old one (force-with-lease), and still deploys v1.
+    expect(originShow(s, 'pipepilot/deploy/bc/staging', 'models/bc/deployments/staging.yaml')).toMatch(/^version: 1$/m);
+    expect(s.repo.git(s.repo.origin, 'rev-parse', 'pipepilot/deploy/bc/staging~1').trim()).toBe(tip);
+    expect(branchTip).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('a failing gate on main → exit 1, nothing registered, no deployment PR', async () => {
+    const s = await scene();
+    const range = pushToMain(s, pipelineYaml({ gates: ['{metric: accuracy, min: 0.999}'] }));
+    const res = await release(s, range);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/^::error title=bc%3A not registered,file=pipelines\/bc\.yaml,line=8,col=5::gate failed/m);
+    expect(s.repo.git(s.repo.origin, 'rev-parse', 'main').trim()).toBe(range.after);
+    expect(s.standIn.pulls).toHaveLength(0);
+  });
+});
+
+describe('the check against production', () => {
+  it('PR against a deployed model → the comment compares with production v1 at the base, gates vs production, trend', async () => {
+    const s = await scene();
+    expectOk(await release(s, pushToMain(s, pipelineYaml({ seed: 2 }))));
+    s.repo.git(s.repo.dir, 'pull', '-q', '--ff-only', 'origin', 'main');
+    mkdirSync(join(s.repo.dir, 'models/bc/deployments'), { recursive: true });
+    writeFileSync(join(s.repo.dir, 'models/bc/deployments/production.yaml'), manifestYaml('bc', 1));
+    s.repo.git(s.repo.dir, 'add', '-A');
+    s.repo.git(s.repo.dir, 'commit', '-q', '-m', 'deploy bc v1 to production');
+    s.repo.git(s.repo.dir, 'push', '-q', 'origin', 'main');
+
+    const pr = await openPullRequest(s, pipelineYaml({ seed: 2, gates: ['{metric: accuracy, min: 0.9}', '{metric: roc_auc, max_drop: 0.01, vs: production}'] }));
+    const res = await pr.run();
+    expectOk(res);
+    expect(res.stdout).toMatch(/baseline: production is bc v1 at the base/);
+    const body = s.standIn.comments[0].body;
+    expect(body).toMatch(/production/);
+    expect(body).toMatch(/v1/);
+    expect(body).toMatch(/```mermaid/);
+    expect(JSON.parse(res.outputs.metrics).bc.baseline.version).toBe(1);
+  });
+});
+
+describe('the action on workflow_dispatch (promote, rollback)', () => {
+  it('rollback dispatch → a revert PR that puts production back on the previous version; promote dispatch → a promote PR', async () => {
+    const s = await scene();
+    expectOk(await release(s, pushToMain(s, pipelineYaml({ seed: 2 }))));
+    s.repo.git(s.repo.dir, 'pull', '-q', '--ff-only', 'origin', 'main');
+    expectOk(await release(s, pushToMain(s, pipelineYaml({ seed: 2, gates: ['{metric: accuracy, min: 0.91}'] }))));
+    s.repo.git(s.repo.dir, 'pull', '-q', '--ff-only', 'origin', 'main');
+    // Production went v1, then v2 (deployment PRs merged; written here by hand).
+    mkdirSync(join(s.repo.dir, 'models/bc/deployments'), { recursive: true });
+    for (const version of [1, 2]) {
+      writeFileSync(join(s.repo.dir, 'models/bc/deployments/production.yaml'), manifestYaml('bc', version));
+      s.repo.git(s.repo.dir, 'add', '-A');
+      s.repo.git(s.repo.dir, 'commit', '-q', '-m', `deploy bc v${version} to production`);
+    }
+    s.repo.git(s.repo.dir, 'push', '-q', 'origin', 'main');
+
+    const dispatch = (inputs: Record<string, string>) =>
+      s.runner.run({ event: 'workflow_dispatch', payload: { ref: 'refs/heads/main', inputs, repository: { default_branch: 'main' }, sender: { login: 'octocat' } }, inputs, sha: s.head(), ref: 'refs/heads/main' });
+
+    const rolled = await dispatch({ command: 'rollback', model: 'bc', environment: 'production' });
+    expectOk(rolled);
+    const revert = s.standIn.pulls.find((p) => p.head === 'pipepilot/rollback/bc/production')!;
+    expect(revert).toMatchObject({ base: 'main', title: 'Roll back bc in production to v1' });
+    expect(revert.body).toMatch(/git revert/);
+    expect(originShow(s, 'pipepilot/rollback/bc/production', 'models/bc/deployments/production.yaml')).toMatch(/^version: 1$/m);
+    expect(rolled.outputs['deployment-pr']).toContain(`/pull/${revert.number}`);
+
+    // The release already opened the staging PR for v2: the dispatch updates it, never a second one.
+    const promoted = await dispatch({ command: 'promote', model: 'bc', version: '2', environment: 'staging' });
+    expectOk(promoted);
+    const staging = s.standIn.pulls.filter((p) => p.head === 'pipepilot/deploy/bc/staging');
+    expect(staging).toHaveLength(1);
+    expect(staging[0].title).toBe('Deploy bc v2 to staging');
+    expect(staging[0].body).toMatch(/Requested by @octocat/);
+
+    // Refusals are failures that say what to do, not stack traces.
+    const canary = await dispatch({ command: 'promote', model: 'bc', version: '2', environment: 'staging', 'canary-weight': '10' });
+    expect(canary.code).toBe(1);
+    expect(canary.stdout).toMatch(/no version in staging to run a canary beside/);
+
+    const bad = await dispatch({ command: 'rollback', model: 'bc' });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/rollback needs the inputs model and environment/);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { commandFor, pullRequestOf, pushRangeOf, type ActionEvent } from '../../../src/action/event.js';
+import { parseInputs, readInput } from '../../../src/action/inputs.js';
+import { UsageError } from '../../../src/errors.js';
+
+const event = (over: Partial<ActionEvent>): ActionEvent => ({
+  name: 'push', payload: {}, owner: 'o', repo: 'r', sha: 'abc', ref: 'refs/heads/main', workspace: '/w', apiUrl: 'http://x', defaultBranch: 'main', ...over,
+});
+
+describe('action inputs', () => {
+  it('are read as the runner names them (upper-case, hyphens kept) and trimmed; defaults need no configuration', () => {
+    expect(readInput({ 'INPUT_GITHUB-TOKEN': ' t ' }, 'github-token')).toBe('t');
+    const inputs = parseInputs({ 'INPUT_GITHUB-TOKEN': 't' });
+    expect(inputs).toMatchObject({ command: undefined, pipelines: ['pipelines/*.yaml'], token: 't', backend: 'auto', workingDirectory: '.' });
+  });
+
+  it('parse lists, numbers and dispatch inputs; the step\'s `with:` wins', () => {
+    const inputs = parseInputs(
+      { INPUT_PIPELINES: 'a/*.yaml, b/*.yml\nc.yaml', INPUT_VERSION: 'v4', 'INPUT_CANARY-WEIGHT': '10', INPUT_MODEL: 'churn' },
+      { model: 'ignored', environment: 'production', command: 'promote' },
+    );
+    expect(inputs).toMatchObject({ pipelines: ['a/*.yaml', 'b/*.yml', 'c.yaml'], version: 4, canaryWeight: 10, model: 'churn', environment: 'production', command: 'promote' });
+  });
+
+  it('a bad value is a UsageError naming the input and what is expected', () => {
+    expect(() => parseInputs({ INPUT_COMMAND: 'deploy' })).toThrow(/input 'command' must be one of check, release, promote, rollback/);
+    expect(() => parseInputs({ INPUT_BACKEND: 'gpu' })).toThrow(UsageError);
+    expect(() => parseInputs({ INPUT_VERSION: '0' })).toThrow(/input 'version' must be a registered version number/);
+    expect(() => parseInputs({ 'INPUT_CANARY-WEIGHT': '10%' })).toThrow(/canary-weight/);
+  });
+});
+
+describe('the event picks the command', () => {
+  it('pull_request → check; push to the default branch → release; other pushes and events → nothing; the input overrides', () => {
+    expect(commandFor(event({ name: 'pull_request' }), undefined)).toBe('check');
+    expect(commandFor(event({ name: 'push' }), undefined)).toBe('release');
+    expect(commandFor(event({ name: 'push', ref: 'refs/heads/feature' }), undefined)).toBeUndefined();
+    expect(commandFor(event({ name: 'push', ref: 'refs/heads/trunk', defaultBranch: 'trunk' }), undefined)).toBe('release');
+    expect(commandFor(event({ name: 'workflow_dispatch' }), undefined)).toBeUndefined();
+    expect(commandFor(event({ name: 'workflow_dispatch' }), 'rollback')).toBe('rollback');
+  });
+
+  it('a pull request from a fork is recognised (also when the fork was deleted)', () => {
+    const pr = (head: unknown) => pullRequestOf(event({ name: 'pull_request', payload: { pull_request: { number: 3, base: { sha: 'b', ref: 'main', repo: { full_name: 'o/r' } }, head: { sha: 'h', repo: head } } } }));
+    expect(pr({ full_name: 'o/r' }).fromFork).toBe(false);
+    expect(pr({ full_name: 'someone/r' }).fromFork).toBe(true);
+    expect(pr(null).fromFork).toBe(true);
+    expect(() => pullRequestOf(event({ name: 'pull_request', payload: {} }))).toThrow(/has no pull_request/);
+  });
+
+  it('a push\'s range: all zeros before (a new branch) means unknown', () => {
+    expect(pushRangeOf(event({ payload: { before: '0'.repeat(40), after: 'a1' } }))).toEqual({ before: undefined, after: 'a1' });
+    expect(pushRangeOf(event({ payload: { before: 'b1', after: 'a1' } }))).toEqual({ before: 'b1', after: 'a1' });
+    expect(pushRangeOf(event({ sha: 's' }))).toEqual({ before: undefined, after: 's' });
+  });
+});

@@ -1,0 +1,55 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findPipelineFiles, globRegex, relativeToWorkingDirectory, touchedPipelines } from '../../../src/action/pipeline-selection.js';
+import { tempProject } from '../../helpers/temp-project.js';
+
+const pipelines = [
+  { file: 'pipelines/churn.yaml', dataSource: 'pipelines/data/churn.csv' },
+  { file: 'pipelines/iris.yaml', dataSource: 'pipelines/data/iris.csv' },
+];
+
+describe('which pipelines a change touches', () => {
+  it('a changed pipeline runs alone; a changed data file runs its pipeline', () => {
+    expect(touchedPipelines(pipelines, ['pipelines/churn.yaml', 'README.md']).map((t) => t.file)).toEqual(['pipelines/churn.yaml']);
+    expect(touchedPipelines(pipelines, ['pipelines/data/iris.csv'])).toEqual([{ file: 'pipelines/iris.yaml', reason: 'its data pipelines/data/iris.csv changed' }]);
+  });
+
+  it('PipePilot code or package files run every pipeline; unknown changes run all', () => {
+    for (const code of ['src/model/train.ts', 'package-lock.json', 'action.yml', 'dist/index.js', 'schemas/pipeline.schema.json']) {
+      expect(touchedPipelines(pipelines, [code])).toHaveLength(2);
+    }
+    expect(touchedPipelines(pipelines, 'all')).toHaveLength(2);
+  });
+
+  it('docs, models/ and other files run nothing', () => {
+    expect(touchedPipelines(pipelines, ['docs/x.md', 'models/churn/v1/metadata.json', 'pipelines/data/other.csv'])).toEqual([]);
+    expect(touchedPipelines(pipelines, [])).toEqual([]);
+  });
+
+  it('repository paths are made relative to the working directory; paths outside it are dropped', () => {
+    expect(relativeToWorkingDirectory(['ml/pipelines/a.yaml', 'README.md'], 'ml')).toEqual(['pipelines/a.yaml']);
+    expect(relativeToWorkingDirectory(['a', 'b'], '.')).toEqual(['a', 'b']);
+    expect(relativeToWorkingDirectory(['ml/x'], './ml/')).toEqual(['x']);
+  });
+});
+
+describe('pipeline globs', () => {
+  it('* stays within a directory, ** crosses them, ? is one character; regex characters are literal', () => {
+    expect(globRegex('pipelines/*.yaml').test('pipelines/a.yaml')).toBe(true);
+    expect(globRegex('pipelines/*.yaml').test('pipelines/sub/a.yaml')).toBe(false);
+    expect(globRegex('pipelines/*.yaml').test('pipelines/ayaml')).toBe(false);
+    expect(globRegex('**/*.yaml').test('a/b/c.yaml')).toBe(true);
+    expect(globRegex('**/*.yaml').test('c.yaml')).toBe(true);
+    expect(globRegex('./p/v?.yml').test('p/v1.yml')).toBe(true);
+  });
+
+  it('finds matching files sorted, never inside .git or node_modules', async () => {
+    const dir = tempProject({ 'pipelines/b.yaml': '', 'pipelines/a.yaml': '', 'pipelines/data/x.csv': '', 'other/c.yaml': '' });
+    mkdirSync(join(dir, 'node_modules/pipelines'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules/pipelines/z.yaml'), '');
+    expect(await findPipelineFiles(dir, ['pipelines/*.yaml'])).toEqual(['pipelines/a.yaml', 'pipelines/b.yaml']);
+    expect(await findPipelineFiles(dir, ['**/*.yaml'])).toEqual(['other/c.yaml', 'pipelines/a.yaml', 'pipelines/b.yaml']);
+    expect(await findPipelineFiles(dir, ['nothing/*.yaml'])).toEqual([]);
+  });
+});
