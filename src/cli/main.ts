@@ -162,6 +162,21 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       code = await diffCommand(io, model, a, b, opts);
     });
 
+  // The inference server (serve issue): follows the environment's manifests in git.
+  program
+    .command('serve')
+    .description('serve the models an environment\'s manifests name over HTTP, following git (docs/serving.md)')
+    .option('--env <env>', 'the environment whose manifests to follow', 'production')
+    .option('--port <n>', 'port to listen on (0: any free one)', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--repo <path>', 'the repository holding models/ (default: the current one)')
+    .option('--poll-seconds <n>', 'how often to read the manifests from git', '10')
+    .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
+    .action(async (opts: { env?: string; port?: string; host?: string; repo?: string; pollSeconds?: string; backend?: string }) => {
+      const { serveCommand } = await import('./serve-command.js');
+      code = await serveCommand(io, opts);
+    });
+
   try {
     await program.parseAsync(argv);
     return code;

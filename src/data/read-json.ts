@@ -66,6 +66,14 @@ function typeColumns(rowCount: number, collected: ReturnType<typeof collectColum
   return { rowCount, columns, available: [...collected.available] };
 }
 
+/**
+ * Records already parsed (a server's request body): the same column collection and type
+ * inference as a JSON file, records located as `<file>: record N`.
+ */
+export function readRecords(records: readonly unknown[], opts: TextReadOptions): ReadResult {
+  return typeColumns(records.length, collectColumns(records, opts, (i) => ({ at: `${opts.file}: record ${i + 1}`, row: i + 1 })), opts);
+}
+
 /** A JSON array of records (objects); a key a record lacks is a missing value. */
 export function readJson(text: string, opts: TextReadOptions): ReadResult {
   let parsed: unknown;
@@ -79,7 +87,7 @@ export function readJson(text: string, opts: TextReadOptions): ReadResult {
       file: opts.file, rule: 'json', hint: 'Wrap the records in [ … ]; for one record per line use format: jsonl.',
     });
   }
-  return typeColumns(parsed.length, collectColumns(parsed, opts, (i) => ({ at: `${opts.file}: record ${i + 1}`, row: i + 1 })), opts);
+  return readRecords(parsed, opts);
 }
 
 /** JSON Lines / NDJSON: one record per line; blank lines are skipped. Rows are reported by line. */

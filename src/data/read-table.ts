@@ -4,7 +4,7 @@ import { DataError } from '../errors.js';
 import { unknownColumnError } from './column-suggestion.js';
 import { missingSet } from './infer-column.js';
 import { readCsv, type ReadResult } from './read-csv.js';
-import { readJson, readJsonl } from './read-json.js';
+import { readJson, readJsonl, readRecords } from './read-json.js';
 import { readParquet } from './read-parquet.js';
 import type { Column, Table } from './table.js';
 
@@ -68,4 +68,15 @@ export async function readTable(bytes: Uint8Array, opts: ReadTableOptions): Prom
   const columns = checkSelection(read, opts.columns, opts.file);
   if (read.rowCount === 0) throw noRows(opts.file);
   return { rowCount: read.rowCount, columns };
+}
+
+/**
+ * Records already parsed from JSON (the server's request body) as a Table, typed exactly as
+ * `readTable` types a JSON file: a record that is not an object or holds a nested value is a
+ * DataError naming the record and column; no records is a DataError.
+ */
+export function tableFromRecords(records: readonly unknown[], opts: { file: string; missingValues: readonly string[] }): Table {
+  const read = readRecords(records, { file: opts.file, missing: missingSet(opts.missingValues) });
+  if (read.rowCount === 0) throw noRows(opts.file);
+  return { rowCount: read.rowCount, columns: read.columns };
 }

@@ -14,8 +14,8 @@ export interface Git {
   status(): Promise<{ head?: string; branch?: string; dirty: boolean }>;
   /** The git blob sha of a work-tree file (what `git hash-object` says), whether committed or not. */
   blobSha(path: string): Promise<string>;
-  /** Paths of files in HEAD's tree under `pathspec` (none before the first commit). */
-  committedFiles(pathspec: string): Promise<string[]>;
+  /** Paths of files in HEAD's tree (or `options.ref`'s, e.g. for the server following origin) under `pathspec` (none before the first commit). */
+  committedFiles(pathspec: string, options?: { ref?: string }): Promise<string[]>;
   /** Every path ever added in HEAD's history that matches `pathspec` (a git pathspec, globs allowed), even if deleted since. */
   logAddedPaths(pathspec: string): Promise<string[]>;
   /** Stages exactly `paths` (additions and deletions) and commits only them; returns the new commit. */

@@ -69,9 +69,9 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
       return { head, branch, dirty };
     },
     blobSha: async (path) => (await exec(['hash-object', '--', path])).trim(),
-    async committedFiles(pathspec) {
-      if (!(await hasHead())) return [];
-      return lines(await exec(['ls-tree', '-r', '--name-only', 'HEAD', '--', pathspec]));
+    async committedFiles(pathspec, options = {}) {
+      if (options.ref === undefined && !(await hasHead())) return [];
+      return lines(await exec(['ls-tree', '-r', '--name-only', options.ref ?? 'HEAD', '--', pathspec]));
     },
     async logAddedPaths(pathspec) {
       if (!(await hasHead())) return [];

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench -- serve`: the inference server in this process on 127.0.0.1 (loopback only),
+ * loaded by autocannon for ~5 s per scenario (bounded; it ends by itself):
+ *  - single-record POST /models/bc/predict
+ *  - 256-record POST /models/bc/predict/batch
+ * Prints requests/s, p50/p99 latency and rows/s. The model is a small MLP ([64, 32]) trained on
+ * the breast-cancer data and registered in a temp repository, deployed to production.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Registry } from 'prom-client';
+import { main } from '../src/cli/main.js';
+import { createGit } from '../src/git/simple-git-client.js';
+import { selectBackend } from '../src/model/backend.js';
+import { Rng } from '../src/rng.js';
+import { gitDeploymentSource } from '../src/serve/deployment-source.js';
+import { createServer } from '../src/serve/server.js';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+// autocannon ships no types; this is the one call we make.
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SECONDS = 5;
+
+function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', args, { cwd, stdio: 'ignore' });
+}
+
+async function deployedRepo(): Promise<{ repo: string; rows: Record<string, number>[] }> {
+  const repo = mkdtempSync(join(tmpdir(), 'pipepilot-bench-serve-'));
+  git(repo, 'init', '-q', '-b', 'main');
+  for (const [k, v] of [['user.name', 'bench'], ['user.email', 'bench@pipepilot.invalid'], ['gc.auto', '0'], ['commit.gpgsign', 'false']]) git(repo, 'config', k, v);
+  const csv = readFileSync(join(here, '..', 'pipelines/data/breast-cancer.csv'), 'utf8');
+  mkdirSync(join(repo, 'data'));
+  writeFileSync(join(repo, 'data/bc.csv'), csv);
+  writeFileSync(join(repo, 'bc.yaml'), ['apiVersion: pipepilot/v1', 'name: bc', 'data: {source: data/bc.csv, target: diagnosis, positive_class: malignant}', 'model: {task: binary_classification, type: mlp, seed: 1, params: {hidden_units: [64, 32], epochs: 5}}', 'evaluate: {bootstrap: {samples: 0}}', 'gates: []'].join('\n') + '\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'bench repo');
+  let out = '';
+  const code = await main(['node', 'pipepilot', 'register', 'bc.yaml', '-q', '--force', '--reason', 'bench'], { cwd: repo, env: process.env, stdout: (s) => void (out += s), stderr: (s) => void (out += s), isTTY: false });
+  if (code !== 0) throw new Error(`register failed:\n${out}`);
+  mkdirSync(join(repo, 'models/bc/deployments'), { recursive: true });
+  writeFileSync(join(repo, 'models/bc/deployments/production.yaml'), 'model: bc\nversion: 1\nreason: bench\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'deploy bc v1');
+  const [header, ...lines] = csv.trim().split('\n');
+  const names = header.split(',');
+  const rows = lines.map((l) => Object.fromEntries(l.split(',').flatMap((v, i) => (names[i] === 'diagnosis' ? [] : [[names[i], Number(v)]]))));
+  return { repo, rows };
+}
+
+export default async function serve(): Promise<void> {
+  const backend = await selectBackend();
+  const { repo, rows } = await deployedRepo();
+  const source = await gitDeploymentSource(await createGit(repo), { env: 'production' });
+  const app = createServer({ loadDeployment: source.load, clock: { now: () => Date.now() }, log: { info: () => {}, warn: (m) => console.error(m) }, rng: new Rng(1), metrics: new Registry() });
+  try {
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const refreshed = await app.refresh();
+    if (refreshed.models[0]?.action !== 'swapped') throw new Error(`model not loaded: ${JSON.stringify(refreshed)}`);
+    console.log(`serve bench: backend ${backend.name}, MLP [64, 32] on 30 features, ${SECONDS} s per scenario, 10 connections, ${url}`);
+    const scenarios = [
+      { name: 'single record /predict', path: '/models/bc/predict', body: JSON.stringify(rows[0]), rowsPerRequest: 1 },
+      { name: '256-record /predict/batch', path: '/models/bc/predict/batch', body: JSON.stringify({ records: rows.slice(0, 256) }), rowsPerRequest: 256 },
+    ];
+    for (const s of scenarios) {
+      const r = await autocannon({ url: url + s.path, method: 'POST', headers: { 'content-type': 'application/json' }, body: s.body, connections: 10, duration: SECONDS });
+      const rps = r.requests.average;
+      console.log(`${s.name.padEnd(26)} ${rps.toFixed(0).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ${(rps * s.rowsPerRequest).toFixed(0).padStart(8)} rows/s  (${r.requests.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
+    }
+  } finally {
+    await app.close();
+    rmSync(repo, { recursive: true, force: true });
+  }
+}

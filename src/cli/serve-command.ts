@@ -1,0 +1,73 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { resolve } from 'node:path';
+import { Registry } from 'prom-client';
+import { UsageError } from '../errors.js';
+import { createGit } from '../git/simple-git-client.js';
+import { selectBackend } from '../model/backend.js';
+import type { Logger } from '../ports.js';
+import { gitDeploymentSource } from '../serve/deployment-source.js';
+import { startPoller } from '../serve/poller.js';
+import { createServer } from '../serve/server.js';
+import { EXIT, reportError, type CliIo } from './main.js';
+
+export interface ServeOptions {
+  env?: string;
+  port?: string;
+  host?: string;
+  repo?: string;
+  pollSeconds?: string;
+  backend?: string;
+}
+
+/**
+ * `pipepilot serve`: listens, loads what the environment's manifests name (read from git, every
+ * file digest-checked), then polls git and swaps models as manifests change, until SIGINT or
+ * SIGTERM (or `until` settles, in tests), when it stops taking requests, lets the ones in flight
+ * finish and unloads the models.
+ */
+export async function serveCommand(io: CliIo, opts: ServeOptions, until?: Promise<unknown>): Promise<number> {
+  try {
+    const port = integerOption('--port', opts.port ?? '8080', 0, 65535);
+    const pollSeconds = integerOption('--poll-seconds', opts.pollSeconds ?? '10', 1, 86400);
+    const env = opts.env ?? 'production';
+    const log: Logger = { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`warning: ${m}\n`) };
+    const backend = await selectBackend(asBackend(opts.backend ?? io.env.PIPEPILOT_BACKEND));
+    log.info(`backend: ${backend.name} (${backend.reason})`);
+    const git = await createGit(resolve(io.cwd, opts.repo ?? '.'));
+    const source = await gitDeploymentSource(git, { env });
+    const app = createServer({ loadDeployment: source.load, clock: { now: () => Date.now() }, log, metrics: new Registry() });
+    const address = await app.listen({ port, host: opts.host ?? '127.0.0.1' });
+    io.stdout(`listening on ${address} (env ${env}, following ${source.follows} in ${git.root}, every ${pollSeconds} s)\n`);
+    await app.refresh();
+    const poller = startPoller({ refresh: () => app.refresh(), intervalMs: pollSeconds * 1000, sleep: (ms, signal) => sleep(ms, undefined, { signal }), log });
+    const reason = await (until ?? shutdownSignal());
+    log.info(`${typeof reason === 'string' ? reason : 'stop'}: shutting down`);
+    await poller.stop();
+    await app.close();
+    return EXIT.ok;
+  } catch (err) {
+    return reportError(io, err);
+  }
+}
+
+function shutdownSignal(): Promise<string> {
+  return new Promise((done) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      done(signal);
+    };
+    process.once('SIGINT', on);
+    process.once('SIGTERM', on);
+  });
+}
+
+function integerOption(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new UsageError(`${name} ${text}: expected a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function asBackend(name: string | undefined): 'tensorflow' | 'wasm' | 'cpu' | undefined {
+  return name === 'tensorflow' || name === 'wasm' || name === 'cpu' ? name : undefined;
+}

@@ -1,0 +1,94 @@
+import { RegistryError } from '../errors.js';
+import type { Git } from '../git/git.js';
+import { DEPLOYMENTS_DIR, METADATA_FILE, MODELS_DIR, assertEnvName, versionDir } from '../registry/layout.js';
+import { parseManifest, type Manifest } from '../registry/manifest.js';
+import { parseMetadata } from '../registry/metadata.js';
+import { checkedVersion, type RegisteredModel } from '../use-cases/registered-model.js';
+
+/** One model's manifest for the environment, or why it could not be read. */
+export interface DeployedModel {
+  model: string;
+  file: string;
+  manifest?: Manifest;
+  problem?: string;
+}
+
+/** What the environment serves at one revision of the repository. */
+export interface DeploymentSnapshot {
+  /** The commit read (or another stable label of the revision). */
+  revision: string;
+  models: DeployedModel[];
+  /** A version as of this revision; every artifact is checked against metadata.json's digests as it is read. */
+  open(model: string, version: number): Promise<RegisteredModel>;
+}
+
+export type LoadDeployment = () => Promise<DeploymentSnapshot>;
+
+export interface GitDeploymentOptions {
+  env: string;
+  /** The remote to follow; read `HEAD` instead when the current branch has no remote-tracking ref there. */
+  remote?: string;
+}
+
+/**
+ * Deployments read from git, pull-based (like Argo CD): when the current branch has a
+ * remote-tracking ref (`refs/remotes/origin/main`), each load fetches it and reads that commit,
+ * so a merged deployment PR is picked up without touching the work tree; otherwise each load
+ * reads `HEAD` (a local repository, changed by local commits). Never the uncommitted work tree:
+ * only committed manifests and versions are served.
+ */
+export async function gitDeploymentSource(git: Git, opts: GitDeploymentOptions): Promise<{ load: LoadDeployment; follows: string }> {
+  const env = assertEnvName(opts.env);
+  const remote = opts.remote ?? 'origin';
+  const { branch } = await git.status();
+  const tracking = branch === undefined ? undefined : `refs/remotes/${remote}/${branch}`;
+  const follow = tracking !== undefined && (await git.tryResolveCommit(tracking)) !== undefined ? { branch: branch!, ref: tracking } : undefined;
+  const load: LoadDeployment = async () => {
+    if (follow) await git.fetch(remote, follow.branch);
+    const ref = follow?.ref ?? 'HEAD';
+    const revision = await git.tryResolveCommit(ref);
+    if (revision === undefined) throw new RegistryError(`${ref} names no commit yet; nothing is deployed`, { file: MODELS_DIR });
+    return readSnapshot(git, revision, env);
+  };
+  return { load, follows: follow ? `${remote}/${follow.branch}` : 'HEAD' };
+}
+
+async function readSnapshot(git: Git, revision: string, env: string): Promise<DeploymentSnapshot> {
+  const pattern = new RegExp(`^${MODELS_DIR}/([a-z0-9][a-z0-9_-]{0,63})/${DEPLOYMENTS_DIR}/${env}\\.yaml$`);
+  const files = (await git.committedFiles(MODELS_DIR, { ref: revision })).filter((f) => pattern.test(f)).sort();
+  const models: DeployedModel[] = [];
+  for (const file of files) {
+    const model = pattern.exec(file)![1];
+    const text = await git.tryShowFile(revision, file);
+    try {
+      const manifest = parseManifest(text ?? '', file);
+      if (manifest.model !== model) throw new RegistryError(`${file}: names model '${manifest.model}', expected '${model}'`, { file });
+      models.push({ model, file, manifest });
+    } catch (err) {
+      models.push({ model, file, problem: (err as Error).message });
+    }
+  }
+  return { revision, models, open: (model, version) => versionAt(git, revision, model, version) };
+}
+
+async function versionAt(git: Git, revision: string, model: string, version: number): Promise<RegisteredModel> {
+  const metaFile = `${versionDir(model, version)}/${METADATA_FILE}`;
+  const text = await git.tryShowFile(revision, metaFile);
+  if (text === undefined) {
+    throw new RegistryError(`${model} v${version} is not registered at ${revision.slice(0, 12)} (no ${metaFile})`, {
+      file: metaFile, version, hint: 'The manifest names a version that was never committed; fix the manifest.',
+    });
+  }
+  const metadata = parseMetadata(text, metaFile);
+  if (metadata.model !== model || metadata.version !== version) {
+    throw new RegistryError(`${metaFile}: describes ${metadata.model} v${metadata.version}, not ${model} v${version}`, { file: metaFile, version });
+  }
+  return checkedVersion({
+    model, version, metadata,
+    async readBytes(path) {
+      const bytes = await git.tryShowFileBytes(revision, path);
+      if (bytes === undefined) throw new RegistryError(`${path}: missing at ${revision.slice(0, 12)}`, { file: path, version, hint: 'Run `pipepilot verify`.' });
+      return bytes;
+    },
+  });
+}

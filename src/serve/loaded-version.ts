@@ -1,0 +1,47 @@
+import type { Column, Table } from '../data/table.js';
+import type { FeatureStats } from '../data/reference-stats.js';
+import { loadScoringModel, scoreTable, type ScoringModel } from '../use-cases/predict.js';
+import type { RegisteredModel } from '../use-cases/registered-model.js';
+
+/** A version in memory, verified and warmed up, ready to answer. */
+export interface LoadedVersion {
+  model: string;
+  version: number;
+  scoring: ScoringModel;
+  /** Milliseconds from the server's clock when it finished loading. */
+  loadedAtMs: number;
+  /** The training features' reference statistics from metadata.json (for drift), when present. */
+  referenceStats?: FeatureStats;
+}
+
+/**
+ * Loads a registered version through the one scoring path: every file digest-checked by
+ * `registered.read`, then one prediction on a row of the preprocessor's fill values, so the
+ * first real request does not pay for tfjs's lazy kernel set-up and a model that cannot
+ * score is refused before it is swapped in.
+ */
+export async function loadVersion(registered: RegisteredModel, now: () => number): Promise<LoadedVersion> {
+  const scoring = await loadScoringModel((name) => registered.read(name), registered.dir);
+  try {
+    scoreTable(scoring, warmUpRow(scoring), `${registered.dir} (warm-up)`);
+  } catch (err) {
+    scoring.model.dispose();
+    throw err;
+  }
+  const stats = registered.metadata.reference_stats as FeatureStats | null | undefined;
+  return {
+    model: registered.model,
+    version: registered.version,
+    scoring,
+    loadedAtMs: now(),
+    ...(stats && Array.isArray(stats.features) ? { referenceStats: stats } : {}),
+  };
+}
+
+/** One row: each numeric feature at its fill value, each categorical one at its fill (or missing). */
+function warmUpRow(scoring: ScoringModel): Table {
+  const columns = new Map<string, Column>();
+  for (const f of scoring.preprocessor.numeric) columns.set(f.name, { kind: 'numeric', values: Float64Array.of(f.fill) });
+  for (const f of scoring.preprocessor.categorical) columns.set(f.name, { kind: 'categorical', values: [f.fill] });
+  return { rowCount: 1, columns };
+}

@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Rng } from '../rng.js';
+import type { Fleet } from './fleet.js';
+import type { ModelSlot } from './model-slot.js';
+import { RequestError } from './request-error.js';
+import { recordsFromBody, recordsFromMlflow } from './request-records.js';
+import { predictResponse, scoreRequest, type ScoredRequest } from './score-request.js';
+import type { ServeMetrics } from './serve-metrics.js';
+
+/** 1 MiB for a few records, 32 MiB for batches (~100k rows of a dozen features). */
+export const SINGLE_BODY_LIMIT_BYTES = 1024 * 1024;
+export const BATCH_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+
+export interface PredictRouteDeps {
+  fleet: Fleet;
+  rng: Rng;
+  metrics: ServeMetrics;
+  /** Records which model and version answered a request, for the request metrics. */
+  answered(request: FastifyRequest, scored: ScoredRequest): void;
+}
+
+/** `POST /models/:name/predict[/batch]`, `/predict[/batch]` (one model deployed) and MLflow's `/invocations`. */
+export function registerPredictRoutes(app: FastifyInstance, deps: PredictRouteDeps): void {
+  const score = (request: FastifyRequest, slot: ModelSlot, records: unknown[]) => {
+    const header = request.headers['x-request-id'];
+    const scored = scoreRequest(slot, records, { requestId: typeof header === 'string' ? header : undefined, rng: deps.rng, metrics: deps.metrics });
+    deps.answered(request, scored);
+    return scored;
+  };
+  const named = (request: FastifyRequest) => findSlot(deps.fleet, (request.params as { name: string }).name);
+  for (const [suffix, bodyLimit] of [['predict', SINGLE_BODY_LIMIT_BYTES], ['predict/batch', BATCH_BODY_LIMIT_BYTES]] as const) {
+    app.post(`/models/:name/${suffix}`, { bodyLimit }, async (request) => predictResponse(score(request, named(request), recordsFromBody(request.body))));
+    app.post(`/${suffix}`, { bodyLimit }, async (request) => predictResponse(score(request, onlySlot(deps.fleet, undefined), recordsFromBody(request.body))));
+  }
+  app.post('/invocations', { bodyLimit: BATCH_BODY_LIMIT_BYTES }, async (request) => {
+    const model = (request.query as { model?: unknown }).model;
+    const records = recordsFromMlflow(request.body);
+    const scored = score(request, onlySlot(deps.fleet, typeof model === 'string' ? model : undefined), records);
+    const p = scored.predictions;
+    const k = p.classes.length;
+    // MLflow clients read `predictions` (one label or value per row); probabilities ride alongside.
+    return {
+      predictions: p.predictions,
+      ...(p.probabilities ? { probabilities: p.predictions.map((_, i) => Object.fromEntries(p.classes.map((c, j) => [c, p.probabilities![i * k + j]]))) } : {}),
+      model: scored.model,
+      version: scored.version,
+    };
+  });
+}
+
+export function findSlot(fleet: Fleet, name: string): ModelSlot {
+  const slot = fleet.slots.get(name);
+  if (slot) return slot;
+  const deployed = [...fleet.slots.keys()];
+  throw new RequestError(404, `unknown model '${name}'; deployed: ${deployed.length ? deployed.join(', ') : 'none'}`, { field: 'name', hint: 'GET /models lists the deployed models.' });
+}
+
+/** The model a route without a name means: `?model=` when given, else the one deployed model. */
+function onlySlot(fleet: Fleet, model: string | undefined): ModelSlot {
+  if (model !== undefined) return findSlot(fleet, model);
+  if (fleet.slots.size === 1) return [...fleet.slots.values()][0];
+  const deployed = [...fleet.slots.keys()];
+  throw new RequestError(fleet.slots.size === 0 ? 503 : 400, fleet.slots.size === 0 ? 'no model is deployed yet' : `${deployed.length} models are deployed (${deployed.join(', ')}); name one`, {
+    field: 'model', hint: 'Use POST /models/<name>/predict, or ?model=<name> on /invocations.',
+  });
+}

@@ -1,0 +1,53 @@
+import { tableFromRecords } from '../data/read-table.js';
+import type { Rng } from '../rng.js';
+import { predictionRecords, scoreTable, type Predictions } from '../use-cases/predict.js';
+import { routesToCanary } from './canary-split.js';
+import type { ModelSlot } from './model-slot.js';
+import { RequestError } from './request-error.js';
+import type { ServeMetrics } from './serve-metrics.js';
+
+/** Strings read as missing, as `pipepilot predict` reads them; JSON null is always missing. */
+export const MISSING_VALUES = ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', 'nan'];
+
+export interface ScoredRequest {
+  model: string;
+  version: number;
+  role: 'main' | 'canary';
+  predictions: Predictions;
+}
+
+/**
+ * Scores raw records with the version this request is routed to (the canary for its share),
+ * through the saved preprocessor: `tableFromRecords` types them as a JSON file is typed, and
+ * `scoreTable` is the one scoring path. A bad record or column is a DataError naming it.
+ */
+export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: { requestId?: string; rng: Rng; metrics: ServeMetrics }): ScoredRequest {
+  const table = tableFromRecords(records, { file: 'request', missingValues: MISSING_VALUES });
+  const lease = slot.acquire((weight) => routesToCanary(weight, ctx.requestId, ctx.rng));
+  if (!lease) throw notReady(slot);
+  try {
+    const predictions = scoreTable(lease.loaded.scoring, table, 'request');
+    countPredictions(ctx.metrics, slot.model, lease.loaded.version, predictions);
+    return { model: slot.model, version: lease.loaded.version, role: lease.role, predictions };
+  } finally {
+    lease.release();
+  }
+}
+
+/** The JSON answer of the predict routes. */
+export function predictResponse(s: ScoredRequest): Record<string, unknown> {
+  return { model: s.model, version: s.version, ...(s.role === 'canary' ? { canary: true } : {}), predictions: predictionRecords(s.predictions) };
+}
+
+export function notReady(slot: ModelSlot): RequestError {
+  return new RequestError(503, `${slot.model} is deployed but not loaded yet${slot.problem ? ` (${slot.problem})` : ''}`, { hint: 'Retry shortly; GET /readyz says why.' });
+}
+
+function countPredictions(metrics: ServeMetrics, model: string, version: number, p: Predictions): void {
+  const counts = new Map<string, number>();
+  for (const label of p.predictions) {
+    const key = p.task === 'regression' ? 'value' : String(label);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const [label, n] of counts) metrics.predictions.inc({ model, version: String(version), class: label }, n);
+}

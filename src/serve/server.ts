@@ -1,0 +1,59 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Registry } from 'prom-client';
+import type { Clock, Logger } from '../ports.js';
+import { Rng } from '../rng.js';
+import type { LoadDeployment } from './deployment-source.js';
+import { registerDriftRoute } from './drift-route.js';
+import { useErrorReplies } from './error-reply.js';
+import { createFleet, type Fleet, type RefreshReport } from './fleet.js';
+import { useJsonBodies } from './json-body.js';
+import { SINGLE_BODY_LIMIT_BYTES, registerPredictRoutes } from './predict-routes.js';
+import { createServeMetrics } from './serve-metrics.js';
+import { registerStatusRoutes } from './status-routes.js';
+
+export interface ServerDeps {
+  /** Reads what the environment serves now (from git, in the shell). */
+  loadDeployment: LoadDeployment;
+  clock: Clock;
+  log: Logger;
+  /** Seeded; draws the canary split for requests without an `x-request-id`. Default seed 0. */
+  rng?: Rng;
+  /** Where the Prometheus series go (a fresh `new Registry()` per server). */
+  metrics: Registry;
+}
+
+/** The fastify app, plus `refresh` (the poller calls it; tests call it instead of waiting) and the fleet of model slots. */
+export type ServeApp = FastifyInstance & { refresh(): Promise<RefreshReport>; fleet: Fleet };
+
+/**
+ * The inference server, not yet listening (the shell listens, tests listen on port 0). Nothing
+ * is loaded until the first `refresh()`; closing the app unloads every model.
+ */
+export function createServer(deps: ServerDeps): ServeApp {
+  const metrics = createServeMetrics(deps.metrics);
+  const fleet = createFleet({ loadDeployment: deps.loadDeployment, clock: deps.clock, log: deps.log, metrics });
+  const app = Fastify({ logger: false, bodyLimit: SINGLE_BODY_LIMIT_BYTES, return503OnClosing: true });
+  useJsonBodies(app);
+  useErrorReplies(app, deps.log);
+
+  // Which model and version answered each request, for the request metrics (set by the predict routes).
+  const answers = new WeakMap<FastifyRequest, { model: string; version: string }>();
+  app.addHook('onResponse', async (request, reply) => {
+    const answer = answers.get(request);
+    const name = (request.params as { name?: unknown } | undefined)?.name;
+    const labels = {
+      model: answer?.model ?? (typeof name === 'string' && fleet.slots.has(name) ? name : ''),
+      version: answer?.version ?? '',
+      route: request.routeOptions.url ?? 'unmatched',
+      status: String(reply.statusCode),
+    };
+    metrics.requests.inc(labels);
+    metrics.latency.observe(labels, reply.elapsedTime / 1000);
+  });
+
+  registerPredictRoutes(app, { fleet, rng: deps.rng ?? new Rng(0), metrics, answered: (request, s) => answers.set(request, { model: s.model, version: String(s.version) }) });
+  registerStatusRoutes(app, { fleet, metrics });
+  registerDriftRoute(app, { fleet });
+  app.addHook('onClose', async () => fleet.close());
+  return Object.assign(app, { refresh: () => fleet.refresh(), fleet });
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { Fleet } from './fleet.js';
+import type { ModelSlot } from './model-slot.js';
+import type { ServeMetrics } from './serve-metrics.js';
+
+/** `GET /models`, `/healthz`, `/readyz` and `/metrics`. */
+export function registerStatusRoutes(app: FastifyInstance, deps: { fleet: Fleet; metrics: ServeMetrics }): void {
+  const { fleet } = deps;
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  app.get('/models', async () => ({ models: [...fleet.slots.values()].map(describeSlot) }));
+
+  // Ready when every deployed model serves a verified, warmed-up version. A refused newer version
+  // (bad manifest, digest mismatch) is reported but does not make the server unready while the
+  // previous one serves: pulling every replica out of the load balancer would turn a refused
+  // deployment into an outage.
+  app.get('/readyz', async (_request, reply) => {
+    const status = fleet.status();
+    const models = [...fleet.slots.values()].map((s) => ({ name: s.model, version: s.serving?.main.version ?? null, ...(s.problem ? { problem: s.problem } : {}) }));
+    const waiting = models.filter((m) => m.version === null).map((m) => `${m.name}: not loaded${m.problem ? ` (${m.problem})` : ''}`);
+    const why = !status.refreshed ? [status.problem ?? 'the deployments have not been read yet'] : waiting;
+    const ready = why.length === 0;
+    return reply.status(ready ? 200 : 503).send({ ready, ...(ready ? {} : { why }), ...(status.problem ? { problem: status.problem } : {}), models });
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    const text = await deps.metrics.registry.metrics();
+    return reply.type(deps.metrics.registry.contentType).send(text);
+  });
+}
+
+function describeSlot(slot: ModelSlot): Record<string, unknown> {
+  const s = slot.serving;
+  return {
+    name: slot.model,
+    version: s?.main.version ?? null,
+    canary: s?.canary ? { version: s.canary.version.version, weight: s.canary.weightPercent } : null,
+    loaded_at: s ? new Date(s.main.loadedAtMs).toISOString() : null,
+    // Nothing is served unless every artifact matched metadata.json's digest when it was read.
+    digests_verified: s !== undefined,
+    revision: slot.revision ?? null,
+    ...(slot.problem ? { problem: slot.problem } : {}),
+  };
+}
