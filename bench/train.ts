@@ -24,17 +24,19 @@ const ROWS = 100_000;
 const COLS = 20;
 const EPOCHS = 5;
 
-function makeRows(): { x: Float32Array; y: Float64Array } {
+function makeRows(): { x: Float32Array; y: Float64Array; y3: Float64Array } {
   const rng = new Rng(2024);
   const x = new Float32Array(ROWS * COLS);
   for (let i = 0; i < x.length; i++) x[i] = rng.normal();
   const y = new Float64Array(ROWS);
+  const y3 = new Float64Array(ROWS); // the same score in three bands, for the multinomial fit
   for (let r = 0; r < ROWS; r++) {
     const o = r * COLS;
     const s = x[o] - 0.7 * x[o + 1] + 0.5 * x[o + 2] * x[o + 3] + 0.3 * Math.sin(3 * x[o + 4]) + 0.5 * rng.normal();
     y[r] = s > 0 ? 1 : 0;
+    y3[r] = s < -0.5 ? 0 : s < 0.5 ? 1 : 2;
   }
-  return { x, y };
+  return { x, y, y3 };
 }
 
 const mlpParams: ModelParams = {
@@ -48,21 +50,31 @@ function accuracy(p: Float32Array, y: Float64Array): number {
   return ok / y.length;
 }
 
+function argmaxAccuracy(p: Float32Array, y: Float64Array): number {
+  let ok = 0;
+  for (let r = 0; r < y.length; r++) {
+    const row = p.subarray(r * 3, r * 3 + 3);
+    if (row.indexOf(Math.max(...row)) === y[r]) ok++;
+  }
+  return ok / y.length;
+}
+
 function timed<T>(fn: () => T): { value: T; s: number } {
   const start = performance.now();
   const value = fn();
   return { value, s: (performance.now() - start) / 1000 };
 }
 
-function runAnchor(x: Float32Array, y: Float64Array): Record<string, Record<string, number | string>> | undefined {
+function runAnchor(x: Float32Array, y: Float64Array, y3: Float64Array): Record<string, Record<string, number | string>> | undefined {
   const python = ['/usr/bin/python3', 'python3'].find((p) => p === 'python3' || existsSync(p));
   if (python === undefined) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'pipepilot-bench-'));
   try {
     writeFileSync(join(dir, 'x.bin'), new Uint8Array(x.buffer));
     writeFileSync(join(dir, 'y.bin'), new Uint8Array(y.buffer));
+    writeFileSync(join(dir, 'y3.bin'), new Uint8Array(y3.buffer));
     const script = join(dirname(fileURLToPath(import.meta.url)), 'train-anchor.py');
-    const res = spawnSync(python, [script, join(dir, 'x.bin'), join(dir, 'y.bin'), String(ROWS), String(COLS)], { encoding: 'utf8' });
+    const res = spawnSync(python, [script, join(dir, 'x.bin'), join(dir, 'y.bin'), String(ROWS), String(COLS), join(dir, 'y3.bin')], { encoding: 'utf8' });
     if (res.status !== 0) {
       console.log(`anchor: ${python} failed: ${(res.stderr || String(res.error)).trim().split('\n').pop()}`);
       return undefined;
@@ -93,7 +105,7 @@ async function benchTfjsFit(x: Float32Array, y: Float64Array): Promise<number> {
 }
 
 export default async function bench(): Promise<void> {
-  const { x, y } = makeRows();
+  const { x, y, y3 } = makeRows();
   const base: Omit<TrainRequest, 'type' | 'params'> = { task: 'binary_classification', seed: 42, x, y, rows: ROWS, cols: COLS, classCount: 2 };
   // Warm the JIT on a slice, as torch's first batches warm its allocator.
   trainModel({ ...base, type: 'mlp', params: { ...mlpParams, epochs: 1 }, x: x.subarray(0, 10_000 * COLS), y: y.subarray(0, 10_000), rows: 10_000 });
@@ -102,11 +114,14 @@ export default async function bench(): Promise<void> {
   const mlpAcc = accuracy(forwardPass(mlp.value, x, ROWS, COLS), y);
   const linear = timed(() => trainModel({ ...base, type: 'linear', params: mlpParams }));
   const linAcc = accuracy(forwardPass(linear.value, x, ROWS, COLS), y);
+  const multi = timed(() => trainModel({ ...base, task: 'multiclass_classification', classCount: 3, y: y3, type: 'linear', params: mlpParams }));
   console.log(`rows ${ROWS} × ${COLS}, MLP ${COLS}→64→32→1 relu, Adam, batch 256, ${EPOCHS} epochs`);
   console.log(`ours  mlp     fit ${mlp.s.toFixed(2)} s  ${Math.round(ourRate)} samples/s  train accuracy ${mlpAcc.toFixed(4)}`);
   console.log(`ours  logreg  fit ${linear.s.toFixed(3)} s  (${linear.value.iterations} Newton iterations)  train accuracy ${linAcc.toFixed(4)}`);
 
-  const anchor = runAnchor(x, y);
+  console.log(`ours  softmax fit ${multi.s.toFixed(3)} s  (${multi.value.iterations} iterations, 3 classes)  train accuracy ${argmaxAccuracy(forwardPass(multi.value, x, ROWS, COLS), y3).toFixed(4)}`);
+
+  const anchor = runAnchor(x, y, y3);
   if (anchor?.torch !== undefined) {
     const t = anchor.torch;
     console.log(`torch ${t.version} mlp  fit ${Number(t.fit_s).toFixed(2)} s  ${Math.round(Number(t.samples_per_s))} samples/s  train accuracy ${Number(t.accuracy).toFixed(4)}  (threads ${t.threads})`);
@@ -118,6 +133,8 @@ export default async function bench(): Promise<void> {
     const s = anchor.sklearn;
     console.log(`sklearn ${s.version} LogisticRegression(lbfgs)  fit ${Number(s.fit_s).toFixed(3)} s  train accuracy ${Number(s.accuracy).toFixed(4)}`);
     console.log(`ratio ours/sklearn logreg fit time: ${(linear.s / Number(s.fit_s)).toFixed(2)}`);
+    console.log(`sklearn multinomial LogisticRegression(lbfgs)  fit ${Number(s.multi_fit_s).toFixed(3)} s  train accuracy ${Number(s.multi_accuracy).toFixed(4)}`);
+    console.log(`ratio ours/sklearn softmax fit time: ${(multi.s / Number(s.multi_fit_s)).toFixed(2)}`);
   } else {
     console.log(`sklearn: not run (${anchor?.sklearn_error ?? 'no python3'})`);
   }

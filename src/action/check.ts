@@ -3,7 +3,6 @@ import { performance } from 'node:perf_hooks';
 import { writeDirectory } from '../cli/node-files.js';
 import { GitHubError, UsageError } from '../errors.js';
 import type { FeatureStats } from '../data/reference-stats.js';
-import { markerTag } from '../github/sticky-comment-text.js';
 import { renderJobSummary, renderPrComment, type PrCommentInput } from '../report/pr-comment.js';
 import { findProductionBaseline } from '../use-cases/production-baseline.js';
 import { runBundleFiles } from '../use-cases/run-bundle.js';
@@ -11,7 +10,7 @@ import { runPipeline, type RunResult } from '../use-cases/run-pipeline.js';
 import { logger, repoPath, reportPipelineError, type ActionContext, type CommandOutcome } from './action-context.js';
 import { pullRequestOf, type PullRequestEvent } from './event.js';
 import { relativeToWorkingDirectory, touchedPipelines } from './pipeline-selection.js';
-import { gateIndex, gatePosition, productionAt, recentTrend, withoutMarkerLine } from './report-input.js';
+import { gateIndex, gatePosition, productionAt, recentTrend } from './report-input.js';
 import { validatePipelines, type ValidPipeline } from './validate-pipelines.js';
 
 /**
@@ -95,9 +94,9 @@ async function postComment(ctx: ActionContext, pr: PullRequestEvent, name: strin
     ctx.io.notice(`pull request #${pr.number} comes from a fork, whose token may not comment; the report is in the job summary`);
     return;
   }
-  const marker = `pipepilot:${name}`;
-  const body = withoutMarkerLine(renderPrComment({ ...input, marker: name }), markerTag(marker));
-  const result = await ctx.github.upsertStickyComment({ issueNumber: pr.number, marker, body });
+  // upsertStickyComment writes the marker line; the renderer leaves it out but keeps room for it.
+  const body = renderPrComment({ ...input, marker: name, omitMarkerLine: true });
+  const result = await ctx.github.upsertStickyComment({ issueNumber: pr.number, marker: `pipepilot:${name}`, body });
   if (result.action === 'skipped') ctx.io.notice(`no comment posted: ${result.reason}; the report is in the job summary`);
   else ctx.io.info(`comment ${result.action}: ${result.url}`);
 }

@@ -48,11 +48,6 @@ export async function recentTrend(files: Files, model: string, candidate: Metric
   );
 }
 
-/** The comment's text without the marker line renderPrComment writes: upsertStickyComment writes the same one. */
-export function withoutMarkerLine(body: string, markerLine: string): string {
-  return body.startsWith(`${markerLine}\n`) ? body.slice(markerLine.length + 1) : body;
-}
-
 /** 1-based line and column of gate `index` in the pipeline's YAML (the `gates:` key when not found). */
 export function gatePosition(yamlText: string, index: number): { line: number; col: number } | undefined {
   const counter = new LineCounter();

@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import schema from '../../schemas/metadata.schema.json' with { type: 'json' };
 import { RegistryError } from '../errors.js';
 import type { MetricsDoc } from '../report/metrics-doc.js';
+import type { PreprocessSpec } from '../spec/types.js';
 import type { ArtifactFile } from './layout.js';
 
 /** Where a version came from, gathered by the use case from git and the run. */
@@ -34,6 +35,8 @@ export interface RegistryMetadata {
   gates_passed: boolean;
   override: { reason: string } | null;
   baseline_version: number | null;
+  /** Absent from versions registered before the preprocess block was recorded. */
+  preprocess?: PreprocessSpec;
   features: {
     target: string;
     classes: string[];
@@ -85,6 +88,7 @@ export function buildMetadata(input: MetadataInput): RegistryMetadata {
     override: input.override,
     // The production version the run was compared with (the `vs: production` gates' baseline), if any.
     baseline_version: m.baseline?.version ?? null,
+    ...(m.preprocess ? { preprocess: m.preprocess } : {}),
     features: { target: m.data.target, classes: m.data.classes, ...m.data.features, input_columns: m.data.input_columns },
     reference_stats: input.referenceStats,
     files: input.digests,

@@ -1,4 +1,4 @@
-import { LOWER_IS_BETTER } from '../spec/types.js';
+import { LOWER_IS_BETTER, type PreprocessSpec } from '../spec/types.js';
 import type { RegistryMetadata } from './metadata.js';
 
 /** A value that differs between the two versions (only changed ones are listed). */
@@ -33,6 +33,8 @@ export interface VersionDiff {
   from: { version: number; created_at: string; label?: string };
   to: { version: number; created_at: string; label?: string };
   params: ValueChange[];
+  /** Changed preprocessing settings (dotted names); null when a version predates their recording. */
+  preprocess: ValueChange[] | null;
   metrics: MetricChange[];
   gates: { from: { passed: boolean; failed: number; total: number }; to: { passed: boolean; failed: number; total: number } };
   data: {
@@ -64,6 +66,7 @@ export function diffVersions(a: RegistryMetadata, b: RegistryMetadata, labels: {
     from: side(a, labels.from),
     to: side(b, labels.to),
     params: paramChanges(a, b),
+    preprocess: a.preprocess && b.preprocess ? preprocessChanges(a.preprocess, b.preprocess) : null,
     metrics: metricChanges(a, b),
     gates: { from: gates(a), to: gates(b) },
     data: {
@@ -92,6 +95,24 @@ function paramChanges(a: RegistryMetadata, b: RegistryMetadata): ValueChange[] {
     ['seed', a.model_spec.seed, b.model_spec.seed],
     ...keys.map((k): [string, unknown, unknown] => [k, pa[k], pb[k]]),
   ]);
+}
+
+/** The preprocess block as dotted name → value pairs, in a fixed order: `impute.numeric`, …, `scale`. */
+export function flatPreprocess(p: PreprocessSpec): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  const walk = (prefix: string, value: unknown): void => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const k of Object.keys(value).sort()) walk(prefix ? `${prefix}.${k}` : k, (value as Record<string, unknown>)[k]);
+    } else out.push([prefix, value]);
+  };
+  walk('', p);
+  return out;
+}
+
+function preprocessChanges(a: PreprocessSpec, b: PreprocessSpec): ValueChange[] {
+  const from = new Map(flatPreprocess(a));
+  const to = new Map(flatPreprocess(b));
+  return changed([...new Set([...from.keys(), ...to.keys()])].map((k): [string, unknown, unknown] => [k, from.get(k), to.get(k)]));
 }
 
 function changed(entries: [string, unknown, unknown][]): ValueChange[] {

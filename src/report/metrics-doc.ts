@@ -3,7 +3,7 @@ import { type ChangeVerdict, type MetricComparison, changeVerdict } from '../eva
 import type { Evaluation } from '../evaluate/evaluation.js';
 import type { GateBaseline, GateResult } from '../evaluate/gates.js';
 import type { TrainedModel } from '../model/types.js';
-import type { LoadedPipeline, ModelParams, Task } from '../spec/types.js';
+import type { LoadedPipeline, ModelParams, PreprocessSpec, Task } from '../spec/types.js';
 
 /** `metrics.json` of a run bundle; its contract is `schemas/metrics.schema.json`. */
 export interface MetricsDoc {
@@ -25,6 +25,8 @@ export interface MetricsDoc {
     input_columns: number;
     warnings: string[];
   };
+  /** The spec's preprocess block, defaults applied. Optional: documents written before it was recorded lack it. */
+  preprocess?: PreprocessSpec;
   /** Overall test-set values, keyed by metric name. NaN (undefined metric) is written as null. */
   metrics: Record<string, number | null>;
   intervals: Record<string, { low: number | null; high: number | null }>;
@@ -127,6 +129,7 @@ export function buildMetricsDoc(input: MetricsDocInput): MetricsDoc {
       input_columns: data.inputColumns,
       warnings: data.warnings,
     },
+    preprocess: spec.preprocess,
     metrics: finiteOrNull(ev.metrics),
     intervals: Object.fromEntries(
       Object.entries(ev.intervals).map(([k, v]) => [k, { low: fin(v.low), high: fin(v.high) }]),

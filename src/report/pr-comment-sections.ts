@@ -1,5 +1,6 @@
 import type { RegistryMetadata } from '../registry/metadata.js';
-import { LOWER_IS_BETTER } from '../spec/types.js';
+import { flatPreprocess } from '../registry/version-diff.js';
+import { LOWER_IS_BETTER, type PreprocessSpec } from '../spec/types.js';
 import { details, htmlText, inlineText } from './markdown-text.js';
 import type { ComparedMetric, MetricsDoc } from './metrics-doc.js';
 import { signedDiff } from './pr-comment-verdict.js';
@@ -86,25 +87,37 @@ function flatParams(task: string, model: MetricsDoc['model']): Map<string, strin
   return out;
 }
 
+/** The preprocess settings as `preprocess.<dotted name>` → shown value; empty when not recorded. */
+function flatSettings(preprocess: PreprocessSpec | undefined): Map<string, string> {
+  return new Map((preprocess ? flatPreprocess(preprocess) : []).map(([k, v]) => [`preprocess.${k}`, JSON.stringify(v)]));
+}
+
 /**
- * What changed in the model's settings against production's version: changed parameters in a
- * table, unchanged ones collapsed (`withUnchanged: false` leaves that list out when trimming).
- * Preprocessing settings are not in metrics.json or metadata.json, so they cannot be compared here.
+ * What changed in the model's settings against production's version: changed parameters and
+ * preprocessing settings in a table, unchanged ones collapsed (`withUnchanged: false` leaves that
+ * list out when trimming). A production version registered before its preprocess block was
+ * recorded is compared on parameters only, and the section says so.
  */
 export function paramsDiff(doc: MetricsDoc, production: { version: number; metadata: RegistryMetadata }, opts: { withUnchanged: boolean }): string {
-  const ours = flatParams(doc.task, doc.model);
-  const theirs = flatParams(production.metadata.task, production.metadata.model_spec);
+  const comparable = doc.preprocess !== undefined && production.metadata.preprocess !== undefined;
+  const ours = new Map([...flatParams(doc.task, doc.model), ...(comparable ? flatSettings(doc.preprocess) : [])]);
+  const theirs = new Map([...flatParams(production.metadata.task, production.metadata.model_spec), ...(comparable ? flatSettings(production.metadata.preprocess) : [])]);
   const names = [...new Set([...theirs.keys(), ...ours.keys()])];
   const changed = names.filter((n) => ours.get(n) !== theirs.get(n));
   const same = names.filter((n) => ours.get(n) === theirs.get(n));
   const v = `v${production.version}`;
   const show = (s: string | undefined) => (s === undefined ? '—' : inlineText(s, 80));
   const lines = [`### Parameters vs ${v}`, ''];
-  if (changed.length === 0) lines.push(`No change: model type, seed and all ${same.length - 3} parameters as in ${v}.`);
-  else lines.push(`| parameter | ${v} | candidate |`, '|---|---|---|', ...changed.map((n) => `| ${inlineText(n)} | ${show(theirs.get(n))} | ${show(ours.get(n))} |`));
+  if (changed.length === 0) {
+    const settings = comparable ? ' and preprocessing' : '';
+    lines.push(`No change: model type, seed, all ${same.filter((n) => !n.startsWith('preprocess.')).length - 3} parameters${settings} as in ${v}.`);
+  } else {
+    lines.push(`| parameter | ${v} | candidate |`, '|---|---|---|', ...changed.map((n) => `| ${inlineText(n)} | ${show(theirs.get(n))} | ${show(ours.get(n))} |`));
+  }
   if (opts.withUnchanged && changed.length > 0 && same.length > 0) {
     lines.push('', details(`${same.length} unchanged`, same.map((n) => `${inlineText(n)} ${show(ours.get(n))}`).join(' · ')));
   }
+  if (!comparable) lines.push('', `<sub>Preprocessing not compared: ${doc.preprocess === undefined ? 'this run' : v} predates its recording.</sub>`);
   return lines.join('\n');
 }
 

@@ -41,6 +41,12 @@ export interface PrCommentInput {
   updatedAt?: string;
   /** Default GITHUB_COMMENT_MAX_CHARS. */
   maxChars?: number;
+  /**
+   * Leave the marker line out, for a poster that writes it itself (upsertStickyComment writes
+   * `<!-- pipepilot:<marker> -->` and a newline before the body): the text is the comment without
+   * its first line, and that line still counts against `maxChars`, so marker + text fit.
+   */
+  omitMarkerLine?: boolean;
 }
 
 interface Section {
@@ -58,9 +64,11 @@ interface Section {
  * trend, drift details, parameter details…), and the marker, verdict and gates always stay.
  */
 export function renderPrComment(input: PrCommentInput): string {
+  const markerLine = `<!-- pipepilot:${markerId(input.marker)} -->`;
+  const maxChars = input.maxChars ?? GITHUB_COMMENT_MAX_CHARS;
   return render(input, {
-    marker: `<!-- pipepilot:${markerId(input.marker)} -->`,
-    maxChars: input.maxChars ?? GITHUB_COMMENT_MAX_CHARS,
+    marker: input.omitMarkerLine === true ? '' : markerLine,
+    maxChars: input.omitMarkerLine === true ? maxChars - markerLine.length - 1 : maxChars,
     trimNote: (n) => `_(trimmed: ${n} ${n === 1 ? 'section' : 'sections'} left out to fit GitHub's comment limit; see the job summary / artifact)_`,
   });
 }

@@ -3,11 +3,11 @@ import { escapeCell, num, signedNum } from './run-report.js';
 
 /**
  * What changed between two versions, in GitHub-flavoured markdown: metrics first (with each
- * version's interval and whether the change is better or worse), then parameters, data, features
+ * version's interval and whether the change is better or worse), then parameters, preprocessing, data, features
  * and lineage. `pipepilot diff` prints it; the PR comment reuses it.
  */
 export function renderVersionDiff(d: VersionDiff): string {
-  return [header(d), metricsTable(d), paramsSection(d), dataSection(d), featuresSection(d), lineageSection(d)]
+  return [header(d), metricsTable(d), paramsSection(d), preprocessSection(d), dataSection(d), featuresSection(d), lineageSection(d)]
     .filter((s) => s !== '')
     .join('\n\n')
     .concat('\n');
@@ -60,6 +60,12 @@ function change(m: MetricChange): string {
 function paramsSection(d: VersionDiff): string {
   if (d.params.length === 0) return '### Parameters\n\nNo change (model type, seed and every parameter the same).';
   return ['### Parameters', '', `| parameter | v${d.from.version} | v${d.to.version} |`, '|---|---|---|', ...d.params.map((p) => valueRow(p))].join('\n');
+}
+
+function preprocessSection(d: VersionDiff): string {
+  if (d.preprocess === null) return '### Preprocessing\n\nNot compared: one of the versions was registered before PipePilot recorded its preprocess block.';
+  if (d.preprocess.length === 0) return '### Preprocessing\n\nNo change (imputation, scaling and encoding the same).';
+  return ['### Preprocessing', '', `| setting | v${d.from.version} | v${d.to.version} |`, '|---|---|---|', ...d.preprocess.map((p) => valueRow(p))].join('\n');
 }
 
 function dataSection(d: VersionDiff): string {

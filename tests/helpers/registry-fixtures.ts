@@ -1,5 +1,5 @@
 /** A linear model on the breast-cancer CSV with no bootstrap: trains in well under a second. */
-export function smallPipeline(opts: { seed?: number; gates?: string; name?: string; features?: string; params?: string; bootstrap?: number } = {}): string {
+export function smallPipeline(opts: { seed?: number; gates?: string; name?: string; features?: string; params?: string; bootstrap?: number; preprocess?: string } = {}): string {
   return (
     [
       'apiVersion: pipepilot/v1',
@@ -7,6 +7,7 @@ export function smallPipeline(opts: { seed?: number; gates?: string; name?: stri
       'description: Screening aid for review by a pathologist (test model).',
       `data: {source: data/bc.csv, target: diagnosis, positive_class: malignant${opts.features ? `, features: ${opts.features}` : ''}}`,
       `model: {task: binary_classification, type: linear, seed: ${opts.seed ?? 1}${opts.params ? `, params: ${opts.params}` : ''}}`,
+      ...(opts.preprocess ? [`preprocess: ${opts.preprocess}`] : []),
       `evaluate: {bootstrap: {samples: ${opts.bootstrap ?? 0}}}`,
       `gates: ${opts.gates ?? '[{metric: accuracy, min: 0.9}]'}`,
     ].join('\n') + '\n'

@@ -17,13 +17,13 @@ const v1Features = '{numeric: [mean_radius, worst_area, grade], infer: false}';
 const v2Features = '{numeric: [mean_radius, worst_texture], categorical: [grade], infer: false}';
 const LOOSE = '[{metric: accuracy, min: 0.8}]';
 
-/** v1: three numeric features on all 569 rows; v2: one swapped, `grade` made categorical, 500 rows, a solver parameter changed. */
+/** v1: three numeric features on all 569 rows; v2: one swapped, `grade` made categorical, 500 rows, a solver parameter and the scaling changed. */
 async function twoVersions() {
   const repo = tempRepo({ 'p.yaml': smallPipeline({ features: v1Features, bootstrap: 50, gates: LOOSE }), 'data/bc.csv': bcWithGrade(569) });
   const first = await runCli(['register', 'p.yaml', '-q'], repo.dir);
   expect(first.stdout, first.stderr).toMatch(/registered bc v1/);
   writeFileSync(join(repo.dir, 'data/bc.csv'), bcWithGrade(500));
-  writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ features: v2Features, bootstrap: 50, params: '{max_iter: 50}', gates: LOOSE }));
+  writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ features: v2Features, bootstrap: 50, params: '{max_iter: 50}', preprocess: '{scale: minmax}', gates: LOOSE }));
   const second = await runCli(['register', 'p.yaml', '-q'], repo.dir);
   expect(second.stdout, second.stderr).toMatch(/registered bc v2/);
   return repo;
@@ -50,6 +50,8 @@ describe('pipepilot diff', () => {
       expect(md).toMatch(new RegExp(`\\| [+-]?[\\d.e-]+ ${arrow} ${verdict}( ≈)? \\|\\n`));
     }
     expect(md).toContain('| max_iter | `1000` | `50` |');
+    expect(md).toContain('### Preprocessing\n\n| setting | v1 | v2 |\n|---|---|---|\n| scale | `standard` | `minmax` |\n\n');
+    expect(json.preprocess).toEqual([{ name: 'scale', from: 'standard', to: 'minmax' }]);
     expect(md).toMatch(/fingerprint changed: `sha256:[0-9a-f]{12}…` → `sha256:[0-9a-f]{12}…`/);
     expect(md).toContain('| read | 569 | 500 | -69 |');
     expect(md).toContain('- added (1): `worst_texture` (numeric)');
@@ -74,6 +76,20 @@ describe('pipepilot diff', () => {
     const accuracy = d.metrics.find((m) => m.name === 'accuracy')!;
     expect(accuracy.difference).toBeCloseTo(accuracy.to! - accuracy.from!, 12);
     expect(accuracy.from_interval?.low).toBeLessThanOrEqual(accuracy.from!);
+  });
+
+  it('a version registered before preprocessing was recorded still parses; its preprocessing is not compared', async () => {
+    const repo = await twoVersions();
+    const file = join(repo.dir, 'models/bc/v1/metadata.json');
+    const old = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(old.preprocess).toMatchObject({ scale: 'standard', encode: 'onehot' });
+    delete old.preprocess;
+    writeFileSync(file, JSON.stringify(old, null, 2));
+    const res = await runCli(['diff', 'bc', '1', '2'], repo.dir);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('### Preprocessing\n\nNot compared: one of the versions was registered before PipePilot recorded its preprocess block.');
+    expect(JSON.parse((await runCli(['diff', 'bc', '1', '2', '--json'], repo.dir)).stdout)).toMatchObject({ preprocess: null });
   });
 
   it('diff by environment name resolves through its manifest', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureStats, NumericStats } from '../../../src/data/reference-stats.js';
 import type { GateResult } from '../../../src/evaluate/gates.js';
+import { stickyCommentText } from '../../../src/github/sticky-comment-text.js';
 import type { MetricsDoc } from '../../../src/report/metrics-doc.js';
 import { GITHUB_COMMENT_MAX_CHARS, type PrCommentInput, renderJobSummary, renderPrComment } from '../../../src/report/pr-comment.js';
 import { type RealRuns, candidateXValues, cleanup, productionX, realRuns } from './pr-comment-fixtures.js';
@@ -84,6 +85,32 @@ describe('PR comment with a production model (real runs)', () => {
     expect(md).toContain('| feature | kind | PSI | biggest move in share of rows |');
     expect(md).toContain('Confusion matrix');
     expect(md.trimEnd().split('\n').at(-1)).toBe('<sub>[workflow run](https://github.com/acme/ml/actions/runs/42) · run bundle artifact pipepilot-bc-1a2b3c · updated by PipePilot at 2026-11-28 07:00 UTC</sub>');
+  });
+
+  it('preprocessing: recorded in the run and the version; a changed setting is a row of the parameter diff', () => {
+    const base = withProduction();
+    expect(base.candidate.preprocess).toEqual({
+      impute: { numeric: 'median', categorical: 'most_frequent', fill_numeric: 0, fill_categorical: 'missing' },
+      scale: 'standard', encode: 'onehot', max_categories: 50,
+    });
+    expect(base.production?.metadata.preprocess).toEqual(base.candidate.preprocess);
+    expect(renderPrComment(base)).toMatch(/preprocess\.scale "standard"/); // among the unchanged
+    const candidate = clone(base.candidate);
+    candidate.preprocess = { ...candidate.preprocess!, scale: 'minmax', impute: { ...candidate.preprocess!.impute, numeric: 'mean' } };
+    const md = renderPrComment({ ...base, candidate });
+    expect(md).toContain('| preprocess.scale | "standard" | "minmax" |');
+    expect(md).toContain('| preprocess.impute.numeric | "median" | "mean" |');
+    expect(md).not.toContain('Preprocessing not compared');
+  });
+
+  it('preprocessing: a production version registered before it was recorded is compared on parameters only, and says so', () => {
+    const base = withProduction();
+    const metadata = clone(base.production!.metadata);
+    delete metadata.preprocess;
+    const md = renderPrComment({ ...base, production: { ...base.production!, metadata } });
+    expect(md).toContain('<sub>Preprocessing not compared: v1 predates its recording.</sub>');
+    expect(md).not.toContain('preprocess.scale');
+    expect(md).toMatch(/\| l2 \| — \| 0\.5 \|/);
   });
 
   it('a feature whose kind changed and a drifted feature (PSI > 0.2, hand-computed) are called out', () => {
@@ -217,6 +244,20 @@ describe('fitting GitHub\'s comment limit', () => {
       expect(md).toContain('trimmed:');
       expect(md).toContain('updated by PipePilot at 2026-11-28 07:00 UTC');
     }
+  });
+
+  it('without its marker line (the sticky-comment poster writes it): marker + text still fit the budget', () => {
+    for (const maxChars of [GITHUB_COMMENT_MAX_CHARS, 6_000]) {
+      const input = { ...pathological(), maxChars };
+      const body = renderPrComment({ ...input, omitMarkerLine: true });
+      expect(body.startsWith('## ❌ bc: 101 of 1003 gates failed')).toBe(true);
+      expect(body).not.toContain('pipepilot:bc');
+      const posted = stickyCommentText('pipepilot:bc', body); // what upsertStickyComment stores; throws over 65,536
+      expect(posted.length).toBeLessThanOrEqual(maxChars);
+      expect(posted).toBe(renderPrComment(input)); // the same text as the renderer's own marker line
+    }
+    const fits = withProduction();
+    expect(renderPrComment({ ...fits, omitMarkerLine: true })).toBe(renderPrComment(fits).slice('<!-- pipepilot:bc -->\n'.length));
   });
 
   it('a comment that fits is not trimmed', () => {
