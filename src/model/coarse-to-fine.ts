@@ -1,3 +1,4 @@
+import { dot, twoLoopDirection } from './lbfgs.js';
 /**
  * The coarse-to-fine plan and row kernels shared by the logistic solvers (binary and multinomial):
  * a level reads every stride-th row in place; kernels reduce a chunk of a level's rows.
@@ -82,4 +83,39 @@ export function fillWeightedRows(
     for (let i = 0; i < cols; i++) c[d + i] = s * x[o + i];
     c[d + cols] = s;
   }
+}
+
+/**
+ * One quasi-Newton step shared by the logistic solvers: the L-BFGS direction (falling back to the
+ * plain initial-Hessian step when the secant pairs do not give descent), a line search, and the
+ * new secant pair kept when it is curvature-positive (at most MEMORY pairs). Returns the accepted
+ * point, or undefined when the search finds no descent (the optimum, up to rounding).
+ */
+export function quasiNewtonStep<P extends { grad: Float64Array }>(
+  theta: Float64Array,
+  cur: P,
+  pairs: { ss: Float64Array[]; ys: Float64Array[] },
+  applyInitial: (v: Float64Array) => void,
+  search: (dir: Float64Array) => { theta: Float64Array; pass: P } | undefined,
+): { theta: Float64Array; pass: P } | undefined {
+  const { ss, ys } = pairs;
+  let dir = twoLoopDirection(cur.grad, ss, ys, applyInitial);
+  if (!(dot(cur.grad, dir) < 0)) {
+    ss.length = 0; // the secant pairs misled the step: fall back to the plain initial-Hessian step
+    ys.length = 0;
+    dir = twoLoopDirection(cur.grad, ss, ys, applyInitial);
+  }
+  const next = search(dir);
+  if (next === undefined) return undefined;
+  const s = next.theta.map((v, i) => v - theta[i]);
+  const yv = next.pass.grad.map((v, i) => v - cur.grad[i]);
+  if (dot(s, yv) > 1e-16 * Math.sqrt(dot(s, s) * dot(yv, yv))) {
+    ss.push(s);
+    ys.push(yv);
+    if (ss.length > MEMORY) {
+      ss.shift();
+      ys.shift();
+    }
+  }
+  return next;
 }

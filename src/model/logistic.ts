@@ -1,8 +1,8 @@
 import { choleskySolve, factorSpd } from './cholesky.js';
 import { CHUNK_ROWS, accumulateGram } from './cross-product.js';
-import { dot, maxAbs, twoLoopDirection } from './lbfgs.js';
+import { dot, maxAbs } from './lbfgs.js';
 import {
-  COARSE_TOL, MEMORY, NEWTON_ROWS, REFRESH_RATIO, accumulateGradient, coarseToFine, fillWeightedRows, type Level,
+  COARSE_TOL, NEWTON_ROWS, REFRESH_RATIO, accumulateGradient, coarseToFine, fillWeightedRows, quasiNewtonStep, type Level,
 } from './coarse-to-fine.js';
 import type { LinearFit } from './ridge.js';
 
@@ -80,24 +80,8 @@ function solveLevel(data: Data, level: Level, opts: SolverOptions, state: SolveS
       ss.length = 0;
       ys.length = 0;
     }
-    let dir = twoLoopDirection(cur.grad, ss, ys, applyInitial);
-    if (!(dot(cur.grad, dir) < 0)) {
-      ss.length = 0; // the secant pairs misled the step: fall back to the plain Hessian step
-      ys.length = 0;
-      dir = twoLoopDirection(cur.grad, ss, ys, applyInitial);
-    }
-    const next = lineSearch(data, level, state.theta, cur, dir, opts.l2, ws);
+    const next = quasiNewtonStep(state.theta, cur, { ss, ys }, applyInitial, (dir) => lineSearch(data, level, state.theta, cur, dir, opts.l2, ws));
     if (next === undefined) break; // no descent left: at the optimum up to rounding
-    const s = next.theta.map((v, i) => v - state.theta[i]);
-    const yv = next.pass.grad.map((v, i) => v - cur.grad[i]);
-    if (dot(s, yv) > 1e-16 * Math.sqrt(dot(s, s) * dot(yv, yv))) {
-      ss.push(s);
-      ys.push(yv);
-      if (ss.length > MEMORY) {
-        ss.shift();
-        ys.shift();
-      }
-    }
     state.theta = next.theta;
     cur = next.pass;
     state.losses.push(cur.loss);
