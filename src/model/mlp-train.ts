@@ -1,24 +1,17 @@
 import { PipePilotError } from '../errors.js';
 import { Rng } from '../rng.js';
-import type { EarlyStoppingSpec, ModelParams } from '../spec/types.js';
+import type { EarlyStoppingSpec } from '../spec/types.js';
 import { Adam } from './adam.js';
 import type { Vec } from './dense-kernels.js';
 import { MlpNetwork } from './mlp-network.js';
-import type { DenseLayerData, EpochRecord, OutputActivation, TrainProgress } from './types.js';
+import type { DenseLayerData, EpochRecord, OutputActivation, TrainRequest } from './types.js';
 
-export interface MlpFitRequest {
-  params: ModelParams;
-  seed: number;
-  x: Float32Array;
-  rows: number;
-  cols: number;
-  /** Targets as trained on (regression: already standardized). */
-  y: Float64Array;
+/** A TrainRequest's data and params, with `y` as trained on (regression: already standardized). */
+export interface MlpFitRequest extends Pick<TrainRequest, 'params' | 'seed' | 'x' | 'rows' | 'cols' | 'y' | 'onProgress'> {
   output: OutputActivation;
   outputUnits: number;
   /** Multiplies reported losses (regression: std² so history reads in original units). */
   lossScale: number;
-  onProgress?: (p: TrainProgress) => void;
 }
 
 export interface MlpFitResult {
