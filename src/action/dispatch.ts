@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { promote } from '../use-cases/promote.js';
 import { rollback } from '../use-cases/rollback.js';
 import { logger, type ActionContext, type CommandOutcome } from './action-context.js';
-import { publishPullRequest, servesText } from './deployment-pr.js';
+import { deploymentReviewBody, publishPullRequest } from './deployment-pr.js';
 
 /** workflow_dispatch with `command: promote` → the pull request that changes the environment's manifest. */
 export async function promoteCommand(ctx: ActionContext): Promise<CommandOutcome> {
@@ -16,18 +16,18 @@ export async function promoteCommand(ctx: ActionContext): Promise<CommandOutcome
     ctx.io.notice(result.message);
     return { failures: [], outputs: { version: String(version) } };
   }
-  const serves = result.action === 'unchanged' ? `v${version}` : servesText(result.manifest);
+  const { body } = await deploymentReviewBody(ctx, {
+    model,
+    env,
+    kind: 'deploy',
+    branch: result.branch!,
+    manifest: result.action === 'unchanged' ? undefined : result.manifest,
+    origin: `Requested by ${actor(ctx)} with the PipePilot workflow (command: promote). The version was verified against its digests at the commit this branch starts from.`,
+  });
   const pr = await publishPullRequest(ctx, {
     branch: result.branch!,
     title: canaryWeight === undefined ? `Deploy ${model} v${version} to ${env}` : `Canary ${model} v${version} at ${canaryWeight}% in ${env}`,
-    body: [
-      `Merging this pull request makes **${env}** serve ${model} ${serves} (\`models/${model}/deployments/${env}.yaml\`).`,
-      '',
-      `Requested by ${actor(ctx)} with the PipePilot workflow (command: promote). The version was verified against its digests at the commit this branch starts from.`,
-      '',
-      `To undo it after merging: \`git revert\` the merge commit, or run the workflow with \`command: rollback\`, \`model: ${model}\`, \`environment: ${env}\`.`,
-      '',
-    ].join('\n'),
+    body,
   });
   return { failures: [], outputs: { version: String(version), 'deployment-pr': pr.url } };
 }
@@ -44,21 +44,17 @@ export async function rollbackCommand(ctx: ActionContext): Promise<CommandOutcom
     ctx.io.notice(result.message);
     return { failures: [], outputs: {} };
   }
-  const serves = result.action === 'unchanged' ? 'the previous version' : servesText(result.manifest);
-  const reverted = result.action === 'unchanged' ? '' : result.reverted.map((c) => `- ${c}`).join('\n');
-  const pr = await publishPullRequest(ctx, {
+  const { body, after } = await deploymentReviewBody(ctx, {
+    model,
+    env,
+    kind: 'rollback',
     branch: result.branch!,
-    title: `Roll back ${model} in ${env}${result.action === 'unchanged' ? '' : ` to v${result.manifest.version}`}`,
-    body: [
-      `Merging this pull request rolls **${env}** back: it will serve ${model} ${serves}.`,
-      '',
-      `It is a \`git revert\` of the manifest change(s) below, requested by ${actor(ctx)} (command: rollback):`,
-      '',
-      reverted,
-      '',
-    ].join('\n'),
+    manifest: result.action === 'unchanged' ? undefined : result.manifest,
+    origin: `Requested by ${actor(ctx)} with the PipePilot workflow (command: rollback).`,
+    reverted: result.action === 'unchanged' ? undefined : result.reverted,
   });
-  return { failures: [], outputs: { version: result.action === 'unchanged' ? '' : String(result.manifest.version), 'deployment-pr': pr.url } };
+  const pr = await publishPullRequest(ctx, { branch: result.branch!, title: `Roll back ${model} in ${env} to v${after.version}`, body });
+  return { failures: [], outputs: { version: String(after.version), 'deployment-pr': pr.url } };
 }
 
 function actor(ctx: ActionContext): string {

@@ -2,14 +2,13 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Git } from '../git/git.js';
-import { versionDir } from '../registry/layout.js';
 import { checkRunMatches, currentContentKey, loadRunBundle, type LoadedRun } from '../use-cases/load-run-bundle.js';
 import { findProductionBaseline } from '../use-cases/production-baseline.js';
 import { promote } from '../use-cases/promote.js';
 import { findRegistered, registerVersion } from '../use-cases/register-version.js';
 import { runPipeline } from '../use-cases/run-pipeline.js';
 import { logger, repoPath, reportPipelineError, type ActionContext, type CommandOutcome } from './action-context.js';
-import { publishPullRequest, servesText } from './deployment-pr.js';
+import { deploymentReviewBody, publishPullRequest } from './deployment-pr.js';
 import { pushRangeOf } from './event.js';
 import { relativeToWorkingDirectory, touchedPipelines } from './pipeline-selection.js';
 import { gateIndex, gatePosition } from './report-input.js';
@@ -136,26 +135,16 @@ async function deploymentPullRequest(ctx: ActionContext, pipeline: ValidPipeline
     ctx.io.info(`${result.message}`);
     return undefined;
   }
-  const card = await ctx.files.readText(`${versionDir(spec.name, version)}/card.md`).catch(() => '');
-  const pr = await publishPullRequest(ctx, {
+  const { body } = await deploymentReviewBody(ctx, {
+    model: spec.name,
+    env,
+    kind: 'deploy',
     branch: result.branch!,
-    title: `Deploy ${spec.name} v${version} to ${env}`,
-    body: deploymentBody({ model: spec.name, version, env, serves: result.action === 'unchanged' ? `v${version}` : servesText(result.manifest), card }),
+    manifest: result.action === 'unchanged' ? undefined : result.manifest,
+    origin: `Opened by PipePilot after ${spec.name} v${version} was registered from ${ctx.event.sha.slice(0, 12)}.`,
   });
+  const pr = await publishPullRequest(ctx, { branch: result.branch!, title: `Deploy ${spec.name} v${version} to ${env}`, body });
   return pr.url;
-}
-
-function deploymentBody(d: { model: string; version: number; env: string; serves: string; card: string }): string {
-  return [
-    `Merging this pull request deploys **${d.model} v${d.version}** to **${d.env}**: \`models/${d.model}/deployments/${d.env}.yaml\` will name ${d.serves}.`,
-    '',
-    `Opened by PipePilot after v${d.version} was registered. To undo a deployment after merging, \`git revert\` the merge commit, or run the workflow with \`command: rollback\`.`,
-    '',
-    '---',
-    '',
-    d.card.trim() || `_(models/${d.model}/v${d.version}/card.md could not be read)_`,
-    '',
-  ].join('\n');
 }
 
 /** The paths the push changed, relative to the working directory; 'all' for a new branch or history we do not have. */

@@ -1,3 +1,4 @@
+import type { DriftWindowOptions } from '../monitor/drift-window.js';
 import type { Clock, Logger } from '../ports.js';
 import type { DeployedModel, DeploymentSnapshot, LoadDeployment } from './deployment-source.js';
 import { loadVersion, type LoadedVersion } from './loaded-version.js';
@@ -17,6 +18,8 @@ export interface FleetDeps {
   clock: Clock;
   log: Logger;
   metrics: ServeMetrics;
+  /** The drift window's settings for a model's versions (threshold, window); defaults when absent. */
+  drift?: (model: string) => DriftWindowOptions;
 }
 
 /** Every deployed model's slot, and `refresh`, which brings them to what the deployments say now. */
@@ -104,7 +107,7 @@ async function refreshSlot(slot: ModelSlot, deployed: DeployedModel, snapshot: D
     }
     try {
       const registered = await snapshot.open(deployed.model, version);
-      loaded.push(await loadVersion(registered, () => deps.clock.now()));
+      loaded.push(await loadVersion(registered, () => deps.clock.now(), deps.drift?.(deployed.model)));
     } catch (err) {
       for (const l of loaded) if (!slot.find(l.version)) l.scoring.model.dispose();
       return fail(`${deployed.model} v${version}: refused: ${(err as Error).message}`, version);

@@ -1,5 +1,6 @@
 import type { Column, Table } from '../data/table.js';
 import type { FeatureStats } from '../data/reference-stats.js';
+import { DriftWindow, type DriftWindowOptions } from '../monitor/drift-window.js';
 import { loadScoringModel, scoreTable, type ScoringModel } from '../use-cases/predict.js';
 import type { RegisteredModel } from '../use-cases/registered-model.js';
 
@@ -12,6 +13,10 @@ export interface LoadedVersion {
   loadedAtMs: number;
   /** The training features' reference statistics from metadata.json (for drift), when present. */
   referenceStats?: FeatureStats;
+  /** Live inputs on the reference bins, this version's own (a newly loaded version starts empty); absent without reference statistics. */
+  drift?: DriftWindow;
+  /** Why there is no drift window (no or malformed reference statistics); the version serves regardless. */
+  driftProblem?: string;
 }
 
 /**
@@ -20,7 +25,7 @@ export interface LoadedVersion {
  * first real request does not pay for tfjs's lazy kernel set-up and a model that cannot
  * score is refused before it is swapped in.
  */
-export async function loadVersion(registered: RegisteredModel, now: () => number): Promise<LoadedVersion> {
+export async function loadVersion(registered: RegisteredModel, now: () => number, driftOptions: DriftWindowOptions = {}): Promise<LoadedVersion> {
   const scoring = await loadScoringModel((name) => registered.read(name), registered.dir);
   try {
     scoreTable(scoring, warmUpRow(scoring), `${registered.dir} (warm-up)`);
@@ -35,7 +40,18 @@ export async function loadVersion(registered: RegisteredModel, now: () => number
     scoring,
     loadedAtMs: now(),
     ...(stats && Array.isArray(stats.features) ? { referenceStats: stats } : {}),
+    ...driftWindow(stats, driftOptions),
   };
+}
+
+/** Drift is monitoring, not serving: statistics it cannot use leave the version servable, with the reason kept for the drift route. */
+function driftWindow(stats: FeatureStats | null | undefined, options: DriftWindowOptions): Pick<LoadedVersion, 'drift' | 'driftProblem'> {
+  if (!stats || !Array.isArray(stats.features)) return { driftProblem: 'metadata.json has no reference_stats' };
+  try {
+    return { drift: new DriftWindow(stats, options) };
+  } catch (err) {
+    return { driftProblem: `metadata.json reference_stats unusable: ${(err as Error).message}` };
+  }
 }
 
 /** One row: each numeric feature at its fill value, each categorical one at its fill (or missing). */

@@ -1,4 +1,5 @@
 import { tableFromRecords } from '../data/read-table.js';
+import { alignTable } from '../features/preprocessor.js';
 import type { Rng } from '../rng.js';
 import { predictionRecords, scoreTable, type Predictions } from '../use-cases/predict.js';
 import { routesToCanary } from './canary-split.js';
@@ -20,13 +21,17 @@ export interface ScoredRequest {
  * Scores raw records with the version this request is routed to (the canary for its share),
  * through the saved preprocessor: `tableFromRecords` types them as a JSON file is typed, and
  * `scoreTable` is the one scoring path. A bad record or column is a DataError naming it.
+ * Rows that scored are counted in the version's drift window.
  */
 export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: { requestId?: string; rng: Rng; metrics: ServeMetrics }): ScoredRequest {
   const table = tableFromRecords(records, { file: 'request', missingValues: MISSING_VALUES });
   const lease = slot.acquire((weight) => routesToCanary(weight, ctx.requestId, ctx.rng));
   if (!lease) throw notReady(slot);
   try {
-    const predictions = scoreTable(lease.loaded.scoring, table, 'request');
+    // Aligned, not yet imputed: the drift window must see missing values as missing.
+    const aligned = alignTable(lease.loaded.scoring.preprocessor, table, 'request');
+    const predictions = scoreTable(lease.loaded.scoring, aligned, 'request');
+    lease.loaded.drift?.observe(aligned);
     countPredictions(ctx.metrics, slot.model, lease.loaded.version, predictions);
     return { model: slot.model, version: lease.loaded.version, role: lease.role, predictions };
   } finally {

@@ -9,6 +9,8 @@ export interface ServeMetrics {
   loadFailures: Counter<'model' | 'version'>;
   deployedVersion: Gauge<'model' | 'role'>;
   canaryWeight: Gauge<'model'>;
+  featurePsi: Gauge<'model' | 'version' | 'feature'>;
+  driftFlagged: Gauge<'model' | 'version'>;
 }
 
 export function createServeMetrics(registry: Registry): ServeMetrics {
@@ -29,5 +31,8 @@ export function createServeMetrics(registry: Registry): ServeMetrics {
     loadFailures: new Counter({ name: 'pipepilot_model_load_failures_total', help: 'Versions refused at load (digest mismatch, bad files, failed warm-up, bad manifest)', labelNames: ['model', 'version'], registers }),
     deployedVersion: new Gauge({ name: 'pipepilot_model_version', help: 'The version being served, by model and role (main or canary)', labelNames: ['model', 'role'], registers }),
     canaryWeight: new Gauge({ name: 'pipepilot_canary_weight_percent', help: 'Percent of requests routed to the canary (0 without one)', labelNames: ['model'], registers }),
+    // Set from the drift windows when /metrics is scraped (see drift-route.ts), not on every request.
+    featurePsi: new Gauge({ name: 'pipepilot_feature_psi', help: 'PSI of live inputs against the version\'s training reference, by model, version and feature (once the window holds enough rows)', labelNames: ['model', 'version', 'feature'], registers }),
+    driftFlagged: new Gauge({ name: 'pipepilot_drift_flagged_features', help: 'Features whose live PSI is above the threshold, by model and version', labelNames: ['model', 'version'], registers }),
   };
 }

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Registry } from 'prom-client';
+import type { DriftWindowOptions } from '../monitor/drift-window.js';
 import type { Clock, Logger } from '../ports.js';
 import { Rng } from '../rng.js';
 import type { LoadDeployment } from './deployment-source.js';
@@ -20,6 +21,11 @@ export interface ServerDeps {
   rng?: Rng;
   /** Where the Prometheus series go (a fresh `new Registry()` per server). */
   metrics: Registry;
+  /**
+   * Drift settings per model: `psiMax` is the pipeline's `deploy.drift.psi_max` (default 0.2),
+   * window and minimum rows default to 10,000 and 100.
+   */
+  drift?: (model: string) => DriftWindowOptions;
 }
 
 /** The fastify app, plus `refresh` (the poller calls it; tests call it instead of waiting) and the fleet of model slots. */
@@ -31,7 +37,7 @@ export type ServeApp = FastifyInstance & { refresh(): Promise<RefreshReport>; fl
  */
 export function createServer(deps: ServerDeps): ServeApp {
   const metrics = createServeMetrics(deps.metrics);
-  const fleet = createFleet({ loadDeployment: deps.loadDeployment, clock: deps.clock, log: deps.log, metrics });
+  const fleet = createFleet({ loadDeployment: deps.loadDeployment, clock: deps.clock, log: deps.log, metrics, ...(deps.drift ? { drift: deps.drift } : {}) });
   const app = Fastify({ logger: false, bodyLimit: SINGLE_BODY_LIMIT_BYTES, return503OnClosing: true });
   useJsonBodies(app);
   useErrorReplies(app, deps.log);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { updateDriftGauges } from './drift-route.js';
 import type { Fleet } from './fleet.js';
 import type { ModelSlot } from './model-slot.js';
 import type { ServeMetrics } from './serve-metrics.js';
@@ -24,6 +25,7 @@ export function registerStatusRoutes(app: FastifyInstance, deps: { fleet: Fleet;
   });
 
   app.get('/metrics', async (_request, reply) => {
+    updateDriftGauges(fleet, deps.metrics);
     const text = await deps.metrics.registry.metrics();
     return reply.type(deps.metrics.registry.contentType).send(text);
   });

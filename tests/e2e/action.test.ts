@@ -209,7 +209,12 @@ describe('the action on push to main (release)', () => {
     expect(s.standIn.pulls.filter((p) => p.head.startsWith('pipepilot/'))).toHaveLength(1);
     const deploy = s.standIn.pulls.find((p) => p.head === 'pipepilot/deploy/bc/staging')!;
     expect(deploy).toMatchObject({ base: 'main', state: 'open', title: 'Deploy bc v1 to staging' });
-    expect(deploy.body).toMatch(/Merging this pull request deploys \*\*bc v1\*\* to \*\*staging\*\*/);
+    // The body is the review: what staging serves now → after the merge, the version, the way back, the card.
+    expect(deploy.body.split('\n')[0]).toBe('**staging** serves nothing of bc yet → **v1** after merge.');
+    expect(deploy.body).toMatch(/\| accuracy \| 0\.\d{4} \| /);
+    expect(deploy.body).toContain('`git revert -m 1 <merge commit>`');
+    expect(deploy.body).toContain(`/${s.standIn.owner}/${s.standIn.repo}/blob/main/models/bc/v1/card.md)`);
+    expect(deploy.body).toMatch(/Full model card: \[models\/bc\/v1\/card\.md\]\(http.+\)\n$/);
     expect(originShow(s, 'pipepilot/deploy/bc/staging', 'models/bc/deployments/staging.yaml')).toMatch(/^version: 1$/m);
     expect(res.outputs.version).toBe('1');
     expect(JSON.parse(res.outputs.metrics).bc.gates_passed).toBe(true);
@@ -299,6 +304,8 @@ describe('the action on workflow_dispatch (promote, rollback)', () => {
     const revert = s.standIn.pulls.find((p) => p.head === 'pipepilot/rollback/bc/production')!;
     expect(revert).toMatchObject({ base: 'main', title: 'Roll back bc in production to v1' });
     expect(revert.body).toMatch(/git revert/);
+    expect(revert.body.split('\n')[0]).toBe('Rollback: **production** serves bc **v2** now → **v1** after merge. Merging returns production to bc v1.');
+    expect(revert.body).toContain('## bc: v2 (production) → v1');
     expect(originShow(s, 'pipepilot/rollback/bc/production', 'models/bc/deployments/production.yaml')).toMatch(/^version: 1$/m);
     expect(rolled.outputs['deployment-pr']).toContain(`/pull/${revert.number}`);
 
