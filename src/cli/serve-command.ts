@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Registry } from 'prom-client';
 import { UsageError } from '../errors.js';
 import { createGit } from '../git/simple-git-client.js';
@@ -8,6 +9,7 @@ import type { Logger } from '../ports.js';
 import { gitDeploymentSource } from '../serve/deployment-source.js';
 import { startPoller } from '../serve/poller.js';
 import { createServer } from '../serve/server.js';
+import { loadSpec } from '../spec/load-spec.js';
 import { EXIT, reportError, type CliIo } from './main.js';
 
 export interface ServeOptions {
@@ -35,7 +37,14 @@ export async function serveCommand(io: CliIo, opts: ServeOptions, until?: Promis
     log.info(`backend: ${backend.name} (${backend.reason})`);
     const git = await createGit(resolve(io.cwd, opts.repo ?? '.'));
     const source = await gitDeploymentSource(git, { env });
-    const app = createServer({ loadDeployment: source.load, clock: { now: () => Date.now() }, log, metrics: new Registry() });
+    const psiMax = driftThresholds(git.root, log);
+    const app = createServer({
+      loadDeployment: source.load,
+      clock: { now: () => Date.now() },
+      log,
+      metrics: new Registry(),
+      drift: (model) => (psiMax.has(model) ? { psiMax: psiMax.get(model) } : {}),
+    });
     const address = await app.listen({ port, host: opts.host ?? '127.0.0.1' });
     io.stdout(`listening on ${address} (env ${env}, following ${source.follows} in ${git.root}, every ${pollSeconds} s)\n`);
     await app.refresh();
@@ -48,6 +57,31 @@ export async function serveCommand(io: CliIo, opts: ServeOptions, until?: Promis
   } catch (err) {
     return reportError(io, err);
   }
+}
+
+/**
+ * Each model's `deploy.drift.psi_max`, from the pipelines in the repository's `pipelines/` at
+ * start-up (keyed by the pipeline's name, which is the model's). A pipeline that does not load is
+ * skipped with a warning: its model is still served, with the default threshold (0.2).
+ */
+function driftThresholds(root: string, log: Logger): Map<string, number> {
+  const thresholds = new Map<string, number>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(join(root, 'pipelines')).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch {
+    return thresholds;
+  }
+  for (const name of names) {
+    const file = `pipelines/${name}`;
+    try {
+      const { spec } = loadSpec(readFileSync(join(root, file), 'utf8'), { file, root });
+      if (spec.deploy.drift) thresholds.set(spec.name, spec.deploy.drift.psi_max);
+    } catch (err) {
+      log.warn(`${file}: not read for its drift threshold (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+  }
+  return thresholds;
 }
 
 function shutdownSignal(): Promise<string> {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serveCommand } from '../../src/cli/serve-command.js';
@@ -90,6 +90,12 @@ describe('serve: following the manifests in git', () => {
 
   it('`pipepilot serve` listens, loads, answers, and shuts down cleanly when told to stop', async () => {
     const repo = await deployedRepo();
+    // The pipeline's drift threshold reaches the server (read from pipelines/ at start-up).
+    mkdirSync(join(repo.dir, 'pipelines'), { recursive: true });
+    writeFileSync(
+      join(repo.dir, 'pipelines/bc.yaml'),
+      'apiVersion: pipepilot/v1\nname: bc\ndata: {source: data/bc.csv, target: diagnosis}\nmodel: {task: binary_classification, type: linear}\ndeploy: {drift: {psi_max: 0.35}}\n',
+    );
     let stdout = '';
     let stderr = '';
     let stop!: (reason: string) => void;
@@ -107,6 +113,7 @@ describe('serve: following the manifests in git', () => {
     expect(url, stdout + stderr).toBeDefined();
     expect(stdout).toMatch(/following origin\/main/);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    expect(((await (await fetch(`${url}/models/bc/drift`)).json()) as { threshold: number }).threshold).toBe(0.35);
     stop('SIGTERM');
     expect(await running).toBe(0);
     expect(stderr).toMatch(/SIGTERM: shutting down/);
