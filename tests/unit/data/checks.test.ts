@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../src/errors.js';
 import { checkData } from '../../../src/data/checks.js';
 import type { FeatureSchema } from '../../../src/data/feature-schema.js';
 import { readTable } from '../../../src/data/read-table.js';
 import { prepareTarget } from '../../../src/data/target.js';
-import { dataSpec, fixture, MISSING } from './fixture.js';
+import { dataSpec, fixture, MISSING, errorOf } from './fixture.js';
 
 const SCHEMA: FeatureSchema = { target: 'diagnosis', numeric: ['mean_radius', 'mean_texture', 'mean_area'], categorical: [], excluded: [] };
 
-function errorOf(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DataError);
-    return err as DataError;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('checkData', () => {
   it('passes data that meets every check', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../src/errors.js';
 import { applyFeatureSchema, inferFeatureSchema } from '../../../src/data/feature-schema.js';
 import { readTable } from '../../../src/data/read-table.js';
 import type { Table } from '../../../src/data/table.js';
-import { dataSpec, fixture, MISSING } from './fixture.js';
+import { dataSpec, fixture, MISSING, errorOf } from './fixture.js';
 
 /** 60 rows with one column of each kind inference has to tell apart. */
 function mixedCsv(): string {
@@ -20,14 +19,6 @@ async function mixedTable(): Promise<Table> {
   return readTable(new TextEncoder().encode(mixedCsv()), { file: 'mixed.csv', format: 'csv', missingValues: MISSING });
 }
 
-function errorOf(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (err) {
-    return err as DataError;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('inferFeatureSchema', () => {
   it('infers features and leaves out ids, sequences, free text, constant and empty columns, with warnings', async () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { DataError } from '../../../src/errors.js';
 import type { DataSpec } from '../../../src/spec/types.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/data');
@@ -25,4 +27,15 @@ export function dataSpec(overrides: Partial<DataSpec> = {}): DataSpec {
     split: { test: 0.2, seed: 42, stratify: true },
     ...overrides,
   };
+}
+
+/** The DataError `fn` throws (failing the test if it throws something else, or nothing). */
+export function errorOf(fn: () => unknown): DataError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(DataError);
+    return err as DataError;
+  }
+  throw new Error('expected a DataError');
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../src/errors.js';
 import type { FeatureSchema } from '../../../src/data/feature-schema.js';
 import { readTable } from '../../../src/data/read-table.js';
 import { compareLabels, prepareTarget } from '../../../src/data/target.js';
 import type { Table } from '../../../src/data/table.js';
-import { fixture, MISSING } from './fixture.js';
+import { fixture, MISSING, errorOf } from './fixture.js';
 
 const BC_SCHEMA: FeatureSchema = { target: 'diagnosis', numeric: ['mean_radius', 'mean_texture', 'mean_area'], categorical: [], excluded: [] };
 
@@ -12,15 +11,6 @@ function csv(text: string): Promise<Table> {
   return readTable(new TextEncoder().encode(text), { file: 't.csv', format: 'csv', missingValues: MISSING });
 }
 
-function errorOf(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DataError);
-    return err as DataError;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('prepareTarget', () => {
   it('binary: the second sorted label is positive by default', async () => {
