@@ -6,7 +6,7 @@ import type { Files } from '../ports.js';
 import { headlineMetricNames } from '../registry/headline-metrics.js';
 import { METADATA_FILE, modelDir, parseVersionDir, versionDir } from '../registry/layout.js';
 import { parseMetadata, type RegistryMetadata } from '../registry/metadata.js';
-import type { MetricsDoc } from '../report/metrics-doc.js';
+import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import type { PrCommentInput } from '../report/pr-comment.js';
 import type { PipelineSpec } from '../spec/types.js';
 

@@ -1,5 +1,5 @@
 import type { Manifest } from '../registry/manifest.js';
-import { EXIT, type CliIo } from './main.js';
+import { EXIT, type CliIo } from './cli-io.js';
 
 type Refused = { action: 'refused'; message: string; hint: string };
 type Unchanged = { action: 'unchanged'; message: string };

@@ -1,6 +1,6 @@
 import { renderVersionDiff } from '../report/version-diff.js';
 import { diffRegisteredVersions } from '../use-cases/diff-versions.js';
-import { EXIT, reportError, type CliIo } from './main.js';
+import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles } from './node-files.js';
 
 /** `pipepilot diff <model> A B [--json]`: what changed from A to B, as markdown or data. */

@@ -2,7 +2,7 @@ import { createGit } from '../git/simple-git-client.js';
 import { parseInstant } from '../registry/model-history.js';
 import { renderHistory } from '../report/model-history.js';
 import { readModelHistory } from '../use-cases/model-history.js';
-import { EXIT, reportError, type CliIo } from './main.js';
+import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles } from './node-files.js';
 
 export interface HistoryOptions {

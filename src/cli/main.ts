@@ -1,24 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { PipePilotError } from '../errors.js';
-import { printError } from './print-error.js';
-
-/** Exit codes, the only place they are decided. */
-export const EXIT = { ok: 0, gatesFailed: 1, mismatch: 1, badInput: 2, internal: 3 } as const;
+import { EXIT, reportError, type CliIo } from './cli-io.js';
 
 const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
-}
-
-export interface CliIo {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  isTTY: boolean;
 }
 
 const defaultIo = (): CliIo => ({
@@ -187,10 +175,4 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     }
     return reportError(io, err);
   }
-}
-
-/** User mistakes exit 2 with the message; anything else is our bug: exit 3 and ask for a report. */
-export function reportError(io: CliIo, err: unknown): number {
-  printError(io.stderr, err);
-  return err instanceof PipePilotError ? EXIT.badInput : EXIT.internal;
 }

@@ -8,7 +8,7 @@ import { selectBackend } from '../model/backend.js';
 import { formatFromPath } from '../spec/data-format.js';
 import { openRegisteredModel } from '../use-cases/registered-model.js';
 import { loadScoringModel, predictionRecords, scoreTable, type Predictions } from '../use-cases/predict.js';
-import { EXIT, reportError, type CliIo } from './main.js';
+import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles } from './node-files.js';
 
 export interface PredictOptions {

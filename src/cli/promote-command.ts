@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { createGit } from '../git/simple-git-client.js';
 import { promote } from '../use-cases/promote.js';
 import { reportDeploymentChange } from './deployment-output.js';
-import { reportError, type CliIo } from './main.js';
+import { reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot } from './node-files.js';
 
 export interface PromoteOptions {

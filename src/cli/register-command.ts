@@ -8,7 +8,7 @@ import { checkRunMatches, currentContentKey, loadRunBundle, type LoadedRun } fro
 import { findRegistered, registerVersion } from '../use-cases/register-version.js';
 import { runPipeline } from '../use-cases/run-pipeline.js';
 import { baselineAtRef } from './baseline-ref.js';
-import { EXIT, reportError, type CliIo } from './main.js';
+import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles, toRepoPath } from './node-files.js';
 import { progressReporter } from './progress.js';
 

@@ -1,7 +1,7 @@
 import { createGit } from '../git/simple-git-client.js';
 import { rollback } from '../use-cases/rollback.js';
 import { reportDeploymentChange } from './deployment-output.js';
-import { reportError, type CliIo } from './main.js';
+import { reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot } from './node-files.js';
 import { parseCount } from './promote-command.js';
 

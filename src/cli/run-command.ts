@@ -4,7 +4,7 @@ import { runBundleFiles } from '../use-cases/run-bundle.js';
 import { runPipeline } from '../use-cases/run-pipeline.js';
 import { num } from '../report/run-report.js';
 import { baselineAtRef } from './baseline-ref.js';
-import { EXIT, reportError, type CliIo } from './main.js';
+import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles, toRepoPath, writeDirectory } from './node-files.js';
 import { progressReporter } from './progress.js';
 

@@ -10,7 +10,7 @@ import { gitDeploymentSource } from '../serve/deployment-source.js';
 import { startPoller } from '../serve/poller.js';
 import { createServer } from '../serve/server.js';
 import { loadSpec } from '../spec/load-spec.js';
-import { EXIT, reportError, type CliIo } from './main.js';
+import { EXIT, reportError, type CliIo } from './cli-io.js';
 
 export interface ServeOptions {
   env?: string;

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem } from '../errors.js';
 import { validatePipelineFiles } from '../spec/validate-files.js';
-import { EXIT, reportError, type CliIo } from './main.js';
+import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles, toRepoPath } from './node-files.js';
 
 /** `pipepilot validate [files…]`: one `file:line:col: message` line per problem; exit 2 if any. */

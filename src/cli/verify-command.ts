@@ -1,5 +1,5 @@
 import { verifyRegistry } from '../use-cases/verify-registry.js';
-import { EXIT, reportError, type CliIo } from './main.js';
+import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles } from './node-files.js';
 
 /** `pipepilot verify [model]`: one `file: problem` line each; exit 1 if any. */

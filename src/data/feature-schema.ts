@@ -1,7 +1,7 @@
 import { DataError } from '../errors.js';
 import type { DataSpec, Task } from '../spec/types.js';
 import { unknownColumnError } from './column-suggestion.js';
-import { sortedPresent } from './reference-stats.js';
+import { sortedPresent } from './sorted-values.js';
 import type { CategoricalColumn, Column, NumericColumn, Table } from './table.js';
 
 /** Which columns feed the model, as what, and which were left out and why. Columns in file order. */

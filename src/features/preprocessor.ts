@@ -1,5 +1,5 @@
 import { DataError, ModelFileError } from '../errors.js';
-import { quantile, sortedPresent } from '../data/reference-stats.js';
+import { quantile, sortedPresent } from '../data/sorted-values.js';
 import type { Column, Table } from '../data/table.js';
 import type { PreprocessSpec, Task } from '../spec/types.js';
 

@@ -1,7 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import schema from '../../schemas/metadata.schema.json' with { type: 'json' };
 import { RegistryError } from '../errors.js';
-import type { MetricsDoc } from '../report/metrics-doc.js';
+import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import type { PreprocessSpec } from '../spec/types.js';
 import type { ArtifactFile } from './layout.js';
 

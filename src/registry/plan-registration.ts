@@ -1,5 +1,5 @@
 import type { Preprocessor } from '../features/preprocessor.js';
-import type { MetricsDoc } from '../report/metrics-doc.js';
+import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import { digestOf } from './digest.js';
 import { headlineMetricNames } from './headline-metrics.js';
 import { ARTIFACT_FILES, METADATA_FILE, versionDir, type ArtifactFile } from './layout.js';

@@ -1,5 +1,5 @@
 import type { Lineage } from '../registry/metadata.js';
-import type { MetricsDoc } from './metrics-doc.js';
+import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import { baselineSection, dataSection, gatesSection, metricsSection, slicesSection } from './run-report.js';
 
 export interface CardInput {

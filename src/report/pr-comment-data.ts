@@ -1,7 +1,7 @@
 import type { RegistryMetadata } from '../registry/metadata.js';
 import { type FeatureDrift, fourSignificant } from './feature-drift.js';
 import { details, inlineText } from './markdown-text.js';
-import type { MetricsDoc } from './metrics-doc.js';
+import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import { signedNum } from './run-report.js';
 
 /** The drift table shows this many features, highest PSI first; the rest go to a collapsed list. */

@@ -2,7 +2,7 @@ import type { RegistryMetadata } from '../registry/metadata.js';
 import { flatPreprocess } from '../registry/version-diff.js';
 import { LOWER_IS_BETTER, type PreprocessSpec } from '../spec/types.js';
 import { details, htmlText, inlineText } from './markdown-text.js';
-import type { ComparedMetric, MetricsDoc } from './metrics-doc.js';
+import type { ComparedMetric, MetricsDoc } from '../evaluate/metrics-doc.js';
 import { signedDiff } from './pr-comment-verdict.js';
 import { num } from './run-report.js';
 

@@ -3,7 +3,7 @@ import type { GateResult } from '../evaluate/gates.js';
 import type { RegistryMetadata } from '../registry/metadata.js';
 import { LOWER_IS_BETTER } from '../spec/types.js';
 import { inlineText } from './markdown-text.js';
-import type { ComparedMetric, MetricsDoc } from './metrics-doc.js';
+import type { ComparedMetric, MetricsDoc } from '../evaluate/metrics-doc.js';
 import { num, signedNum } from './run-report.js';
 
 /**

@@ -4,7 +4,7 @@ import type { RegistryMetadata } from '../registry/metadata.js';
 import { PSI_SIGNIFICANT, featureDrift } from './feature-drift.js';
 import { inlineText } from './markdown-text.js';
 import { mermaidTrend } from './mermaid-trend.js';
-import type { MetricsDoc } from './metrics-doc.js';
+import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import { dataDiff, driftDetail } from './pr-comment-data.js';
 import { errorsDetail, metricsDiff, paramsDiff, slicesDetail } from './pr-comment-sections.js';
 import { changeSentence, gatesTable, verdictTitle } from './pr-comment-verdict.js';

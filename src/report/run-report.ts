@@ -1,5 +1,5 @@
 import { LOWER_IS_BETTER } from '../spec/types.js';
-import type { ComparedMetric, MetricsDoc } from './metrics-doc.js';
+import type { ComparedMetric, MetricsDoc } from '../evaluate/metrics-doc.js';
 
 /**
  * `report.md`: the human report of a run, in GitHub-flavoured markdown. The PR comment builds

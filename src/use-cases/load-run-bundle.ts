@@ -2,7 +2,7 @@ import { ModelFileError, UsageError } from '../errors.js';
 import { fingerprintData } from '../data/fingerprint.js';
 import { parsePreprocessor } from '../features/preprocessor.js';
 import type { Files } from '../ports.js';
-import type { MetricsDoc } from '../report/metrics-doc.js';
+import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import { loadSpec } from '../spec/load-spec.js';
 import type { RunArtifacts } from './run-bundle.js';
 import { runContentKey } from './run-pipeline.js';

@@ -3,7 +3,7 @@ import type { GateResult } from '../evaluate/gates.js';
 import type { Git } from '../git/git.js';
 import type { Clock, Files, Logger } from '../ports.js';
 import { buildCard } from '../report/card.js';
-import type { MetricsDoc } from '../report/metrics-doc.js';
+import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import { assertModelName } from '../registry/layout.js';
 import type { Lineage } from '../registry/metadata.js';
 import { planRegistration, type RegistrationPlan } from '../registry/plan-registration.js';

@@ -1,5 +1,5 @@
 import type { Preprocessor } from '../features/preprocessor.js';
-import type { MetricsDoc } from '../report/metrics-doc.js';
+import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 
 /** The model files of a run: what `register` will copy into `models/<name>/v<N>/`. */
 export interface RunArtifacts {

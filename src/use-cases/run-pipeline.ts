@@ -15,7 +15,7 @@ import type { Clock, Files, Logger, ProgressSink } from '../ports.js';
 import { buildReport } from '../report/run-report.js';
 import { loadSpec } from '../spec/load-spec.js';
 import type { Gate, LoadedPipeline, PipelineSpec } from '../spec/types.js';
-import { buildMetricsDoc, type MetricsDoc } from '../report/metrics-doc.js';
+import { buildMetricsDoc, type MetricsDoc } from '../evaluate/metrics-doc.js';
 import { prepareRows, type PreparedRows } from './prepare-rows.js';
 import type { RunArtifacts } from './run-bundle.js';
 import { type BaselineSource, compareProductionModel } from './score-baseline.js';

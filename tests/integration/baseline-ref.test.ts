@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { MetricsDoc } from '../../src/report/metrics-doc.js';
+import type { MetricsDoc } from '../../src/evaluate/metrics-doc.js';
 import { looksLikeStackTrace, runCli } from '../helpers/cli.js';
 import { bcData, manifestYaml, smallPipeline } from '../helpers/registry-fixtures.js';
 import { projectRoot } from '../helpers/temp-project.js';

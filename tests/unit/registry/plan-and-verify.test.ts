@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planRegistration, type RegistrationInput } from '../../../src/registry/plan-registration.js';
 import { verifyVersion } from '../../../src/registry/verify-version.js';
-import type { MetricsDoc } from '../../../src/report/metrics-doc.js';
+import type { MetricsDoc } from '../../../src/evaluate/metrics-doc.js';
 import type { Preprocessor } from '../../../src/features/preprocessor.js';
 
 const metrics = {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FeatureStats, NumericStats } from '../../../src/data/reference-stats.js';
 import type { RegistryMetadata } from '../../../src/registry/metadata.js';
-import type { MetricsDoc } from '../../../src/report/metrics-doc.js';
+import type { MetricsDoc } from '../../../src/evaluate/metrics-doc.js';
 import { runCli } from '../../helpers/cli.js';
 import { projectRoot } from '../../helpers/temp-project.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureStats, NumericStats } from '../../../src/data/reference-stats.js';
 import type { GateResult } from '../../../src/evaluate/gates.js';
 import { stickyCommentText } from '../../../src/github/sticky-comment-text.js';
-import type { MetricsDoc } from '../../../src/report/metrics-doc.js';
+import type { MetricsDoc } from '../../../src/evaluate/metrics-doc.js';
 import { GITHUB_COMMENT_MAX_CHARS, type PrCommentInput, renderJobSummary, renderPrComment } from '../../../src/report/pr-comment.js';
 import { type RealRuns, candidateXValues, cleanup, productionX, realRuns } from './pr-comment-fixtures.js';
 

@@ -1,7 +1,7 @@
 import type { FeatureSchema } from '../data/feature-schema.js';
-import { type ChangeVerdict, type MetricComparison, changeVerdict } from '../evaluate/baseline-comparison.js';
-import type { Evaluation } from '../evaluate/evaluation.js';
-import type { GateBaseline, GateResult } from '../evaluate/gates.js';
+import { type ChangeVerdict, type MetricComparison, changeVerdict } from './baseline-comparison.js';
+import type { Evaluation } from './evaluation.js';
+import type { GateBaseline, GateResult } from './gates.js';
 import type { TrainedModel } from '../model/types.js';
 import type { LoadedPipeline, ModelParams, PreprocessSpec, Task } from '../spec/types.js';
 
