@@ -45,9 +45,12 @@ export function createFleet(deps: FleetDeps): Fleet {
     } catch (err) {
       problem = `reading the deployments failed: ${(err as Error).message}`;
       deps.log.warn(`${problem}; still serving what was loaded`);
+      deps.metrics.sourceUp.set(0);
       return { problem, models: [] };
     }
     problem = undefined;
+    deps.metrics.sourceUp.set(1);
+    deps.metrics.sourceLastRead.set(deps.clock.now() / 1000);
     const models: RefreshReport['models'] = [];
     for (const deployed of snapshot.models) {
       const slot = slots.get(deployed.model) ?? new ModelSlot(deployed.model);
