@@ -59,7 +59,7 @@ export async function serveCommand(io: CliIo, opts: ServeOptions, until?: Promis
     await app.refresh();
     const poller = startPoller({ refresh: () => app.refresh(), intervalMs: settings.pollSeconds * 1000, sleep: (ms, signal) => sleep(ms, undefined, { signal }), log });
     const reason = await (until ?? shutdownSignal());
-    log.info(`${typeof reason === 'string' ? reason : 'stop'}: draining ${drain.inFlight} request(s) in flight (at most ${settings.drainSeconds} s)`);
+    log.info(`${typeof reason === 'string' ? reason : 'stop'}: shutting down, draining ${drain.inFlight} request(s) in flight (at most ${settings.drainSeconds} s)`);
     await poller.stop();
     const left = await drain.drainAndClose(settings.drainSeconds * 1000);
     log.info(left === 0 ? 'drained: every request in flight was answered; exiting' : `drain timed out: ${left} request(s) cut after ${settings.drainSeconds} s`);
