@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { UsageError } from '../errors.js';
 import { selectBackend } from '../model/backend.js';
 import { assertEnvName } from '../registry/layout.js';
@@ -42,11 +42,14 @@ export async function serveCommand(io: CliIo, opts: ServeOptions, until?: Promis
     log.info(`backend: ${backend.name} (${backend.reason})`);
     const env = opts.env ?? 'production';
     const repository = await openServeRepository({ repo: opts.repo, cacheDir: opts.cacheDir, branch: opts.branch, env }, { cwd: io.cwd, env: io.env, log });
+    const metrics = new Registry();
+    // process_resident_memory_bytes, nodejs_heap_size_used_bytes, event-loop lag…: the runbook's OOM and latency checks.
+    collectDefaultMetrics({ register: metrics });
     const app = createServer({
       loadDeployment: repository.load,
       clock,
       log,
-      metrics: new Registry(),
+      metrics,
       drift: (model) => (repository.psiMax.has(model) ? { psiMax: repository.psiMax.get(model) } : {}),
       limits: { singleBytes: settings.maxBodyBytes, batchBytes: settings.maxBatchBodyBytes },
     });

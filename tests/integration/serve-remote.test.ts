@@ -161,6 +161,7 @@ describe('serve: bad arguments are usage errors (exit 2), never a crash', () => 
     ['a non-numeric concurrency limit', ['--max-concurrent-requests', 'many'], /--max-concurrent-requests many/],
     ['a body limit below 1 KiB', ['--max-body-bytes', '10'], /--max-body-bytes 10: expected a whole number from 1024/],
     ['a bad environment name', ['--env', '../prod'], /'\.\.\/prod' is not an environment name/],
+    ['an argument other than `serve` (which SageMaker passes)', ['bogus'], /unexpected argument 'bogus'/],
   ];
   for (const [name, args, message] of cases) {
     it(name, async () => {
