@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ServeApp } from '../../src/serve/server.js';
+import { looksLikeStackTrace } from '../helpers/cli.js';
+import { awkwardValue, fuzz, fuzzTimeout, mutatedText } from '../helpers/fuzz.js';
+import { bcRecords, deployedRepo, startServer } from '../helpers/serve-fixtures.js';
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+/** Every route the server registered (from fastify's own route tree), so routes added later are fuzzed too. */
+function serverRoutes(app: ServeApp): Route[] {
+  const routes: Route[] = [];
+  const prefixes: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^([│ ]*)[├└]── (\S+) \(([^)]+)\)/.exec(line);
+    if (!m) continue;
+    const depth = m[1].length / 4;
+    prefixes.length = depth;
+    prefixes[depth] = (prefixes[depth - 1] ?? '') + m[2];
+    for (const method of m[3].split(', ')) if (method !== 'HEAD') routes.push({ method, path: prefixes[depth] });
+  }
+  return routes;
+}
+
+/** A 200 answer holds no non-finite number: JSON has none, so NaN would show as null where a number belongs. */
+function checkAnswer(route: Route, text: string): void {
+  if (route.path === '/metrics') {
+    for (const line of text.split('\n')) if (line && !line.startsWith('#')) expect(line, line).not.toMatch(/ NaN$/);
+    return;
+  }
+  const body = JSON.parse(text) as Record<string, unknown>;
+  // The predict routes answer [{prediction, probabilities?}]; /invocations (MLflow) answers predictions and probabilities side by side.
+  const answers = Array.isArray(body.predictions) ? (body.predictions as unknown[]) : [];
+  for (const a of answers) {
+    const prediction = typeof a === 'object' && a !== null ? (a as { prediction: unknown }).prediction : a;
+    expect(typeof prediction === 'string' || Number.isFinite(prediction), JSON.stringify(a)).toBe(true);
+  }
+  const probabilities = [
+    ...answers.map((a) => (typeof a === 'object' && a !== null ? (a as { probabilities?: Record<string, unknown> }).probabilities : undefined)),
+    ...(Array.isArray(body.probabilities) ? (body.probabilities as Record<string, unknown>[]) : []),
+  ];
+  for (const p of probabilities) for (const v of Object.values(p ?? {})) expect(typeof v === 'number' && v >= 0 && v <= 1, JSON.stringify(p)).toBe(true);
+  const features = [body, body.canary as Record<string, unknown> | undefined].flatMap((d) => (Array.isArray(d?.features) ? (d.features as { psi?: unknown }[]) : []));
+  for (const f of features) expect(f.psi === null || (typeof f.psi === 'number' && f.psi >= 0), JSON.stringify(f)).toBe(true);
+}
+
+describe('fuzz: random requests against every server route', () => {
+  it('never a 5xx, never a non-finite number in a 200 answer, never a stack; /healthz answers after', async () => {
+    const repo = await deployedRepo({ version: 2, weight: 50 });
+    const server = await startServer(repo);
+    const [good] = bcRecords(readFileSync(join(repo.dir, 'data/bc.csv'), 'utf8'), 1);
+    const features = Object.keys(good);
+    const routes = serverRoutes(server.app);
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /models/:name/predict', 'POST /invocations', 'GET /healthz']));
+
+    const key = fc.oneof(fc.constantFrom(...features), fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString'), fc.string({ maxLength: 8 }));
+    const record = fc
+      .tuple(fc.subarray(features, { minLength: features.length - 2 }), fc.dictionary(key, awkwardValue, { maxKeys: 3 }))
+      .map(([kept, changed]) => ({ ...Object.fromEntries(kept.map((f) => [f, good[f]])), ...changed }));
+    const records = fc.array(fc.oneof({ weight: 4, arbitrary: record }, awkwardValue), { maxLength: 4 });
+    const columns = fc.array(key, { maxLength: 5 });
+    const json = fc.oneof(
+      records.map((r) => ({ records: r })),
+      record,
+      records,
+      records.map((r) => ({ dataframe_records: r })),
+      records.map((r) => ({ instances: r })),
+      records.map((r) => ({ inputs: r })),
+      fc.tuple(columns, fc.array(fc.array(awkwardValue, { maxLength: 5 }), { maxLength: 3 })).map(([c, data]) => ({ dataframe_split: { columns: c, data } })),
+      fc.dictionary(key, fc.array(awkwardValue, { maxLength: 3 }), { maxKeys: 4 }).map((inputs) => ({ inputs })),
+      fc.jsonValue({ maxDepth: 3 }),
+    );
+    const body = fc.oneof(
+      { weight: 6, arbitrary: json.map((v) => JSON.stringify(v) ?? '') },
+      { weight: 2, arbitrary: mutatedText(JSON.stringify({ records: [good] }), fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '1', 'e', '-', 'n', '\u0000', '\ud800')) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+    );
+    const request = fc.record({
+      route: fc.constantFrom(...routes),
+      name: fc.oneof({ weight: 5, arbitrary: fc.constant('bc') }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }),
+      query: fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }).map((q) => `?${encodeURI(q)}`) }),
+      body,
+      contentType: fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/json; charset=latin1', 'application/x-www-form-urlencoded') }),
+    });
+
+    const statuses = new Map<number, number>();
+    await fuzz('serve routes', request, async (r) => {
+      const path = r.route.path.replace(/:name/g, encodeURIComponent(r.name)) + r.query;
+      const res = await fetch(server.url + path, {
+        method: r.route.method,
+        ...(r.route.method === 'GET' ? {} : { headers: { 'content-type': r.contentType }, body: r.body }),
+      });
+      const text = await res.text();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      const what = `${r.route.method} ${path} ${r.body.slice(0, 300)} → ${res.status} ${text.slice(0, 300)}`;
+      expect(res.status, what).toBeLessThan(500);
+      expect(looksLikeStackTrace(text), what).toBe(false);
+      if (res.status === 200) checkAnswer(r.route, text);
+    }, 200);
+    if (process.env.PIPEPILOT_FUZZ_REPORT) console.log('statuses', Object.fromEntries(statuses));
+
+    expect((await server.get('/healthz')).status).toBe(200);
+    expect((await server.post('/models/bc/predict', good)).status).toBe(200);
+    expect(server.logs.filter((l) => l.includes('internal error'))).toEqual([]);
+  }, fuzzTimeout());
+});
