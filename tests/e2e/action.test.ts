@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionRunner, pullRequestPayload, pushPayload, type ActionResult } from '../helpers/action-runner.js';
@@ -327,9 +327,26 @@ describe('data-only changes', () => {
     expect(s.standIn.comments).toHaveLength(1);
     expect(JSON.parse(res.outputs.metrics).bc.content_key).toMatch(/^sha256:/);
 
-    const released = await release(s, mergeToMain(s, 'data'));
+    // The stored bundle is checked again before it is registered: one whose metrics.json names
+    // another content key (tampered with, or stored under the wrong name) is refused, nothing is
+    // pushed. (One scene for both steps: it saves a second training run.)
+    const store = join(s.runner.runnerTemp, 'pipepilot-bundle-store');
+    const [stored] = readdirSync(store).filter((n) => n.startsWith('sha256-'));
+    const metricsPath = join(store, stored, 'metrics.json');
+    const intact = readFileSync(metricsPath, 'utf8');
+    const doc = JSON.parse(intact);
+    writeFileSync(metricsPath, JSON.stringify({ ...doc, content_key: `sha256:${'0'.repeat(64)}` }));
+    const range = mergeToMain(s, 'data');
+    const refused = await release(s, range);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^::error .*the stored bundle sha256:.* does not match pipelines\/bc\.yaml/m);
+    expect(s.repo.git(s.repo.origin, 'rev-parse', 'main').trim()).toBe(range.after);
+
+    writeFileSync(metricsPath, intact);
+    const released = await release(s, range);
     expectOk(released);
     expect(released.stdout).toContain('pipelines/bc.yaml: releases because its data pipelines/data/bc.csv changed');
+    expect(released.stdout).toMatch(/reusing the pull request's run bundle/);
     expect(released.outputs.version).toBe('1');
   });
 });
