@@ -66,7 +66,7 @@ export function planRollback(p: RollbackInput): RollbackPlan {
       action: 'refused',
       message: `${p.model} v${p.to} was never the version in ${p.env}'s manifest history (it named: ${seen.map((v) => `v${v}`).join(', ')})`,
       hint:
-        p.registered === undefined || p.registered.includes(p.to)
+        p.registered === undefined || p.registered.includes(p.to!)
           ? `Roll back to one of those, or promote v${p.to} instead: pipepilot promote ${p.model} --version ${p.to} --env ${p.env}.`
           : `Roll back to one of those. v${p.to} does not exist: ${p.model} has ${p.registered.map((v) => `v${v}`).join(', ') || 'no versions'}.`,
     };
