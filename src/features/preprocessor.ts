@@ -97,15 +97,18 @@ function nonZero(scale: number): number {
 
 function fitCategorical(name: string, values: (string | null)[], spec: PreprocessSpec): CategoricalFeature {
   const counts = new Map<string, number>();
-  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const constant = spec.impute.categorical === 'constant';
+  // Imputation comes before encoding (as SimpleImputer → OneHotEncoder): a constant fill counts
+  // as a category with the missing rows' count, and competes for max_categories like any other,
+  // so the limit holds; beyond it, missing rows share the unknown bucket with rare values.
+  for (const v of values) {
+    const c = v ?? (constant ? spec.impute.fill_categorical : null);
+    if (c !== null) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
   // Most frequent first, ties broken by the value so the order never depends on row order.
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const fill = spec.impute.categorical === 'constant' ? spec.impute.fill_categorical : (ranked[0]?.[0] ?? null);
+  const fill = constant ? spec.impute.fill_categorical : (ranked[0]?.[0] ?? null);
   const kept = ranked.slice(0, spec.max_categories).map(([c]) => c);
-  // A constant fill value seen in training is a category of its own, so it gets a column.
-  if (fill !== null && spec.impute.categorical === 'constant' && values.includes(null) && !kept.includes(fill)) {
-    kept.push(fill);
-  }
   return { name, fill, categories: kept.sort() };
 }
 
