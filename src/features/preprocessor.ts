@@ -1,5 +1,6 @@
 import { DataError, ModelFileError } from '../errors.js';
 import { quantile, sortedPresent } from '../data/sorted-values.js';
+import { didYouMean, listColumns } from '../data/column-suggestion.js';
 import type { Column, Table } from '../data/table.js';
 import type { PreprocessSpec, Task } from '../spec/types.js';
 
@@ -145,6 +146,17 @@ export function transformTable(pre: Preprocessor, table: Table): { x: Float32Arr
  * categorical column read as numbers becomes strings. Missing or unusable columns are a DataError.
  */
 export function alignTable(pre: Preprocessor, table: Table, file: string): Table {
+  const absent = [...pre.numeric, ...pre.categorical].filter((f) => !table.columns.has(f.name)).map((f) => f.name);
+  if (absent.length > 0) {
+    const present = [...table.columns.keys()];
+    const named = absent.map((name) => `'${name}'${didYouMean(name, present)}`).join(', ');
+    throw new DataError(`${file}: missing ${absent.length === 1 ? 'column' : `${absent.length} columns`} ${named}, which the model was trained on`, {
+      file,
+      column: absent[0],
+      rule: 'missing_column',
+      hint: `Provide every feature column the model expects (see preprocessor.json); the input has ${listColumns(present)}.`,
+    });
+  }
   const columns = new Map<string, Column>();
   for (const f of pre.numeric) columns.set(f.name, { kind: 'numeric', values: asNumeric(table, f.name, file) });
   for (const f of pre.categorical) columns.set(f.name, { kind: 'categorical', values: asCategorical(table, f.name, file) });
