@@ -3,6 +3,7 @@ import { selectBackend } from '../model/backend.js';
 import { runBundleFiles } from '../use-cases/run-bundle.js';
 import { runPipeline } from '../use-cases/run-pipeline.js';
 import { num } from '../report/run-report.js';
+import { gateCountText } from '../evaluate/gate-result.js';
 import { baselineAtRef } from './baseline-ref.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles, toRepoPath, writeDirectory } from './node-files.js';
@@ -73,7 +74,7 @@ function summary(m: Metrics, outDir: string): string {
       const iv = m.intervals[k];
       return `  ${k.padEnd(18)} ${num(m.metrics[k])}${iv ? `  [${num(iv.low)}, ${num(iv.high)}]` : ''}`;
     }),
-    `gates: ${m.gates.filter((g) => g.status !== 'failed').length} passed, ${m.gates.filter((g) => g.status === 'failed').length} failed`,
+    `gates: ${gateCountText(m.gates)}`,
     `wrote ${outDir}/{metrics.json, report.md, model/}`,
   ];
   return lines.join('\n') + '\n';
