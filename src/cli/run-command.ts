@@ -41,7 +41,9 @@ export async function runCommand(io: CliIo, opts: RunOptions): Promise<number> {
       { pipelinePath, backend, codeVersion: opts.version, baseline },
     );
     progress.stop();
-    const outDir = resolve(io.cwd, opts.out ?? `.pipepilot/runs/${result.pipeline.spec.name}`);
+    // Command-line paths are relative to the current directory (as in any shell); the default
+    // bundle goes under the repository root's .pipepilot/, wherever the command runs from.
+    const outDir = opts.out !== undefined ? resolve(io.cwd, opts.out) : resolve(root, '.pipepilot', 'runs', result.pipeline.spec.name);
     await writeDirectory(outDir, runBundleFiles(result));
     if (opts.json) io.stdout(JSON.stringify(result.metrics, null, 2) + '\n');
     else io.stdout(summary(result.metrics, outDir));
