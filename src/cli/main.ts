@@ -115,12 +115,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
 
   program
     .command('rollback')
-    .description('git revert the last change to an environment\'s manifest, as one commit on a branch (default pipepilot/rollback/<model>/<env>)')
+    .description('take the newest version (the canary, else the main one) out of an environment with git revert, as one commit on a branch (default pipepilot/rollback/<model>/<env>)')
     .argument('<model>', 'registered model name')
     .requiredOption('--env <env>', 'the environment, e.g. production')
     .option('--to <n>', 'revert every manifest change made after it last named this version')
+    .option('--undo-last', 'revert only the last manifest change (full rollout → canary again)')
     .option('--branch <name>', 'the branch to write (created or reset from HEAD)')
-    .action(async (model: string, opts: { env: string; to?: string; branch?: string }) => {
+    .action(async (model: string, opts: { env: string; to?: string; undoLast?: boolean; branch?: string }) => {
       const { rollbackCommand } = await import('./rollback-command.js');
       code = await rollbackCommand(io, { model, ...opts });
     });
