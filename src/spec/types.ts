@@ -114,6 +114,17 @@ export interface TuneSpec {
   trials: number;
   sampler: 'random' | 'tpe' | 'grid';
   space: Record<string, unknown>;
+  /** Study seed; trial n's draws derive from (seed, n). Default: model.seed. */
+  seed: number;
+  /** k-fold cross-validation on the training rows; absent: one validation split. */
+  cv?: number;
+  /** Fraction of the training rows that scores each trial when cv is absent. Default 0.2. */
+  validation_fraction: number;
+  pruner: 'median' | 'successive_halving' | 'none';
+  /** Trials proposed together, each seeing only earlier groups: results do not depend on --workers. Default 4. */
+  parallelism: number;
+  /** grid sampler: points per continuous range. Default 5. */
+  grid_points: number;
 }
 
 export interface PipelineSpec {
