@@ -2,6 +2,8 @@
  * The validated pipeline, defaults applied. `schemas/pipeline.schema.json` is the contract for
  * the YAML; this is its TypeScript twin after `loadSpec` has filled in defaults.
  */
+import type { SpecProblem } from '../errors.js';
+
 export type Task = 'binary_classification' | 'multiclass_classification' | 'regression';
 export type ModelType = 'linear' | 'mlp';
 export type DataFormat = 'csv' | 'json' | 'jsonl' | 'parquet';
@@ -149,6 +151,8 @@ export interface LoadedPipeline {
   text: string;
   /** Absolute path of the repository root that `data.source` is relative to. */
   root: string;
+  /** Legal but probably unintended settings, each at file:line:col (e.g. model.params the model type ignores). */
+  warnings?: SpecProblem[];
 }
 
 /** Metric names each task reports; gates and tune may only name these. */

@@ -63,6 +63,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     realpath: (p) => deps.files.realpath(p),
   });
   const { spec } = pipeline;
+  for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const bytes = await deps.files.readBytes(spec.data.source);
   const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
   const fingerprint = fingerprintData(bytes);
