@@ -27,7 +27,10 @@ export function proposeParamsText(text: string, params: Readonly<Record<string, 
     const node = pair?.value as Node | undefined;
     if (node?.range) {
       if (JSON.stringify(node.toJSON()) === JSON.stringify(value)) continue;
-      edits.push({ at: node.range[0], end: node.range[1], text: renderValue(value, isSeq(node) && !node.flow ? columnOf(text, node.range[0]) : undefined) });
+      const blockSeq = isSeq(node) && !node.flow;
+      // A block list's range runs into the next line's indentation; its last item's does not.
+      const end = contentEnd(node);
+      edits.push({ at: node.range[0], end, text: renderValue(value, blockSeq ? columnOf(text, node.range[0]) : undefined) });
     } else {
       missing.push([key, value]);
     }
@@ -72,12 +75,20 @@ function insertion(text: string, model: YAMLMap, paramsNode: Node | undefined, e
 /** Lines inserted after the end of the line where the map's last value ends. */
 function blockInsertion(text: string, map: YAMLMap, lines: string[]): Edit {
   const last = map.items[map.items.length - 1];
-  const end = ((last.value as Node | null)?.range ?? (last.key as Node).range ?? [0, 0])[1];
+  const end = contentEnd((last.value as Node | null) ?? (last.key as Node));
   let at = end;
   while (at < text.length && text[at] !== '\n') at++;
-  // A block value's range already includes its final newline: insert before the next line, not after it.
-  if (end > 0 && text[end - 1] === '\n') at = end - 1;
   return { at, end: at, text: '\n' + lines.join('\n') };
+}
+
+/** Where a node's own text ends: a block collection's range runs on into the next line, its last item's does not. */
+function contentEnd(node: Node): number {
+  if ((isSeq(node) || isMap(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    const inner = isMap(node) ? ((last as Pair).value as Node | null) ?? ((last as Pair).key as Node) : (last as Node);
+    return contentEnd(inner);
+  }
+  return node.range?.[1] ?? 0;
 }
 
 /** A value as YAML: flow lists, plain scalars where safe, JSON-quoted strings otherwise; `blockIndent` writes a list as `- item` lines. */
