@@ -7,7 +7,7 @@ import { bestTrial, type TrialRecord } from '../tune/trial.js';
 import { inlineExecutor, loadTunedPipeline, tunePipeline, type TrialSetup } from '../use-cases/tune-pipeline.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles, toRepoPath } from './node-files.js';
-import { appendTrial, keyDifferences, readStudyKey, readTrials, studyKey, writeStudyKey, type StudyKey } from './study-dir.js';
+import { appendTrial, keyDifferences, readStudyKey, readTrials, studyKey, writeStudyKey, writeTrials, type StudyKey } from './study-dir.js';
 import { proposeParams } from './tune-propose.js';
 import { finishStudy } from './tune-finish.js';
 import { workerPool } from './tune-workers.js';
@@ -135,6 +135,8 @@ function prepareOutDir(outDir: string, resume: boolean, key: StudyKey): TrialRec
     const diff = keyDifferences(readStudyKey(outDir), key);
     if (diff.length > 0) throw new UsageError(`${outDir} holds another study (${diff.join('; ')})`, { hint: 'resume with the same pipeline and settings, or pass another --out' });
   }
+  // Rewritten without a line a kill cut short, so the next append starts on a line of its own.
+  if (resume) writeTrials(outDir, existing);
   return existing;
 }
 

@@ -1,7 +1,24 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TrialTask } from '../tune/objective.js';
 import type { TrialRecord } from '../tune/trial.js';
 import type { TrialExecutor, TrialSetup } from '../use-cases/tune-pipeline.js';
+
+/**
+ * The built CLI runs lib/cli/tune-worker.js. Under tests and `npm run bench` this module is
+ * TypeScript source: the worker then registers tsx (resolved from here, not from the user's cwd)
+ * before importing the .ts entry.
+ */
+function startWorker(setup: TrialSetup): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./tune-worker.js', import.meta.url), { workerData: setup });
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const entry = new URL('./tune-worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(code, { eval: true, workerData: setup });
+}
 
 type Reply = { ok: true; record: TrialRecord } | { ok: false; message: string };
 
@@ -12,10 +29,7 @@ type Reply = { ok: true; record: TrialRecord } | { ok: false; message: string };
  * trials they were running are lost, the finished ones are already on disk.
  */
 export function workerPool(setup: TrialSetup, size: number): TrialExecutor & { close: () => Promise<void>; abort: () => Promise<void> } {
-  const url = new URL(import.meta.url.endsWith('.ts') ? './tune-worker.ts' : './tune-worker.js', import.meta.url);
-  // Under tests and `npm run bench` the sources are TypeScript: let the worker load them through tsx.
-  const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const workers = Array.from({ length: size }, () => new Worker(url, { workerData: setup, execArgv }));
+  const workers = Array.from({ length: size }, () => startWorker(setup));
   let aborted = false;
 
   const execute = async (tasks: TrialTask[], onTrial: (t: TrialRecord) => void): Promise<void> => {
