@@ -64,8 +64,7 @@ export async function tunePipeline(deps: TuneDeps, req: TuneRequest): Promise<Tu
   const tune = pipeline.spec.tune!;
   for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const plan = planStudy(tune, { trials: req.trials });
-  const rows = await readRows(deps.files, pipeline);
-  const setup = trialSetup(pipeline, rows);
+  const { rows, setup } = await prepareTrialSetup(deps.files, pipeline);
   deps.log.info(`tune: ${plan.sampler}, ${plan.trials} trials, ${setup.folds.length === 1 ? `validation split ${tune.validation_fraction}` : `${setup.folds.length}-fold cv`} of ${rows.trainTable.rowCount} training rows (test rows held out)`);
   const numbers = shardTrials(plan, req.shard);
   const execute = await deps.executor(setup);
@@ -84,6 +83,12 @@ export async function loadTunedPipeline(files: Files, pipelinePath: string): Pro
     throw new PipePilotError(`${pipelinePath}: has no tune section`, { hint: 'add tune: {metric, space} (docs/pipeline.md#tune)' });
   }
   return pipeline;
+}
+
+/** The training rows and the folds trials are scored on (also what `npm run bench -- tune` hands Optuna). */
+export async function prepareTrialSetup(files: Files, pipeline: LoadedPipeline): Promise<{ rows: PreparedRows; setup: TrialSetup }> {
+  const rows = await readRows(files, pipeline);
+  return { rows, setup: trialSetup(pipeline, rows) };
 }
 
 async function readRows(files: Files, pipeline: LoadedPipeline): Promise<PreparedRows> {
