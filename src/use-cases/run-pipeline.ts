@@ -6,6 +6,7 @@ import type { Table } from '../data/table.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
+import { checkFiniteOutputs } from '../features/finite-output.js';
 import { fitPreprocessor, transformTable } from '../features/preprocessor.js';
 import { predictBatch } from '../model/predict.js';
 import { loadTfjsModel, toTfjsArtifacts } from '../model/tfjs-format.js';
@@ -80,9 +81,11 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     features: rows.schema,
     spec: spec.preprocess,
     target: { name: rows.schema.target, task: spec.model.task, classes: rows.classes, threshold: spec.evaluate.threshold },
+    origin: { file: spec.data.source, sourceRows: rows.trainSourceRows },
   });
-  const train = transformTable(preprocessor, rows.trainTable);
-  const test = transformTable(preprocessor, rows.testTable);
+  const testOrigin = { file: spec.data.source, sourceRows: rows.testSourceRows };
+  const train = transformTable(preprocessor, rows.trainTable, { file: spec.data.source, sourceRows: rows.trainSourceRows });
+  const test = transformTable(preprocessor, rows.testTable, testOrigin);
   timer.lap('preprocess');
 
   const trained = trainCandidate(spec, train, rows, deps);
@@ -93,6 +96,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const model = await loadTfjsModel(tfjs);
   const output = predictBatch(model, test.x, test.rows, test.cols);
   model.dispose();
+  checkFiniteOutputs(preprocessor, rows.testTable, test, output, testOrigin);
   const bootstrapSamples = budgetedBootstrapSamples(spec.evaluate.bootstrap.samples, test.rows);
   if (bootstrapSamples < spec.evaluate.bootstrap.samples) {
     deps.log.info(`bootstrap: ${bootstrapSamples} resamples instead of ${spec.evaluate.bootstrap.samples} (${test.rows} test rows)`);
@@ -192,6 +196,7 @@ async function compareWithProduction(
     slices: productionSliceColumns(spec.gates).map((column) => ({ column, values: sliceValues(table, column) })),
     minSliceRows: spec.evaluate.min_slice_rows,
     file: spec.data.source,
+    sourceRows: rows.testSourceRows,
   });
   ctx.log.info(`baseline: production v${baseline.version} scored on the ${rows.testTable.rowCount} test rows`);
   return baseline;
