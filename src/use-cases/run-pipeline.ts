@@ -41,6 +41,8 @@ export interface RunRequest {
    * Loaded only after the candidate is evaluated, and disposed after scoring.
    */
   baseline?: BaselineSource;
+  /** Params over model.params (pipepilot tune's winner): trained, keyed and reported as if written in the YAML. */
+  params?: Record<string, unknown>;
 }
 
 export interface RunResult {
@@ -58,12 +60,13 @@ export interface RunResult {
  */
 export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunResult> {
   const timer = stageTimer(deps.clock);
-  const pipeline = loadSpec(await deps.files.readText(req.pipelinePath), {
+  const pipeline = withParams(loadSpec(await deps.files.readText(req.pipelinePath), {
     file: req.pipelinePath,
     root: deps.files.root,
     realpath: (p) => deps.files.realpath(p),
-  });
+  }), req.params);
   const { spec } = pipeline;
+  for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const bytes = await deps.files.readBytes(spec.data.source);
   const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
   const fingerprint = fingerprintData(bytes);
@@ -145,6 +148,12 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     artifacts: { modelJson: tfjs.modelJson, weightsBin: tfjs.weightsBin, preprocessor, referenceStats: stats },
     gatesPassed: gatesPassed(gates),
   };
+}
+
+function withParams(pipeline: LoadedPipeline, params: Record<string, unknown> | undefined): LoadedPipeline {
+  if (params === undefined) return pipeline;
+  const spec = { ...pipeline.spec, model: { ...pipeline.spec.model, params: { ...pipeline.spec.model.params, ...params } } };
+  return { ...pipeline, spec };
 }
 
 /** The model-row columns of each categorical feature's one-hot block (its categories, then the unknown bucket). */
