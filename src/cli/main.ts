@@ -160,7 +160,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--repo <path>', 'the repository holding models/ (default: the current one)')
     .option('--poll-seconds <n>', 'how often to read the manifests from git', '10')
     .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
-    .action(async (opts: { env?: string; port?: string; host?: string; repo?: string; pollSeconds?: string; backend?: string }) => {
+    .option('--pending-rows <n>', 'predictions per version kept waiting for their label (docs/monitoring.md)', '10000')
+    .option('--live-window <n>', 'labelled rows, predictions and latencies per version the live metrics are computed over', '10000')
+    .action(async (opts: { env?: string; port?: string; host?: string; repo?: string; pollSeconds?: string; backend?: string; pendingRows?: string; liveWindow?: string }) => {
       const { serveCommand } = await import('./serve-command.js');
       code = await serveCommand(io, opts);
     });
