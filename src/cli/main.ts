@@ -167,6 +167,21 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       code = await serveCommand(io, opts);
     });
 
+  // The control loop (issue 8): one pass of live evidence → decision → git change.
+  program
+    .command('monitor')
+    .description('one pass of the rollout control loop: gather the servers\' live evidence, decide, write the decision to git (docs/monitoring.md)')
+    .option('--env <env>', 'the environment whose manifests to judge', 'production')
+    .option('--server <url...>', 'a pipepilot serve base URL; repeat for every replica (their evidence is added)')
+    .option('--model <name>', 'only this model')
+    .option('--dry-run', 'print the decisions; write and send nothing')
+    .option('--json', 'print the outcomes as JSON')
+    .option('--timeout-seconds <n>', 'how long to wait for each server', '10')
+    .action(async (opts: { env?: string; server?: string[]; model?: string; dryRun?: boolean; json?: boolean; timeoutSeconds?: string }) => {
+      const { monitorCommand } = await import('./monitor-command.js');
+      code = await monitorCommand(io, opts);
+    });
+
   try {
     await program.parseAsync(argv);
     return code;

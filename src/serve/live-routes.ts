@@ -46,7 +46,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: { fleet: Fleet })
       model: slot.model,
       revision: slot.revision ?? null,
       canary_weight: slot.serving.canary?.weightPercent ?? 0,
-      versions: servedVersions(slot).map(({ loaded, role }) => ({ version: loaded.version, role, loaded_at: new Date(loaded.loadedAtMs).toISOString(), ...loaded.live.snapshot() })),
+      versions: servedVersions(slot).map(({ loaded, role }) => ({ version: loaded.version, role, loaded_at: new Date(loaded.loadedAtMs).toISOString(), ...loaded.live.snapshot(), drift: liveDrift(loaded) })),
     };
   });
 
@@ -84,6 +84,13 @@ export function updateLiveGauges(fleet: Fleet, metrics: LiveMetrics): void {
       setLiveSeries(metrics, { model: loaded.model, version: String(loaded.version), role }, loaded.live.snapshot());
     }
   }
+}
+
+/** Each feature's live PSI, highest first, once the drift window holds enough rows (else none): what the monitor judges drift on. */
+function liveDrift(loaded: LoadedVersion): { feature: string; psi: number }[] {
+  const s = loaded.drift?.snapshot();
+  if (!s || s.insufficient_data) return [];
+  return s.features.flatMap((f) => (f.psi === null ? [] : [{ feature: f.name, psi: f.psi }]));
 }
 
 function servedVersions(slot: ModelSlot): { loaded: LoadedVersion; role: LiveRole }[] {
