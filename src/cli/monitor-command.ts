@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { createGit } from '../git/simple-git-client.js';
 import { evidenceFromLive } from '../monitor/live-evidence.js';
 import type { ModelEvidence } from '../monitor/evidence.js';
-import { decisionHeadline, evidenceMarkdown } from '../report/monitor-evidence.js';
+import { decisionHeadline, evidenceMarkdown } from '../monitor/evidence-table.js';
 import { monitor, type MonitorAlert, type ModelOutcome } from '../use-cases/monitor.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot } from './node-files.js';

@@ -1,5 +1,5 @@
-import type { Decision } from '../monitor/decide.js';
-import { inlineText } from './markdown-text.js';
+import type { Decision } from './decide.js';
+import { inlineText } from '../report/markdown-text.js';
 
 /** What a decision means, in one line: `advance canary v2 to 50%`. */
 export function decisionHeadline(d: Decision): string {
