@@ -173,11 +173,12 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .description('one pass of the rollout control loop: gather the servers\' live evidence, decide, write the decision to git (docs/monitoring.md)')
     .option('--env <env>', 'the environment whose manifests to judge', 'production')
     .option('--server <url...>', 'a pipepilot serve base URL; repeat for every replica (their evidence is added)')
+    .option('--prometheus <url>', 'read the evidence from a Prometheus HTTP API that scrapes the servers, instead of --server')
     .option('--model <name>', 'only this model')
     .option('--dry-run', 'print the decisions; write and send nothing')
     .option('--json', 'print the outcomes as JSON')
     .option('--timeout-seconds <n>', 'how long to wait for each server', '10')
-    .action(async (opts: { env?: string; server?: string[]; model?: string; dryRun?: boolean; json?: boolean; timeoutSeconds?: string }) => {
+    .action(async (opts: { env?: string; server?: string[]; prometheus?: string; model?: string; dryRun?: boolean; json?: boolean; timeoutSeconds?: string }) => {
       const { monitorCommand } = await import('./monitor-command.js');
       code = await monitorCommand(io, opts);
     });

@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import { createGit } from '../git/simple-git-client.js';
 import { evidenceFromLive } from '../monitor/live-evidence.js';
 import type { ModelEvidence } from '../monitor/evidence.js';
+import { evidenceFromPrometheus, evidenceQueries, type EvidenceQuery, type PromVector } from '../monitor/prometheus-evidence.js';
 import { decisionHeadline, evidenceMarkdown } from '../monitor/evidence-table.js';
 import { monitor, type MonitorAlert, type ModelOutcome } from '../use-cases/monitor.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
@@ -10,6 +11,7 @@ import { findRepoRoot } from './node-files.js';
 export interface MonitorOptions {
   env?: string;
   server?: string[];
+  prometheus?: string;
   model?: string;
   dryRun?: boolean;
   json?: boolean;
@@ -23,15 +25,21 @@ export interface MonitorOptions {
  */
 export async function monitorCommand(io: CliIo, opts: MonitorOptions): Promise<number> {
   try {
-    const servers = (opts.server ?? []).map(serverUrl);
-    if (servers.length === 0) throw new UsageError('name at least one server: --server URL (one per replica)', { hint: 'e.g. pipepilot monitor --server http://10.0.0.5:8080 --server http://10.0.0.6:8080' });
+    const servers = (opts.server ?? []).map((s) => serverUrl(s, '--server'));
+    const prometheus = opts.prometheus === undefined ? undefined : serverUrl(opts.prometheus, '--prometheus');
+    if ((servers.length === 0) === (prometheus === undefined)) {
+      throw new UsageError('name the evidence source: --server URL (one per replica) or --prometheus URL, not both', { hint: 'e.g. pipepilot monitor --server http://10.0.0.5:8080 --server http://10.0.0.6:8080' });
+    }
     const seconds = (opts.timeoutSeconds ?? '10').trim();
     if (!/^[1-9][0-9]{0,2}$/.test(seconds)) throw new UsageError(`--timeout-seconds must be a whole number from 1 to 999, got '${opts.timeoutSeconds}'`);
     const timeoutMs = 1000 * Number(seconds);
     const git = await createGit(findRepoRoot(io.cwd));
     const log = { info: (s: string) => io.stderr(s + '\n'), warn: (s: string) => io.stderr(`warning: ${s}\n`) };
     const outcomes = await monitor(
-      { git, log, gather: (model) => Promise.all(servers.map((url) => liveEvidence(url, model, timeoutMs))), notify: (alert) => sendWebhook(io, alert, log.warn) },
+      {
+        git, log, notify: (alert) => sendWebhook(io, alert, log.warn),
+        gather: (model) => (prometheus ? prometheusEvidence(prometheus, model, timeoutMs) : Promise.all(servers.map((url) => liveEvidence(url, model, timeoutMs)))),
+      },
       { env: opts.env ?? 'production', ...(opts.model !== undefined ? { model: opts.model } : {}), dryRun: opts.dryRun === true },
     );
     if (opts.json) io.stdout(JSON.stringify({ dry_run: opts.dryRun === true, outcomes }, null, 2) + '\n');
@@ -42,15 +50,42 @@ export async function monitorCommand(io: CliIo, opts: MonitorOptions): Promise<n
   }
 }
 
-function serverUrl(text: string): URL {
+function serverUrl(text: string, flag: string): URL {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--server ${text}: not a URL`, { hint: 'e.g. --server http://127.0.0.1:8080' });
+    throw new UsageError(`${flag} ${text}: not a URL`, { hint: `e.g. ${flag} http://127.0.0.1:${flag === '--server' ? 8080 : 9090}` });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--server ${text}: expected an http or https URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag} ${text}: expected an http or https URL`);
   return url;
+}
+
+/** One model's evidence from a Prometheus HTTP API (already summed over the replicas it scrapes); one that does not answer is bad input naming it. */
+async function prometheusEvidence(base: URL, model: string, timeoutMs: number): Promise<ModelEvidence[] | { disagree: string }> {
+  const where = `${base.origin}${base.pathname.replace(/\/$/, '')}`;
+  const queries = evidenceQueries(model);
+  const answers = {} as Record<EvidenceQuery, PromVector>;
+  for (const [name, query] of Object.entries(queries) as [EvidenceQuery, string][]) {
+    let res: Response;
+    try {
+      res = await fetch(`${where}/api/v1/query?query=${encodeURIComponent(query)}`, { signal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      throw new UsageError(`Prometheus ${where} did not answer (${cause}); nothing was written`, { hint: 'Check --prometheus: the base URL of its HTTP API, e.g. http://prometheus:9090.' });
+    }
+    const body = (await res.json().catch(() => undefined)) as { status?: string; data?: { result?: unknown }; error?: string } | undefined;
+    if (res.status !== 200 || body?.status !== 'success' || !Array.isArray(body.data?.result)) {
+      throw new UsageError(`Prometheus ${where} answered ${res.status} to ${query}: ${body?.error ?? 'not a query result'}; nothing was written`);
+    }
+    answers[name] = body.data.result as PromVector;
+  }
+  try {
+    const evidence = evidenceFromPrometheus(model, answers);
+    return 'disagree' in evidence ? evidence : [evidence];
+  } catch (err) {
+    throw new UsageError(`Prometheus ${where}: ${(err as Error).message}; nothing was written`, { hint: 'Prometheus must scrape every pipepilot serve replica\'s /metrics.' });
+  }
 }
 
 /** A server's `/models/:name/live` as evidence; a server that does not answer, or answers nonsense, is bad input naming it. */

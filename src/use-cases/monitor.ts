@@ -15,7 +15,7 @@ export interface MonitorDeps {
   git: Git;
   log: Logger;
   /** One model's evidence from every source (each replica's, to be added); throws a UsageError naming a source that does not answer. */
-  gather(model: string): Promise<ModelEvidence[]>;
+  gather(model: string): Promise<ModelEvidence[] | { disagree: string }>;
   /** Sends an alert to the webhook named by the pipeline's `deploy.alerts.webhook_env`. */
   notify?(alert: MonitorAlert): Promise<void>;
 }
@@ -65,7 +65,8 @@ export async function monitor(deps: MonitorDeps, req: MonitorRequest): Promise<M
   for (const [model, manifest] of deployed) {
     if (req.model !== undefined && model !== req.model) continue;
     const { policy, webhookEnv } = await policyOf(deps.git, head, manifest);
-    const summed = sumReplicas(await deps.gather(model));
+    const gathered = await deps.gather(model);
+    const summed = 'disagree' in gathered ? gathered : sumReplicas(gathered);
     const decision: Decision = 'disagree' in summed
       ? { model, action: 'hold', reasons: [`${summed.disagree}: waiting for every replica to follow git`], checks: [], alerts: [] }
       : decideRollout(policy, summed, manifest);
