@@ -187,9 +187,27 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--repo <path>', 'the repository holding models/ (default: the current one)')
     .option('--poll-seconds <n>', 'how often to read the manifests from git', '10')
     .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
-    .action(async (opts: { env?: string; port?: string; host?: string; repo?: string; pollSeconds?: string; backend?: string }) => {
+    .option('--pending-rows <n>', 'predictions per version kept waiting for their label (docs/monitoring.md)', '10000')
+    .option('--live-window <n>', 'labelled rows, predictions and latencies per version the live metrics are computed over', '10000')
+    .action(async (opts: { env?: string; port?: string; host?: string; repo?: string; pollSeconds?: string; backend?: string; pendingRows?: string; liveWindow?: string }) => {
       const { serveCommand } = await import('./serve-command.js');
       code = await serveCommand(io, opts);
+    });
+
+  // The control loop (issue 8): one pass of live evidence → decision → git change.
+  program
+    .command('monitor')
+    .description('one pass of the rollout control loop: gather the servers\' live evidence, decide, write the decision to git (docs/monitoring.md)')
+    .option('--env <env>', 'the environment whose manifests to judge', 'production')
+    .option('--server <url...>', 'a pipepilot serve base URL; repeat for every replica (their evidence is added)')
+    .option('--prometheus <url>', 'read the evidence from a Prometheus HTTP API that scrapes the servers, instead of --server')
+    .option('--model <name>', 'only this model')
+    .option('--dry-run', 'print the decisions; write and send nothing')
+    .option('--json', 'print the outcomes as JSON')
+    .option('--timeout-seconds <n>', 'how long to wait for each server', '10')
+    .action(async (opts: { env?: string; server?: string[]; prometheus?: string; model?: string; dryRun?: boolean; json?: boolean; timeoutSeconds?: string }) => {
+      const { monitorCommand } = await import('./monitor-command.js');
+      code = await monitorCommand(io, opts);
     });
 
   try {
