@@ -17,6 +17,8 @@ export interface ServeOptions {
   repo?: string;
   pollSeconds?: string;
   backend?: string;
+  pendingRows?: string;
+  liveWindow?: string;
   cacheDir?: string;
   branch?: string;
   drainSeconds?: string;
@@ -52,6 +54,7 @@ export async function serveCommand(io: CliIo, opts: ServeOptions, until?: Promis
       metrics,
       drift: (model) => (repository.psiMax.has(model) ? { psiMax: repository.psiMax.get(model) } : {}),
       limits: { singleBytes: settings.maxBodyBytes, batchBytes: settings.maxBatchBodyBytes },
+      live: settings.live,
     });
     const drain = useDrain(app, { maxConcurrent: settings.maxConcurrentRequests });
     if (settings.logFormat === 'json') useRequestLog(app, { write: io.stdout, clock, logInputs: opts.logInputs === true, answerOf: app.answerOf });
@@ -80,6 +83,8 @@ interface ServeSettings {
   maxBodyBytes: number;
   maxBatchBodyBytes: number;
   maxConcurrentRequests: number;
+  /** The live-outcome windows (`--pending-rows`, `--live-window`; docs/monitoring.md). */
+  live: { pendingRows: number; windowRows: number };
 }
 
 /** Every numeric and enumerated flag checked before anything starts: a bad one is a usage error (exit 2). */
@@ -95,6 +100,7 @@ export function serveSettings(opts: ServeOptions): ServeSettings {
     maxBodyBytes: integerOption('--max-body-bytes', opts.maxBodyBytes ?? String(1024 * 1024), 1024, 1024 ** 3),
     maxBatchBodyBytes: integerOption('--max-batch-body-bytes', opts.maxBatchBodyBytes ?? String(32 * 1024 * 1024), 1024, 1024 ** 3),
     maxConcurrentRequests: integerOption('--max-concurrent-requests', opts.maxConcurrentRequests ?? String(DEFAULT_MAX_CONCURRENT), 0, 1_000_000),
+    live: { pendingRows: integerOption('--pending-rows', opts.pendingRows ?? '10000', 1, 10_000_000), windowRows: integerOption('--live-window', opts.liveWindow ?? '10000', 1, 10_000_000) },
   };
 }
 

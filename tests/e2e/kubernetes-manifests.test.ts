@@ -72,7 +72,9 @@ describe('deploy/kubernetes: every overlay renders, validates, and agrees with t
       expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
       const app = createServer({ loadDeployment: async () => ({ revision: 'r', models: [], open: () => Promise.reject(new Error('none')) }), clock: { now: () => 0 }, log: { info: () => {}, warn: () => {} }, metrics: new Registry() });
       await app.refresh();
-      for (const path of ['/readyz', '/healthz', '/metrics']) expect((await app.inject({ method: 'GET', url: path })).statusCode, path).toBe(200);
+      // (Nothing is deployed here, so /readyz is a 503 — but a route: not the 404 of a wrong path.)
+      for (const path of ['/readyz', '/healthz', '/metrics']) expect((await app.inject({ method: 'GET', url: path })).statusCode, path).not.toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/no-such-probe' })).statusCode).toBe(404);
       await app.close();
 
       // Shutdown: the grace period covers the preStop pause plus the drain.
