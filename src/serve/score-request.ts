@@ -45,7 +45,7 @@ export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: ScoreCont
   try {
     // Aligned, not yet imputed: the drift window must see missing values as missing.
     const aligned = alignTable(lease.loaded.scoring.preprocessor, table, 'request');
-    const predictions = scoreTable(lease.loaded.scoring, aligned, 'request');
+    const predictions = scoreTable(lease.loaded.scoring, aligned, { file: 'request', noun: 'record' });
     lease.loaded.drift?.observe(aligned);
     countPredictions(ctx.metrics, slot.model, lease.loaded.version, predictions);
     lease.loaded.live.recordPredictions(ctx.answerId, predictions.predictions);

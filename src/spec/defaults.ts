@@ -67,7 +67,7 @@ export function applyDefaults(raw: RawPipeline): PipelineSpec {
     },
   };
   if (raw.description !== undefined) spec.description = raw.description;
-  if (raw.tune) spec.tune = tuneDefaults(raw.tune);
+  if (raw.tune) spec.tune = tuneDefaults(raw.tune, seed);
   return spec;
 }
 
@@ -146,12 +146,18 @@ function evaluateDefaults(e: RawPipeline['evaluate'], seed: number): EvaluateSpe
   };
 }
 
-function tuneDefaults(t: NonNullable<RawPipeline['tune']>): TuneSpec {
+function tuneDefaults(t: NonNullable<RawPipeline['tune']>, seed: number): TuneSpec {
   return {
     metric: t.metric,
     direction: t.direction ?? (LOWER_IS_BETTER.has(t.metric) ? 'minimize' : 'maximize'),
     trials: t.trials ?? 20,
     sampler: t.sampler ?? 'tpe',
     space: structuredClone(t.space),
+    seed: t.seed ?? seed,
+    ...(t.cv !== undefined && { cv: t.cv }),
+    validation_fraction: t.validation_fraction ?? 0.2,
+    pruner: t.pruner ?? 'median',
+    parallelism: t.parallelism ?? 4,
+    grid_points: t.grid_points ?? 5,
   };
 }

@@ -2,6 +2,8 @@
  * The validated pipeline, defaults applied. `schemas/pipeline.schema.json` is the contract for
  * the YAML; this is its TypeScript twin after `loadSpec` has filled in defaults.
  */
+import type { SpecProblem } from '../errors.js';
+
 export type Task = 'binary_classification' | 'multiclass_classification' | 'regression';
 export type ModelType = 'linear' | 'mlp';
 export type DataFormat = 'csv' | 'json' | 'jsonl' | 'parquet';
@@ -143,6 +145,17 @@ export interface TuneSpec {
   trials: number;
   sampler: 'random' | 'tpe' | 'grid';
   space: Record<string, unknown>;
+  /** Study seed; trial n's draws derive from (seed, n). Default: model.seed. */
+  seed: number;
+  /** k-fold cross-validation on the training rows; absent: one validation split. */
+  cv?: number;
+  /** Fraction of the training rows that scores each trial when cv is absent. Default 0.2. */
+  validation_fraction: number;
+  pruner: 'median' | 'successive_halving' | 'none';
+  /** Trials proposed together, each seeing only earlier groups: results do not depend on --workers. Default 4. */
+  parallelism: number;
+  /** grid sampler: points per continuous range. Default 5. */
+  grid_points: number;
 }
 
 export interface PipelineSpec {
@@ -167,6 +180,8 @@ export interface LoadedPipeline {
   text: string;
   /** Absolute path of the repository root that `data.source` is relative to. */
   root: string;
+  /** Legal but probably unintended settings, each at file:line:col (e.g. model.params the model type ignores). */
+  warnings?: SpecProblem[];
 }
 
 /** Metric names each task reports; gates and tune may only name these. */
