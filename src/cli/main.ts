@@ -226,6 +226,18 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       code = await monitorCommand(io, opts);
     });
 
+  // Prometheus alerting rules from the pipelines' deploy policies (issue 8).
+  program
+    .command('rules')
+    .description('write Prometheus alerting rules from the pipelines\' deploy policies (docs/monitoring.md)')
+    .option('--env <env>', 'the environment, as the rules\' env label', 'production')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--operator', 'wrap the rules in a prometheus-operator PrometheusRule object')
+    .action(async (opts: { env?: string; out?: string; operator?: boolean }) => {
+      const { rulesCommand } = await import('./rules-command.js');
+      code = await rulesCommand(io, opts);
+    });
+
   try {
     await program.parseAsync(argv);
     return code;
