@@ -1,7 +1,7 @@
 import type { DriftWindowOptions } from '../monitor/drift-window.js';
 import type { Clock, Logger } from '../ports.js';
 import type { DeployedModel, DeploymentSnapshot, LoadDeployment } from './deployment-source.js';
-import { loadVersion, type LoadedVersion } from './loaded-version.js';
+import { loadVersion, type LiveOptions, type LoadedVersion } from './loaded-version.js';
 import { ModelSlot, type Serving } from './model-slot.js';
 import type { ServeMetrics } from './serve-metrics.js';
 
@@ -20,6 +20,8 @@ export interface FleetDeps {
   metrics: ServeMetrics;
   /** The drift window's settings for a model's versions (threshold, window); defaults when absent. */
   drift?: (model: string) => DriftWindowOptions;
+  /** Sizes of every version's live-outcome window; defaults when absent. */
+  live?: LiveOptions;
 }
 
 /** Every deployed model's slot, and `refresh`, which brings them to what the deployments say now. */
@@ -117,7 +119,7 @@ async function refreshSlot(slot: ModelSlot, deployed: DeployedModel, snapshot: D
     }
     try {
       const registered = await snapshot.open(deployed.model, version);
-      loaded.push(await loadVersion(registered, () => deps.clock.now(), deps.drift?.(deployed.model)));
+      loaded.push(await loadVersion(registered, () => deps.clock.now(), deps.drift?.(deployed.model), deps.live));
     } catch (err) {
       for (const l of loaded) if (!slot.find(l.version)) l.scoring.model.dispose();
       return fail(`${deployed.model} v${version}: refused: ${(err as Error).message}`, version);

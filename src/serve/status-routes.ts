@@ -5,7 +5,7 @@ import type { ModelSlot } from './model-slot.js';
 import type { ServeMetrics } from './serve-metrics.js';
 
 /** `GET /models`, `/healthz`, `/readyz` and `/metrics`. */
-export function registerStatusRoutes(app: FastifyInstance, deps: { fleet: Fleet; metrics: ServeMetrics }): void {
+export function registerStatusRoutes(app: FastifyInstance, deps: { fleet: Fleet; metrics: ServeMetrics; beforeScrape?: () => void }): void {
   const { fleet } = deps;
   app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -28,6 +28,7 @@ export function registerStatusRoutes(app: FastifyInstance, deps: { fleet: Fleet;
 
   app.get('/metrics', async (_request, reply) => {
     updateDriftGauges(fleet, deps.metrics);
+    deps.beforeScrape?.();
     const text = await deps.metrics.registry.metrics();
     return reply.type(deps.metrics.registry.contentType).send(text);
   });

@@ -23,6 +23,9 @@ export interface PreparedRows {
   testRowsAllColumns(): Table;
   yTrain: Float64Array;
   yTest: Float64Array;
+  /** 0-based data row in the file of each train / test row, so messages name rows as in the file. */
+  trainSourceRows: Uint32Array;
+  testSourceRows: Uint32Array;
 }
 
 /**
@@ -67,6 +70,8 @@ export function prepareRows(spec: PipelineSpec, raw: Table): PreparedRows {
     testRowsAllColumns: () => takeRows(target.table, split.test),
     yTrain: pick(target.y, split.train),
     yTest: pick(target.y, split.test),
+    trainSourceRows: split.train.map((i) => target.sourceRows[i]),
+    testSourceRows: split.test.map((i) => target.sourceRows[i]),
   };
 }
 

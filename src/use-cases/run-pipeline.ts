@@ -6,6 +6,7 @@ import type { Table } from '../data/table.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
+import { checkFiniteOutputs } from '../features/finite-output.js';
 import { fitPreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
 import { predictBatch } from '../model/predict.js';
 import { loadTfjsModel, toTfjsArtifacts } from '../model/tfjs-format.js';
@@ -40,6 +41,8 @@ export interface RunRequest {
    * Loaded only after the candidate is evaluated, and disposed after scoring.
    */
   baseline?: BaselineSource;
+  /** Params over model.params (pipepilot tune's winner): trained, keyed and reported as if written in the YAML. */
+  params?: Record<string, unknown>;
 }
 
 export interface RunResult {
@@ -57,12 +60,13 @@ export interface RunResult {
  */
 export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunResult> {
   const timer = stageTimer(deps.clock);
-  const pipeline = loadSpec(await deps.files.readText(req.pipelinePath), {
+  const pipeline = withParams(loadSpec(await deps.files.readText(req.pipelinePath), {
     file: req.pipelinePath,
     root: deps.files.root,
     realpath: (p) => deps.files.realpath(p),
-  });
+  }), req.params);
   const { spec } = pipeline;
+  for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const bytes = await deps.files.readBytes(spec.data.source);
   const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
   const fingerprint = fingerprintData(bytes);
@@ -77,9 +81,11 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     features: rows.schema,
     spec: spec.preprocess,
     target: { name: rows.schema.target, task: spec.model.task, classes: rows.classes, threshold: spec.evaluate.threshold },
+    origin: { file: spec.data.source, sourceRows: rows.trainSourceRows },
   });
-  const train = transformTable(preprocessor, rows.trainTable);
-  const test = transformTable(preprocessor, rows.testTable);
+  const testOrigin = { file: spec.data.source, sourceRows: rows.testSourceRows };
+  const train = transformTable(preprocessor, rows.trainTable, { file: spec.data.source, sourceRows: rows.trainSourceRows });
+  const test = transformTable(preprocessor, rows.testTable, testOrigin);
   timer.lap('preprocess');
 
   const trained = trainCandidate(spec, { ...train, oneHotBlocks: oneHotBlocks(preprocessor) }, rows, deps);
@@ -90,6 +96,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const model = await loadTfjsModel(tfjs);
   const output = predictBatch(model, test.x, test.rows, test.cols);
   model.dispose();
+  checkFiniteOutputs(preprocessor, rows.testTable, test, output, testOrigin);
   const bootstrapSamples = budgetedBootstrapSamples(spec.evaluate.bootstrap.samples, test.rows);
   if (bootstrapSamples < spec.evaluate.bootstrap.samples) {
     deps.log.info(`bootstrap: ${bootstrapSamples} resamples instead of ${spec.evaluate.bootstrap.samples} (${test.rows} test rows)`);
@@ -143,6 +150,12 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   };
 }
 
+function withParams(pipeline: LoadedPipeline, params: Record<string, unknown> | undefined): LoadedPipeline {
+  if (params === undefined) return pipeline;
+  const spec = { ...pipeline.spec, model: { ...pipeline.spec.model, params: { ...pipeline.spec.model.params, ...params } } };
+  return { ...pipeline, spec };
+}
+
 /** The model-row columns of each categorical feature's one-hot block (its categories, then the unknown bucket). */
 function oneHotBlocks(pre: Preprocessor): number[][] {
   let offset = pre.numeric.length;
@@ -193,6 +206,7 @@ async function compareWithProduction(
     slices: productionSliceColumns(spec.gates).map((column) => ({ column, values: sliceValues(table, column) })),
     minSliceRows: spec.evaluate.min_slice_rows,
     file: spec.data.source,
+    sourceRows: rows.testSourceRows,
   });
   ctx.log.info(`baseline: production v${baseline.version} scored on the ${rows.testTable.rowCount} test rows`);
   return baseline;
