@@ -34,6 +34,19 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
 
+  // First contact (issue 14): a starter pipeline, the workflow, .gitignore and the schema.
+  program
+    .command('init')
+    .description('write a starter pipeline for a data file (features written out), the workflow, .gitignore entries and the pipeline schema; never overwrites without --force')
+    .argument('[file]', 'the data file to start from (csv, json, jsonl, parquet), inside the repository')
+    .option('--target <column>', 'the column to predict (default: the last column)')
+    .option('--action <ref>', 'the action reference for the workflow (default <owner>/pipepilot@v1)')
+    .option('--force', 'overwrite files that exist and differ')
+    .action(async (file: string | undefined, opts: { target?: string; action?: string; force?: boolean }) => {
+      const { initCommand } = await import('./init-command.js');
+      code = await initCommand(io, { file, ...opts });
+    });
+
   program
     .command('validate')
     .description('check pipeline files against the schema and semantic rules (default: pipelines/*.yaml)')
