@@ -141,12 +141,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
 
   program
     .command('rollback')
-    .description('git revert the last change to an environment\'s manifest, as one commit on a branch (default pipepilot/rollback/<model>/<env>)')
+    .description('take the newest version (the canary, else the main one) out of an environment with git revert, as one commit on a branch (default pipepilot/rollback/<model>/<env>)')
     .argument('<model>', 'registered model name')
     .requiredOption('--env <env>', 'the environment, e.g. production')
     .option('--to <n>', 'revert every manifest change made after it last named this version')
+    .option('--undo-last', 'revert only the last manifest change (full rollout → canary again)')
     .option('--branch <name>', 'the branch to write (created or reset from HEAD)')
-    .action(async (model: string, opts: { env: string; to?: string; branch?: string }) => {
+    .action(async (model: string, opts: { env: string; to?: string; undoLast?: boolean; branch?: string }) => {
       const { rollbackCommand } = await import('./rollback-command.js');
       code = await rollbackCommand(io, { model, ...opts });
     });
@@ -182,13 +183,47 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .description('serve the models an environment\'s manifests name over HTTP, following git (docs/serving.md)')
     .option('--env <env>', 'the environment whose manifests to follow', 'production')
     .option('--port <n>', 'port to listen on (0: any free one)', '8080')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--repo <path>', 'the repository holding models/ (default: the current one)')
+    .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1').env('PIPEPILOT_HOST'))
+    // SageMaker starts a bring-your-own container with the argument `serve` (docs/deploy.md).
+    .argument('[serve]', 'ignored when it is `serve`, as SageMaker passes it')
+    .addOption(new Option('--repo <path|url>', 'the repository holding models/: a local clone (default: the current one) or a remote URL (https, ssh, file://) followed through a cache').env('PIPEPILOT_REPO'))
     .option('--poll-seconds <n>', 'how often to read the manifests from git', '10')
     .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
-    .action(async (opts: { env?: string; port?: string; host?: string; repo?: string; pollSeconds?: string; backend?: string }) => {
+    .option('--pending-rows <n>', 'predictions per version kept waiting for their label (docs/monitoring.md)', '10000')
+    .option('--live-window <n>', 'labelled rows, predictions and latencies per version the live metrics are computed over', '10000')
+    // Shipping the server (issue 9): remote repositories, shutdown, logs and limits.
+    .option('--cache-dir <dir>', 'with --repo URL: where the fetch-only clone lives (default: env PIPEPILOT_CACHE_DIR, else the OS cache dir)')
+    .option('--branch <name>', 'with --repo URL: the branch holding the manifests (default: the remote\'s default branch)')
+    .option('--drain-seconds <n>', 'on SIGTERM/SIGINT, how long requests in flight may take to finish', '20')
+    .option('--log-format <format>', 'text, or json: one JSON line per request', 'text')
+    .option('--log-inputs', 'with --log-format json: include the request body (feature values) in each line')
+    .option('--max-body-bytes <n>', 'largest body of /predict', String(1024 * 1024))
+    .option('--max-batch-body-bytes <n>', 'largest body of /predict/batch and /invocations', String(32 * 1024 * 1024))
+    .option('--max-concurrent-requests <n>', 'requests served at once; beyond it 503 (0: no limit)', '256')
+    .action(async (word: string | undefined, opts: import('./serve-command.js').ServeOptions) => {
+      if (word !== undefined && word !== 'serve') {
+        io.stderr(`error: unexpected argument '${word}' (serve takes only options)\n`);
+        code = EXIT.badInput;
+        return;
+      }
       const { serveCommand } = await import('./serve-command.js');
       code = await serveCommand(io, opts);
+    });
+
+  // The control loop (issue 8): one pass of live evidence → decision → git change.
+  program
+    .command('monitor')
+    .description('one pass of the rollout control loop: gather the servers\' live evidence, decide, write the decision to git (docs/monitoring.md)')
+    .option('--env <env>', 'the environment whose manifests to judge', 'production')
+    .option('--server <url...>', 'a pipepilot serve base URL; repeat for every replica (their evidence is added)')
+    .option('--prometheus <url>', 'read the evidence from a Prometheus HTTP API that scrapes the servers, instead of --server')
+    .option('--model <name>', 'only this model')
+    .option('--dry-run', 'print the decisions; write and send nothing')
+    .option('--json', 'print the outcomes as JSON')
+    .option('--timeout-seconds <n>', 'how long to wait for each server', '10')
+    .action(async (opts: { env?: string; server?: string[]; prometheus?: string; model?: string; dryRun?: boolean; json?: boolean; timeoutSeconds?: string }) => {
+      const { monitorCommand } = await import('./monitor-command.js');
+      code = await monitorCommand(io, opts);
     });
 
   try {

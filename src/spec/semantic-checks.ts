@@ -34,7 +34,18 @@ export function semanticProblems(
   checkTaskOptions(raw, found);
   checkGates(raw, found);
   checkTune(raw, found);
+  checkRollout(raw, found);
   return found.list;
+}
+
+/** Rollout steps walk up to 100 (the canary becomes the version); a step back or a stop short would never complete. */
+function checkRollout(raw: RawPipeline, found: Findings): void {
+  const steps = raw.deploy?.rollout?.steps;
+  if (!steps) return;
+  steps.forEach((w, i) => {
+    if (i > 0 && w <= steps[i - 1]) found.at(['deploy', 'rollout', 'steps', i], `deploy.rollout.steps must increase, but ${w} follows ${steps[i - 1]}`);
+  });
+  if (steps.at(-1) !== 100) found.at(['deploy', 'rollout', 'steps', steps.length - 1], `deploy.rollout.steps must end at 100 (the canary then takes all traffic), got ${steps.at(-1)}`);
 }
 
 function checkSource(raw: RawPipeline, found: Findings, paths: { root: string; realpath?: Realpath }): void {

@@ -7,7 +7,7 @@ import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
 import { checkFiniteOutputs } from '../features/finite-output.js';
-import { fitPreprocessor, transformTable } from '../features/preprocessor.js';
+import { fitPreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
 import { predictBatch } from '../model/predict.js';
 import { loadTfjsModel, toTfjsArtifacts } from '../model/tfjs-format.js';
 import { trainModel } from '../model/train.js';
@@ -88,7 +88,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const test = transformTable(preprocessor, rows.testTable, testOrigin);
   timer.lap('preprocess');
 
-  const trained = trainCandidate(spec, train, rows, deps);
+  const trained = trainCandidate(spec, { ...train, oneHotBlocks: oneHotBlocks(preprocessor) }, rows, deps);
   const tfjs = toTfjsArtifacts(trained, { name: spec.name });
   timer.lap('fit');
 
@@ -156,7 +156,17 @@ function withParams(pipeline: LoadedPipeline, params: Record<string, unknown> | 
   return { ...pipeline, spec };
 }
 
-function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number }, rows: PreparedRows, deps: RunDeps): TrainedModel {
+/** The model-row columns of each categorical feature's one-hot block (its categories, then the unknown bucket). */
+function oneHotBlocks(pre: Preprocessor): number[][] {
+  let offset = pre.numeric.length;
+  return pre.categorical.map((f) => {
+    const block = Array.from({ length: f.categories.length + 1 }, (_, i) => offset + i);
+    offset += block.length;
+    return block;
+  });
+}
+
+function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number; oneHotBlocks: number[][] }, rows: PreparedRows, deps: RunDeps): TrainedModel {
   const trained = trainModel({
     task: spec.model.task,
     type: spec.model.type,

@@ -169,7 +169,7 @@ describe('gates against production', () => {
   it('a slice gate compares every large-enough slice on its own rows and notes the skipped ones', () => {
     const { evaluation, baseline } = binaryCase(1500, 1.2);
     const results = evaluateGates([drop('roc_auc', { max_drop: 0.5, slice: 'region' })], evaluation, { baseline });
-    expect(results.map((r) => [r.slice?.value, r.status])).toEqual([['north', 'passed'], ['south', 'passed'], [undefined, 'passed']]);
+    expect(results.map((r) => [r.slice?.value, r.status])).toEqual([['north', 'passed'], ['south', 'passed'], [undefined, 'skipped']]);
     const north = baseline.comparison.slices[0].rows.find((r) => r.value === 'north')!;
     expect(results[0]).toMatchObject({ observed: north.metrics.roc_auc.candidate, baseline: north.metrics.roc_auc.baseline });
     expect(results[0].message).toMatch(/^roc_auc on region=north 0\.\d{3} vs production v3/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PipePilotError } from '../../../src/errors.js';
 import { type Evaluation, evaluatePredictions } from '../../../src/evaluate/evaluation.js';
 import { evaluateGates, formatObserved, gatesPassed } from '../../../src/evaluate/gates.js';
+import { gateCountText } from '../../../src/evaluate/gate-result.js';
 import type { Gate } from '../../../src/spec/types.js';
 
 /**
@@ -72,8 +73,9 @@ describe('evaluateGates', () => {
       ['month-to-month', 1, 'passed'],
       ['one-year', 0.5, 'failed'],
       ['two-year', 0, 'failed'],
-      [undefined, null, 'passed'],
+      [undefined, null, 'skipped'],
     ]);
+    expect(gateCountText(results)).toBe('1 passed, 2 failed, 1 skipped');
     expect(results[1].slice).toEqual({ column: 'contract', value: 'one-year' });
     expect(results[1].message).toBe('f1 on contract=one-year 0.500 < min 0.6');
     expect(results[3].message).toBe('f1 min 0.6 on contract: 1 slice skipped (fewer than min_slice_rows): (missing) (n=3)');

@@ -77,6 +77,12 @@ describe('valid pipelines load', () => {
     expect(Object.keys(spec.tune?.space ?? {})).toHaveLength(7);
     expect(spec.tune).toMatchObject({ seed: 11, cv: 3, validation_fraction: 0.3, pruner: 'successive_halving', parallelism: 2, grid_points: 3 });
     expect(spec.deploy.environments).toEqual(['dev', 'staging', 'production']);
+    expect(spec.deploy.drift).toEqual({ psi_max: 0.25, action: 'rollback' });
+    expect(spec.deploy.rollout).toEqual({
+      steps: [5, 25, 100], min_requests: 500, min_labels: 300, max_error_rate_increase: 0.02, max_p99_latency_ratio: 2, max_metric_drop: { drop: 0.03, confidence: 0.9 },
+    });
+    expect(spec.deploy.alerts).toEqual({ webhook_env: 'PIPEPILOT_ALERT_WEBHOOK', github_issue: true });
+    expect(spec.deploy.auto_merge).toBe(true);
   });
 
   it('early_stopping: false turns it off for mlp; an anchor and alias are allowed', () => {
