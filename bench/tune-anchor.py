@@ -12,7 +12,7 @@ import numpy as np
 import optuna
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.metrics import roc_auc_score
+from sklearn.metrics import log_loss
 from sklearn.neural_network import MLPClassifier
 
 warnings.filterwarnings("ignore", category=ConvergenceWarning)
@@ -34,12 +34,12 @@ def objective(trial):
                           max_iter=setup["epochs"], early_stopping=True, validation_fraction=0.1,
                           n_iter_no_change=10, random_state=setup["model_seed"])
     model.fit(xt, yt)
-    return roc_auc_score(yv, model.predict_proba(xv)[:, 1])
+    return log_loss(yv, model.predict_proba(xv)[:, 1], labels=[0, 1])
 
 
 out = {"optuna": optuna.__version__, "sklearn": sklearn.__version__, "seeds": {}}
 for seed in setup["seeds"]:
-    study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=seed))
+    study = optuna.create_study(direction="minimize", sampler=optuna.samplers.TPESampler(seed=seed))
     start = time.perf_counter()
     study.optimize(objective, n_trials=setup["trials"])
     s = time.perf_counter() - start
