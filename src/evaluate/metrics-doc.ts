@@ -90,7 +90,8 @@ export interface MetricsDocInput {
     classes: string[];
     inputColumns: number;
   };
-  trained: TrainedModel;
+  /** What training reports: its loss history, the epoch kept, solver iterations (any model type). */
+  trained: Pick<TrainedModel, 'history' | 'bestEpoch' | 'iterations'>;
   evaluation: Evaluation;
   gates: GateResult[];
   /** The production model's comparison with the candidate, when there is one. */

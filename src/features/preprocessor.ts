@@ -10,6 +10,12 @@ import type { PreprocessSpec, Task } from '../spec/types.js';
  */
 export interface Preprocessor {
   format: 'pipepilot-preprocessor/v1';
+  /**
+   * ordinal (for trees): a numeric input is the raw value, NaN when missing (fill, center and
+   * scale are not applied); a categorical input is the category's index in `categories`, NaN
+   * when missing or unknown. Absent: onehot (files written before gbdt have no field).
+   */
+  encode?: 'ordinal';
   numeric: NumericFeature[];
   categorical: CategoricalFeature[];
   /** Names of the model's input columns, in order (one-hot columns as `column=value`). */
@@ -52,6 +58,10 @@ export function fitPreprocessor(req: FitRequest): Preprocessor {
   const categorical = req.features.categorical.map((name) =>
     fitCategorical(name, categoricalValues(req.table, name), req.spec),
   );
+  if (req.spec.encode === 'ordinal') {
+    const outputNames = [...numeric.map((f) => f.name), ...categorical.map((f) => f.name)];
+    return { format: 'pipepilot-preprocessor/v1', encode: 'ordinal', numeric, categorical, outputNames, target: req.target };
+  }
   const outputNames = [
     ...numeric.map((f) => f.name),
     ...categorical.flatMap((f) => [...f.categories.map((c) => `${f.name}=${c}`), `${f.name}=(unknown)`]),
@@ -59,8 +69,13 @@ export function fitPreprocessor(req: FitRequest): Preprocessor {
   return { format: 'pipepilot-preprocessor/v1', numeric, categorical, outputNames, target: req.target };
 }
 
+/** Most categories an ordinal column keeps: tree bins are bytes, one of which is the missing bin. */
+export const MAX_ORDINAL_CATEGORIES = 254;
+
 function fitNumeric(name: string, values: Float64Array, spec: PreprocessSpec): NumericFeature {
   const fill = numericFill(sortedPresent(values), spec);
+  // Trees take the raw value; the fill is kept only as a typical value (the server's warm-up row).
+  if (spec.encode === 'ordinal') return { name, fill, center: 0, scale: 1 };
   // Scale statistics are computed on imputed values, as scikit-learn's SimpleImputer → StandardScaler does.
   const n = values.length;
   let sum = 0;
@@ -101,7 +116,8 @@ function fitCategorical(name: string, values: (string | null)[], spec: Preproces
   // Most frequent first, ties broken by the value so the order never depends on row order.
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const fill = spec.impute.categorical === 'constant' ? spec.impute.fill_categorical : (ranked[0]?.[0] ?? null);
-  const kept = ranked.slice(0, spec.max_categories).map(([c]) => c);
+  const limit = spec.encode === 'ordinal' ? Math.min(spec.max_categories, MAX_ORDINAL_CATEGORIES) : spec.max_categories;
+  const kept = ranked.slice(0, limit).map(([c]) => c);
   // A constant fill value seen in training is a category of its own, so it gets a column.
   if (fill !== null && spec.impute.categorical === 'constant' && values.includes(null) && !kept.includes(fill)) {
     kept.push(fill);
@@ -111,6 +127,7 @@ function fitCategorical(name: string, values: (string | null)[], spec: Preproces
 
 /** Row-major model input for every row of `table`, which must hold the preprocessor's columns. */
 export function transformTable(pre: Preprocessor, table: Table): { x: Float32Array; rows: number; cols: number } {
+  if (pre.encode === 'ordinal') return transformOrdinal(pre, table);
   const rows = table.rowCount;
   const cols = pre.outputNames.length;
   const x = new Float32Array(rows * cols);
@@ -132,6 +149,29 @@ export function transformTable(pre: Preprocessor, table: Table): { x: Float32Arr
       x[i + (v === null ? unknown : (index.get(v) ?? unknown))] = 1;
     }
     offset += f.categories.length + 1;
+  }
+  return { x, rows, cols };
+}
+
+/** Ordinal rows: raw numbers (NaN stays NaN), category codes (missing and unknown are NaN). */
+function transformOrdinal(pre: Preprocessor, table: Table): { x: Float32Array; rows: number; cols: number } {
+  const rows = table.rowCount;
+  const cols = pre.outputNames.length;
+  const x = new Float32Array(rows * cols);
+  let offset = 0;
+  for (const f of pre.numeric) {
+    const values = numericValues(table, f.name);
+    for (let r = 0, i = offset; r < rows; r++, i += cols) x[i] = values[r];
+    offset += 1;
+  }
+  for (const f of pre.categorical) {
+    const values = categoricalValues(table, f.name);
+    const index = new Map(f.categories.map((c, i) => [c, i] as const));
+    for (let r = 0, i = offset; r < rows; r++, i += cols) {
+      const v = values[r];
+      x[i] = v === null ? NaN : (index.get(v) ?? NaN);
+    }
+    offset += 1;
   }
   return { x, rows, cols };
 }
@@ -225,7 +265,10 @@ export function parsePreprocessor(json: unknown, file: string): Preprocessor {
       throw fail(`bad categorical feature ${JSON.stringify(f?.name)}`);
     }
   }
-  const expected = p.numeric.length + p.categorical.reduce((n, f) => n + f.categories.length + 1, 0);
+  if (p.encode !== undefined && p.encode !== 'ordinal') throw fail(`unknown encode ${JSON.stringify(p.encode)}, expected "ordinal" or none`);
+  const expected = p.encode === 'ordinal'
+    ? p.numeric.length + p.categorical.length
+    : p.numeric.length + p.categorical.reduce((n, f) => n + f.categories.length + 1, 0);
   if (p.outputNames.length !== expected) throw fail(`outputNames has ${p.outputNames.length} entries, expected ${expected}`);
   const t = p.target;
   if (!t || typeof t.name !== 'string' || !['binary_classification', 'multiclass_classification', 'regression'].includes(t.task) || !Array.isArray(t.classes)) {

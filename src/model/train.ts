@@ -1,3 +1,4 @@
+import { PipePilotError } from '../errors.js';
 import { fitLogistic } from './logistic.js';
 import { fitMlp } from './mlp-train.js';
 import { fitRidge, type LinearFit } from './ridge.js';
@@ -13,6 +14,7 @@ import { outputFor, outputUnits, type DenseLayerData, type TrainRequest, type Tr
  */
 export function trainModel(req: TrainRequest): TrainedModel {
   validateTrainRequest(req);
+  if (req.type === 'gbdt') throw new PipePilotError('internal: gbdt trains through trainGbdtModel (src/model/gbdt/train-gbdt.ts), not trainModel');
   const target = standardizeTarget(req);
   const model = req.type === 'linear' ? trainLinear(req, target) : trainMlpModel(req, target);
   const last = model.layers[model.layers.length - 1];

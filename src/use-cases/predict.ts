@@ -1,13 +1,11 @@
-import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { ModelFileError } from '../errors.js';
 import type { Table } from '../data/table.js';
 import { alignTable, parsePreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
-import { predictBatch } from '../model/predict.js';
-import { loadTfjsModel } from '../model/tfjs-format.js';
+import { loadScorer, type Scorer } from '../model/scorer.js';
 
-/** A saved model ready to score: the tfjs model and the fitted transform in front of it. */
+/** A saved model ready to score: the model (tfjs or trees) and the fitted transform in front of it. */
 export interface ScoringModel {
-  model: LayersModel;
+  model: Scorer;
   preprocessor: Preprocessor;
 }
 
@@ -26,8 +24,8 @@ export async function loadScoringModel(read: (name: string) => Promise<Uint8Arra
   const modelJson = parseJson(await text('model.json'), `${dirLabel}/model.json`);
   const weightsBin = await read('weights.bin');
   const preprocessor = parsePreprocessor(parseJson(await text('preprocessor.json'), `${dirLabel}/preprocessor.json`), `${dirLabel}/preprocessor.json`);
-  const model = await loadTfjsModel({ modelJson: modelJson as Record<string, unknown>, weightsBin }, { file: `${dirLabel}/model.json` });
-  const inputs = model.inputs[0]?.shape.at(-1);
+  const model = await loadScorer(modelJson as Record<string, unknown>, weightsBin, { file: `${dirLabel}/model.json` });
+  const inputs = model.inputs;
   if (inputs !== preprocessor.outputNames.length) {
     throw new ModelFileError(
       `${dirLabel}: model.json expects ${inputs} inputs but preprocessor.json produces ${preprocessor.outputNames.length}`,
@@ -45,7 +43,7 @@ export async function loadScoringModel(read: (name: string) => Promise<Uint8Arra
 export function scoreOutputs(scoring: ScoringModel, table: Table, file: string): Float32Array {
   const pre = scoring.preprocessor;
   const { x, rows, cols } = transformTable(pre, alignTable(pre, table, file));
-  return predictBatch(scoring.model, x, rows, cols);
+  return scoring.model.predict(x, rows, cols);
 }
 
 /** Scores raw rows through the saved transform and the model: labels (or values) and probabilities. */

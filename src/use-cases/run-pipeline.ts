@@ -6,11 +6,9 @@ import type { Table } from '../data/table.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
-import { fitPreprocessor, transformTable } from '../features/preprocessor.js';
-import { predictBatch } from '../model/predict.js';
-import { loadTfjsModel, toTfjsArtifacts } from '../model/tfjs-format.js';
-import { trainModel } from '../model/train.js';
-import type { TrainedModel } from '../model/types.js';
+import { fitPreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
+import { fitModel, type FittedModel } from '../model/fit-model.js';
+import { loadScorer } from '../model/scorer.js';
 import type { Clock, Files, Logger, ProgressSink } from '../ports.js';
 import { buildReport } from '../report/run-report.js';
 import { loadSpec } from '../spec/load-spec.js';
@@ -82,13 +80,13 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const test = transformTable(preprocessor, rows.testTable);
   timer.lap('preprocess');
 
-  const trained = trainCandidate(spec, train, rows, deps);
-  const tfjs = toTfjsArtifacts(trained, { name: spec.name });
+  const fitted = trainCandidate(spec, train, rows, preprocessor, deps);
+  const trained = fitted.summary;
   timer.lap('fit');
 
   // Score the saved artifact, not the in-memory weights: what is evaluated is what will be served.
-  const model = await loadTfjsModel(tfjs);
-  const output = predictBatch(model, test.x, test.rows, test.cols);
+  const model = await loadScorer(fitted.modelJson, fitted.weightsBin);
+  const output = model.predict(test.x, test.rows, test.cols);
   model.dispose();
   const bootstrapSamples = budgetedBootstrapSamples(spec.evaluate.bootstrap.samples, test.rows);
   if (bootstrapSamples < spec.evaluate.bootstrap.samples) {
@@ -138,13 +136,13 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     pipeline,
     metrics,
     report: buildReport(metrics),
-    artifacts: { modelJson: tfjs.modelJson, weightsBin: tfjs.weightsBin, preprocessor, referenceStats: stats },
+    artifacts: { modelJson: fitted.modelJson, weightsBin: fitted.weightsBin, preprocessor, referenceStats: stats },
     gatesPassed: gatesPassed(gates),
   };
 }
 
-function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number }, rows: PreparedRows, deps: RunDeps): TrainedModel {
-  const trained = trainModel({
+function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number }, rows: PreparedRows, preprocessor: Preprocessor, deps: RunDeps): FittedModel {
+  const fitted = fitModel({
     task: spec.model.task,
     type: spec.model.type,
     params: spec.model.params,
@@ -159,10 +157,10 @@ function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: numb
         total: p.epochs,
         detail: `loss ${p.loss.toFixed(4)}${p.valLoss === undefined ? '' : `, val ${p.valLoss.toFixed(4)}`}`,
       }),
-  });
+  }, preprocessor, { name: spec.name });
   // Solver notes (a jitter on one-hot-collinear normal equations, an iteration cap) are information, not data problems.
-  for (const note of trained.notes) deps.log.info(`note: ${note}`);
-  return trained;
+  for (const note of fitted.summary.notes) deps.log.info(`note: ${note}`);
+  return fitted;
 }
 
 async function compareWithProduction(
