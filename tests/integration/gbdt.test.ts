@@ -1,0 +1,77 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { looksLikeStackTrace, runCli } from '../helpers/cli.js';
+import { bcData, manifestYaml, smallPipeline } from '../helpers/registry-fixtures.js';
+import { bcRecords, commitAndPush, startServer } from '../helpers/serve-fixtures.js';
+import { tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+
+/** A small gbdt on the breast-cancer data: 20 trees of 8 leaves train in well under a second. */
+const gbdtParams = '{max_iter: 20, max_leaf_nodes: 8, min_samples_leaf: 10}';
+const gbdtPipeline = (opts: { seed?: number; gates?: string } = {}) =>
+  smallPipeline({ ...opts, params: gbdtParams }).replace('type: linear', 'type: gbdt');
+
+async function registeredGbdt(): Promise<TempRepo> {
+  const repo = tempRepo({ 'p.yaml': gbdtPipeline(), 'data/bc.csv': bcData });
+  const res = await runCli(['register', 'p.yaml', '-q'], repo.dir);
+  expect(res.code, res.stderr).toBe(0);
+  return repo;
+}
+
+describe('a gbdt model through the registry, predict, the server and the baseline comparison', () => {
+  it('registers, verifies, predicts, serves the same probabilities, routes missing values, and is the baseline of the next run', async () => {
+    const repo = await registeredGbdt();
+    const model = JSON.parse(readFileSync(join(repo.dir, 'models/bc/v1/model.json'), 'utf8'));
+    expect(model.format).toBe('pipepilot-gbdt/v1');
+    expect(model.trees).toHaveLength(20);
+    expect(readFileSync(join(repo.dir, 'models/bc/v1/weights.bin')).byteLength).toBe(0);
+    const meta = JSON.parse(readFileSync(join(repo.dir, 'models/bc/v1/metadata.json'), 'utf8'));
+    expect(meta.files['model.json']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect((await runCli(['verify'], repo.dir)).code).toBe(0);
+    commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1), 'deploy bc v1');
+
+    // predict and the server: one scoring path, the same numbers.
+    const predict = await runCli(['predict', '--model', 'bc', '--input', 'data/bc.csv'], repo.dir);
+    expect(predict.code, predict.stderr).toBe(0);
+    const cli = predict.stdout.trim().split('\n').map((l) => JSON.parse(l) as { prediction: string; probabilities: Record<string, number> });
+    expect(cli).toHaveLength(569);
+    const server = await startServer(repo);
+    const records = bcRecords(readFileSync(join(repo.dir, 'data/bc.csv'), 'utf8'), 5);
+    const batch = await server.post('/models/bc/predict/batch', records);
+    expect(batch.status).toBe(200);
+    const served = batch.json.predictions as { probabilities: Record<string, number> }[];
+    expect(served.map((p) => p.probabilities.malignant)).toEqual(cli.slice(0, 5).map((p) => p.probabilities.malignant));
+
+    // Missing values are the trees' to route: the record scores instead of being refused.
+    const gappy = await server.post('/models/bc/predict', { ...records[0], mean_radius: null, worst_area: null });
+    expect(gappy.status, JSON.stringify(gappy.json)).toBe(200);
+    expect(['benign', 'malignant']).toContain((gappy.json.predictions as { prediction: string }[])[0].prediction);
+
+    // The next candidate is compared with production v1 on the same test rows.
+    writeFileSync(join(repo.dir, 'cand.yaml'), gbdtPipeline({ seed: 2, gates: '[{metric: roc_auc, max_drop: 0.05, vs: production}]' }));
+    const run = await runCli(['run', 'cand.yaml', '--out', 'cand-run', '--quiet'], repo.dir);
+    expect(run.code, run.stderr).toBe(0);
+    const metrics = JSON.parse(readFileSync(join(repo.dir, 'cand-run/metrics.json'), 'utf8'));
+    expect(metrics.baseline.version).toBe(1);
+    expect(metrics.baseline.metrics.roc_auc).toBeGreaterThan(0.95);
+    expect(metrics.gates[0].status).toBe('passed');
+  });
+});
+
+describe('a tampered tree file', () => {
+  it('fails verify and is refused by predict, naming the file', async () => {
+    const own = await registeredGbdt();
+    const path = join(own.dir, 'models/bc/v1/model.json');
+    const model = JSON.parse(readFileSync(path, 'utf8'));
+    model.trees[0].value[1] += 10; // still a valid tree file: only the digest can tell
+    writeFileSync(path, JSON.stringify(model, null, 2) + '\n');
+    const verify = await runCli(['verify'], own.dir);
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toMatch(/^models\/bc\/v1\/model\.json: digest sha256:[0-9a-f]{64} does not match metadata\.json/m);
+    const predict = await runCli(['predict', '--model', 'bc', '--version', '1', '--input', 'data/bc.csv'], own.dir);
+    expect(predict.code).toBe(2);
+    expect(predict.stderr).toMatch(/models\/bc\/v1\/model\.json: digest .* refusing to load bc v1/);
+    expect(predict.stdout).toBe('');
+    expect(looksLikeStackTrace(predict.stderr)).toBe(false);
+  });
+});
