@@ -23,7 +23,7 @@ export interface PredictRouteDeps {
 export function registerPredictRoutes(app: FastifyInstance, deps: PredictRouteDeps): void {
   const score = (request: FastifyRequest, slot: ModelSlot, records: unknown[]) => {
     const header = request.headers['x-request-id'];
-    const scored = scoreRequest(slot, records, { requestId: typeof header === 'string' ? header : undefined, rng: deps.rng, metrics: deps.metrics });
+    const scored = scoreRequest(slot, records, { requestId: typeof header === 'string' ? header : undefined, rng: deps.rng, metrics: deps.metrics, explain: wantsExplanation(request) });
     deps.answered(request, scored);
     return scored;
   };
@@ -46,6 +46,14 @@ export function registerPredictRoutes(app: FastifyInstance, deps: PredictRouteDe
       version: scored.version,
     };
   });
+}
+
+/** `?explain=true` (or `1`) asks for TreeSHAP contributions per row; anything else but `false`/`0` is a 400. */
+function wantsExplanation(request: FastifyRequest): boolean {
+  const v = (request.query as { explain?: unknown } | undefined)?.explain;
+  if (v === undefined || v === 'false' || v === '0') return false;
+  if (v === 'true' || v === '1' || v === '') return true;
+  throw new RequestError(400, `explain must be true or false, got ${JSON.stringify(v)}`, { field: 'explain' });
 }
 
 export function findSlot(fleet: Fleet, name: string): ModelSlot {

@@ -23,14 +23,17 @@ export interface ScoredRequest {
  * `scoreTable` is the one scoring path. A bad record or column is a DataError naming it.
  * Rows that scored are counted in the version's drift window.
  */
-export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: { requestId?: string; rng: Rng; metrics: ServeMetrics }): ScoredRequest {
+export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: { requestId?: string; rng: Rng; metrics: ServeMetrics; explain?: boolean }): ScoredRequest {
   const table = tableFromRecords(records, { file: 'request', missingValues: MISSING_VALUES });
   const lease = slot.acquire((weight) => routesToCanary(weight, ctx.requestId, ctx.rng));
   if (!lease) throw notReady(slot);
   try {
     // Aligned, not yet imputed: the drift window must see missing values as missing.
     const aligned = alignTable(lease.loaded.scoring.preprocessor, table, 'request');
-    const predictions = scoreTable(lease.loaded.scoring, aligned, 'request');
+    if (ctx.explain && !lease.loaded.scoring.model.trees) {
+      throw new RequestError(400, `${slot.model} v${lease.loaded.version} is a ${lease.loaded.scoring.model.kind} model; explanations are computed for gbdt models only`, { field: 'explain', hint: 'Leave out ?explain=true.' });
+    }
+    const predictions = scoreTable(lease.loaded.scoring, aligned, 'request', { explain: ctx.explain === true });
     lease.loaded.drift?.observe(aligned);
     countPredictions(ctx.metrics, slot.model, lease.loaded.version, predictions);
     return { model: slot.model, version: lease.loaded.version, role: lease.role, predictions };

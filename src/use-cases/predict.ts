@@ -1,4 +1,6 @@
-import { ModelFileError } from '../errors.js';
+import { ModelFileError, UsageError } from '../errors.js';
+import type { GbdtModelJson } from '../model/gbdt/tree-format.js';
+import { treeShap } from '../model/gbdt/tree-shap.js';
 import type { Table } from '../data/table.js';
 import { alignTable, parsePreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
 import { loadScorer, type Scorer } from '../model/scorer.js';
@@ -16,6 +18,17 @@ export interface Predictions {
   /** Classification: rows × classes probabilities, in `classes` order. */
   probabilities?: Float32Array;
   classes: string[];
+  /**
+   * With `explain` (gbdt only): per row, TreeSHAP contributions of each input column to the
+   * margin (log-odds for binary, each class's logit for multiclass, the value for regression);
+   * `expected_value` + the contributions = the margin. Multiclass: one such object per class.
+   */
+  explanations?: (RowExplanation | Record<string, RowExplanation>)[];
+}
+
+export interface RowExplanation {
+  expected_value: number;
+  contributions: Record<string, number>;
 }
 
 /** Loads `model.json`, `weights.bin` and `preprocessor.json` through `read` (names relative to the model dir). */
@@ -46,10 +59,35 @@ export function scoreOutputs(scoring: ScoringModel, table: Table, file: string):
   return scoring.model.predict(x, rows, cols);
 }
 
-/** Scores raw rows through the saved transform and the model: labels (or values) and probabilities. */
-export function scoreTable(scoring: ScoringModel, table: Table, file: string): Predictions {
-  const out = scoreOutputs(scoring, table, file);
-  const rows = table.rowCount;
+/**
+ * Scores raw rows through the saved transform and the model: labels (or values) and
+ * probabilities, and with `explain` each row's contributions (gbdt only; another model type
+ * is a UsageError).
+ */
+export function scoreTable(scoring: ScoringModel, table: Table, file: string, opts: { explain?: boolean } = {}): Predictions {
+  if (!opts.explain) return predictionsOf(scoring, scoreOutputs(scoring, table, file), table.rowCount);
+  const trees = scoring.model.trees;
+  if (!trees) {
+    throw new UsageError(`explanations are computed for gbdt models only; this model is ${scoring.model.kind}`, { hint: 'Leave out --explain / ?explain=true, or train with model.type: gbdt.' });
+  }
+  const pre = scoring.preprocessor;
+  const { x, rows, cols } = transformTable(pre, alignTable(pre, table, file));
+  const predictions = predictionsOf(scoring, scoring.model.predict(x, rows, cols), rows);
+  return { ...predictions, explanations: explainRows(trees.json, x, rows, cols, predictions.classes) };
+}
+
+function explainRows(model: GbdtModelJson, x: Float32Array, rows: number, cols: number, classes: string[]): NonNullable<Predictions['explanations']> {
+  const { expected, values } = treeShap(model, x, rows, cols);
+  const names = model.features.map((f) => f.name);
+  const k = model.outputs;
+  const one = (r: number, c: number): RowExplanation => ({
+    expected_value: expected[c],
+    contributions: Object.fromEntries(names.map((n, f) => [n, values[(r * k + c) * cols + f]])),
+  });
+  return Array.from({ length: rows }, (_, r) => (k === 1 ? one(r, 0) : Object.fromEntries(classes.map((cls, c) => [cls, one(r, c)]))));
+}
+
+function predictionsOf(scoring: ScoringModel, out: Float32Array, rows: number): Predictions {
   const { task, classes, threshold } = scoring.preprocessor.target;
   if (task === 'regression') return { task, predictions: Array.from(out), classes: [] };
   if (task === 'binary_classification') {
@@ -72,14 +110,15 @@ export function scoreTable(scoring: ScoringModel, table: Table, file: string): P
   return { task, predictions, probabilities: out, classes };
 }
 
-/** Predictions as plain records: `{prediction, probabilities: {class: p}}`. */
+/** Predictions as plain records: `{prediction, probabilities: {class: p}, explanation?}`. */
 export function predictionRecords(p: Predictions): Record<string, unknown>[] {
   const k = p.classes.length;
   return p.predictions.map((prediction, i) => {
-    if (!p.probabilities) return { prediction };
+    const explanation = p.explanations ? { explanation: p.explanations[i] } : {};
+    if (!p.probabilities) return { prediction, ...explanation };
     const probabilities: Record<string, number> = {};
     for (let c = 0; c < k; c++) probabilities[p.classes[c]] = p.probabilities[i * k + c];
-    return { prediction, probabilities };
+    return { prediction, probabilities, ...explanation };
   });
 }
 

@@ -47,6 +47,20 @@ describe('a gbdt model through the registry, predict, the server and the baselin
     expect(gappy.status, JSON.stringify(gappy.json)).toBe(200);
     expect(['benign', 'malignant']).toContain((gappy.json.predictions as { prediction: string }[])[0].prediction);
 
+    // Explanations: contributions + expected value = the margin, on the CLI and the server alike.
+    const explained = await runCli(['predict', '--model', 'bc', '--input', 'data/bc.csv', '--explain'], repo.dir);
+    expect(explained.code, explained.stderr).toBe(0);
+    const rows = explained.stdout.trim().split('\n').map((l) => JSON.parse(l) as { probabilities: Record<string, number>; explanation: { expected_value: number; contributions: Record<string, number> } });
+    for (const row of rows.slice(0, 50)) {
+      const margin = row.explanation.expected_value + Object.values(row.explanation.contributions).reduce((a, b) => a + b, 0);
+      expect(Math.abs(1 / (1 + Math.exp(-margin)) - row.probabilities.malignant)).toBeLessThan(1e-6);
+      expect(Object.keys(row.explanation.contributions)).toHaveLength(30);
+    }
+    const servedExplained = await server.post('/models/bc/predict/batch?explain=true', records.slice(0, 2));
+    expect(servedExplained.status).toBe(200);
+    expect((servedExplained.json.predictions as { explanation: unknown }[]).map((p) => p.explanation)).toEqual(rows.slice(0, 2).map((r) => r.explanation));
+    expect((await server.post('/models/bc/predict?explain=maybe', records[0])).status).toBe(400);
+
     // The next candidate is compared with production v1 on the same test rows.
     writeFileSync(join(repo.dir, 'cand.yaml'), gbdtPipeline({ seed: 2, gates: '[{metric: roc_auc, max_drop: 0.05, vs: production}]' }));
     const run = await runCli(['run', 'cand.yaml', '--out', 'cand-run', '--quiet'], repo.dir);
@@ -73,5 +87,16 @@ describe('a tampered tree file', () => {
     expect(predict.stderr).toMatch(/models\/bc\/v1\/model\.json: digest .* refusing to load bc v1/);
     expect(predict.stdout).toBe('');
     expect(looksLikeStackTrace(predict.stderr)).toBe(false);
+  });
+});
+
+describe('explanations of a model that is not gbdt', () => {
+  it('predict --explain on a linear model is bad input (exit 2) saying why', async () => {
+    const repo = tempRepo({ 'p.yaml': smallPipeline(), 'data/bc.csv': bcData });
+    expect((await runCli(['run', 'p.yaml', '--out', 'run', '--quiet'], repo.dir)).code).toBe(0);
+    const res = await runCli(['predict', '--model', 'run', '--input', 'data/bc.csv', '--explain'], repo.dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/explanations are computed for gbdt models only; this model is tfjs/);
+    expect(res.stdout).toBe('');
   });
 });
