@@ -8,6 +8,7 @@ import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
 import { fitPreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
 import { fitModel, type FittedModel } from '../model/fit-model.js';
+import { gainImportance } from '../model/gbdt/tree-shap.js';
 import { loadScorer } from '../model/scorer.js';
 import type { Clock, Files, Logger, ProgressSink } from '../ports.js';
 import { buildReport } from '../report/run-report.js';
@@ -129,6 +130,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     gates,
     baseline,
     bootstrapSamples,
+    ...(model.trees ? { importance: gainImportance(model.trees.json) } : {}),
     durationsMs: timer.done(),
   });
   const stats = referenceStats(rows.trainTable, rows.schema);

@@ -28,6 +28,8 @@ describe('a gbdt model through the registry, predict, the server and the baselin
     const meta = JSON.parse(readFileSync(join(repo.dir, 'models/bc/v1/metadata.json'), 'utf8'));
     expect(meta.files['model.json']).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect((await runCli(['verify'], repo.dir)).code).toBe(0);
+    expect(meta.importance[0].share).toBeGreaterThan(0);
+    expect(readFileSync(join(repo.dir, 'models/bc/v1/card.md'), 'utf8')).toContain('### What the model relies on');
     commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1), 'deploy bc v1');
 
     // predict and the server: one scoring path, the same numbers.
@@ -69,6 +71,9 @@ describe('a gbdt model through the registry, predict, the server and the baselin
     expect(metrics.baseline.version).toBe(1);
     expect(metrics.baseline.metrics.roc_auc).toBeGreaterThan(0.95);
     expect(metrics.gates[0].status).toBe('passed');
+    const shares = (metrics.importance as { share: number }[]).map((f) => f.share);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(readFileSync(join(repo.dir, 'cand-run/report.md'), 'utf8')).toMatch(/### What the model relies on[\s\S]*\| 1 \| \w+ \| \d+\.\d% \|/);
   });
 });
 
