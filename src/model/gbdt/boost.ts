@@ -68,8 +68,9 @@ export function fitGbdt(req: GbdtFitRequest): GbdtFit {
     const probe = margin.slice();
     for (let k = 0; k < outputs; k++) {
       gradients(objective, probe, outputs, req.y, k, { grad, hess });
-      const tree = growTree(data, ids.slice(), sampleFeatures(cols, s.colsample, rng), s);
-      applyTree(margin, outputs, k, tree, data, rows);
+      const order = ids.slice();
+      const tree = growTree(data, order, sampleFeatures(cols, s.colsample, rng), s);
+      applyTree(margin, outputs, k, tree, data, { order, inSample: sampledFlags(ids, rows) });
       trees.push(toJson(tree, k));
     }
     const record: EpochRecord = { epoch: it + 1, loss: meanLoss(objective, margin, outputs, req.y, train) };
@@ -120,12 +121,21 @@ function sampleFeatures(cols: number, fraction: number, rng: Rng): Int32Array {
 }
 
 /**
- * Adds the tree's leaf values to the margins of every row (validation and unsampled rows
- * included), walking the binned rows: the same comparisons as scoring the saved thresholds.
+ * Adds the tree's leaf values to every row's margin: the rows the tree learned from by their
+ * leaf (growTree left each leaf's rows contiguous in `order`), the others (validation and
+ * unsampled rows) by walking their bins, the same comparisons as scoring the saved thresholds.
  */
-function applyTree(margin: Float64Array, outputs: number, k: number, tree: GrownTree, data: TrainingData, rows: number): void {
+function applyTree(margin: Float64Array, outputs: number, k: number, tree: GrownTree, data: TrainingData, sample: { order: Uint32Array; inSample: Uint8Array | undefined }): void {
   const { bins, cols } = data;
+  const { order, inSample } = sample;
+  for (const leaf of tree.leaves) {
+    const v = tree.value[leaf.node];
+    for (let i = leaf.start; i < leaf.end; i++) margin[order[i] * outputs + k] += v;
+  }
+  if (!inSample) return;
+  const rows = inSample.length;
   for (let r = 0; r < rows; r++) {
+    if (inSample[r] === 1) continue;
     let node = 0;
     while (tree.feature[node] >= 0) {
       const b = bins[r * cols + tree.feature[node]];
@@ -133,6 +143,14 @@ function applyTree(margin: Float64Array, outputs: number, k: number, tree: Grown
     }
     margin[r * outputs + k] += tree.value[node];
   }
+}
+
+/** Which rows an iteration learned from; undefined when it learned from all of them. */
+function sampledFlags(ids: Uint32Array, rows: number): Uint8Array | undefined {
+  if (ids.length === rows) return undefined;
+  const flags = new Uint8Array(rows);
+  for (const r of ids) flags[r] = 1;
+  return flags;
 }
 
 function toJson(t: GrownTree, output: number): TreeJson {
