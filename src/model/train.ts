@@ -14,7 +14,13 @@ import { outputFor, outputUnits, type DenseLayerData, type TrainRequest, type Tr
  */
 export function trainModel(req: TrainRequest): TrainedModel {
   validateTrainRequest(req);
-  if (req.type === 'gbdt') throw new PipePilotError('internal: gbdt trains through trainGbdtModel (src/model/gbdt/train-gbdt.ts), not trainModel');
+  if (req.type === 'gbdt') {
+    // gbdt needs the column kinds (categorical codes) of the preprocessor: fitModel passes them.
+    // The tuner's trainer calls trainModel without them, so tuning gbdt is not wired yet (issue 13).
+    throw new PipePilotError('model.type gbdt cannot be trained here: `pipepilot run` trains it; `pipepilot tune` does not support gbdt yet', {
+      hint: 'Try gbdt settings with `pipepilot run` (one per setting) until tuning supports gbdt.',
+    });
+  }
   const target = standardizeTarget(req);
   const model = req.type === 'linear' ? trainLinear(req, target) : trainMlpModel(req, target);
   const last = model.layers[model.layers.length - 1];
@@ -55,7 +61,7 @@ function trainLinear(req: TrainRequest, target: Target): TrainedModel {
   const lossScale = target.std * target.std;
   let fit: LinearFit;
   if (req.task === 'regression') {
-    fit = fitRidge(x, rows, cols, y, params.l2 ?? 0);
+    fit = fitRidge(x, rows, cols, y, params.l2 ?? 0, req.oneHotBlocks);
   } else {
     // Default penalty = scikit-learn's LogisticRegression(C=1): 0.5‖w‖² on the summed loss.
     const opts = { l2: params.l2 ?? 1 / rows, maxIter: params.max_iter, tol: params.tol };

@@ -3,6 +3,8 @@ import type { GbdtModelJson } from '../model/gbdt/tree-format.js';
 import { treeShap } from '../model/gbdt/tree-shap.js';
 import type { Table } from '../data/table.js';
 import { alignTable, parsePreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
+import { checkFiniteOutputs } from '../features/finite-output.js';
+import { asOrigin, type RowOrigin } from '../features/row-origin.js';
 import { loadScorer, type Scorer } from '../model/scorer.js';
 
 /** A saved model ready to score: the model (tfjs or trees) and the fitted transform in front of it. */
@@ -52,11 +54,22 @@ export async function loadScoringModel(read: (name: string) => Promise<Uint8Arra
  * The model's raw output on raw rows, through the saved transform (the same one training used):
  * binary, the probability of classes[1] per row; multiclass, rows × k probabilities; regression,
  * the values. The one scoring path shared by `predict`, the server and the baseline comparison.
+ * Never returns a non-finite number: an input out of float32's range after scaling, or an output
+ * that overflowed, is a DataError naming the row (as `from` names rows) and the column.
  */
-export function scoreOutputs(scoring: ScoringModel, table: Table, file: string): Float32Array {
+export function scoreOutputs(scoring: ScoringModel, table: Table, from: RowOrigin | string): Float32Array {
+  return scoreTransformed(scoring, table, from).output;
+}
+
+/** Aligns, transforms and scores, checking every output is finite; keeps the model rows for explanations. */
+function scoreTransformed(scoring: ScoringModel, table: Table, from: RowOrigin | string): { output: Float32Array; x: Float32Array; rows: number; cols: number } {
   const pre = scoring.preprocessor;
-  const { x, rows, cols } = transformTable(pre, alignTable(pre, table, file));
-  return scoring.model.predict(x, rows, cols);
+  const origin = asOrigin(from);
+  const aligned = alignTable(pre, table, origin.file);
+  const transformed = transformTable(pre, aligned, origin);
+  const output = scoring.model.predict(transformed.x, transformed.rows, transformed.cols);
+  checkFiniteOutputs(pre, aligned, transformed, output, origin);
+  return { output, ...transformed };
 }
 
 /**
@@ -64,15 +77,14 @@ export function scoreOutputs(scoring: ScoringModel, table: Table, file: string):
  * probabilities, and with `explain` each row's contributions (gbdt only; another model type
  * is a UsageError).
  */
-export function scoreTable(scoring: ScoringModel, table: Table, file: string, opts: { explain?: boolean } = {}): Predictions {
-  if (!opts.explain) return predictionsOf(scoring, scoreOutputs(scoring, table, file), table.rowCount);
+export function scoreTable(scoring: ScoringModel, table: Table, from: RowOrigin | string, opts: { explain?: boolean } = {}): Predictions {
+  if (!opts.explain) return predictionsOf(scoring, scoreOutputs(scoring, table, from), table.rowCount);
   const trees = scoring.model.trees;
   if (!trees) {
     throw new UsageError(`explanations are computed for gbdt models only; this model is ${scoring.model.kind}`, { hint: 'Leave out --explain / ?explain=true, or train with model.type: gbdt.' });
   }
-  const pre = scoring.preprocessor;
-  const { x, rows, cols } = transformTable(pre, alignTable(pre, table, file));
-  const predictions = predictionsOf(scoring, scoring.model.predict(x, rows, cols), rows);
+  const { output, x, rows, cols } = scoreTransformed(scoring, table, from);
+  const predictions = predictionsOf(scoring, output, rows);
   return { ...predictions, explanations: explainRows(trees.json, x, rows, cols, predictions.classes) };
 }
 

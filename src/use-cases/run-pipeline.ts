@@ -6,6 +6,7 @@ import type { Table } from '../data/table.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
+import { checkFiniteOutputs } from '../features/finite-output.js';
 import { fitPreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
 import { fitModel, type FittedModel } from '../model/fit-model.js';
 import { gainImportance } from '../model/gbdt/tree-shap.js';
@@ -39,6 +40,8 @@ export interface RunRequest {
    * Loaded only after the candidate is evaluated, and disposed after scoring.
    */
   baseline?: BaselineSource;
+  /** Params over model.params (pipepilot tune's winner): trained, keyed and reported as if written in the YAML. */
+  params?: Record<string, unknown>;
 }
 
 export interface RunResult {
@@ -56,12 +59,13 @@ export interface RunResult {
  */
 export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunResult> {
   const timer = stageTimer(deps.clock);
-  const pipeline = loadSpec(await deps.files.readText(req.pipelinePath), {
+  const pipeline = withParams(loadSpec(await deps.files.readText(req.pipelinePath), {
     file: req.pipelinePath,
     root: deps.files.root,
     realpath: (p) => deps.files.realpath(p),
-  });
+  }), req.params);
   const { spec } = pipeline;
+  for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const bytes = await deps.files.readBytes(spec.data.source);
   const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
   const fingerprint = fingerprintData(bytes);
@@ -76,12 +80,14 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     features: rows.schema,
     spec: spec.preprocess,
     target: { name: rows.schema.target, task: spec.model.task, classes: rows.classes, threshold: spec.evaluate.threshold },
+    origin: { file: spec.data.source, sourceRows: rows.trainSourceRows },
   });
-  const train = transformTable(preprocessor, rows.trainTable);
-  const test = transformTable(preprocessor, rows.testTable);
+  const testOrigin = { file: spec.data.source, sourceRows: rows.testSourceRows };
+  const train = transformTable(preprocessor, rows.trainTable, { file: spec.data.source, sourceRows: rows.trainSourceRows });
+  const test = transformTable(preprocessor, rows.testTable, testOrigin);
   timer.lap('preprocess');
 
-  const fitted = trainCandidate(spec, train, rows, preprocessor, deps);
+  const fitted = trainCandidate(spec, { ...train, oneHotBlocks: oneHotBlocks(preprocessor) }, rows, preprocessor, deps);
   const trained = fitted.summary;
   timer.lap('fit');
 
@@ -89,6 +95,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const model = await loadScorer(fitted.modelJson, fitted.weightsBin);
   const output = model.predict(test.x, test.rows, test.cols);
   model.dispose();
+  checkFiniteOutputs(preprocessor, rows.testTable, test, output, testOrigin);
   const bootstrapSamples = budgetedBootstrapSamples(spec.evaluate.bootstrap.samples, test.rows);
   if (bootstrapSamples < spec.evaluate.bootstrap.samples) {
     deps.log.info(`bootstrap: ${bootstrapSamples} resamples instead of ${spec.evaluate.bootstrap.samples} (${test.rows} test rows)`);
@@ -143,7 +150,26 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   };
 }
 
-function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number }, rows: PreparedRows, preprocessor: Preprocessor, deps: RunDeps): FittedModel {
+function withParams(pipeline: LoadedPipeline, params: Record<string, unknown> | undefined): LoadedPipeline {
+  if (params === undefined) return pipeline;
+  const spec = { ...pipeline.spec, model: { ...pipeline.spec.model, params: { ...pipeline.spec.model.params, ...params } } };
+  return { ...pipeline, spec };
+}
+
+/** The model-row columns of each categorical feature's one-hot block (its categories, then the unknown bucket); none for ordinal rows. */
+function oneHotBlocks(pre: Preprocessor): number[][] {
+  if (pre.encode === 'ordinal') return [];
+  let offset = pre.numeric.length;
+  return pre.categorical.map((f) => {
+    const block = Array.from({ length: f.categories.length + 1 }, (_, i) => offset + i);
+    offset += block.length;
+    return block;
+  });
+}
+
+function trainCandidate(
+  spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number; oneHotBlocks: number[][] }, rows: PreparedRows, preprocessor: Preprocessor, deps: RunDeps,
+): FittedModel {
   const fitted = fitModel({
     task: spec.model.task,
     type: spec.model.type,
@@ -183,6 +209,7 @@ async function compareWithProduction(
     slices: productionSliceColumns(spec.gates).map((column) => ({ column, values: sliceValues(table, column) })),
     minSliceRows: spec.evaluate.min_slice_rows,
     file: spec.data.source,
+    sourceRows: rows.testSourceRows,
   });
   ctx.log.info(`baseline: production v${baseline.version} scored on the ${rows.testTable.rowCount} test rows`);
   return baseline;
