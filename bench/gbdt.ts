@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- gbdt [--rows N] [--seeds S] [--no-datasets]`: gradient-boosted trees against
+ * `npm run bench -- gbdt [--rows=N] [--seeds=S] [--no-datasets]`: gradient-boosted trees against
  * XGBoost (tree_method hist, lossguide, 2 threads) and scikit-learn's HistGradientBoosting, same
  * rows, same settings, same run:
  *  1. synthetic binary task, N × 20 (default 1,000,000; 80% train, 20% test): fit time, test
@@ -45,9 +45,10 @@ interface Split {
   categorical: number[];
 }
 
+/** `--rows=N` (one token: bench/index.ts takes every bare word for a benchmark name). */
 function arg(args: string[], name: string): number | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : undefined;
+  const given = args.find((a) => a.startsWith(`${name}=`));
+  return given === undefined ? undefined : Number(given.slice(name.length + 1));
 }
 
 export default async function gbdtBench(args: string[]): Promise<void> {
