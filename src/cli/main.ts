@@ -105,7 +105,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--version <n>', 'with a model name: this registered version')
     .option('--output <file>', 'write predictions here (.csv, .jsonl or .json); default: JSON Lines on stdout')
     .addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKENDS))
-    .action(async (opts: { model: string; input: string; env?: string; version?: string; output?: string; backend?: string }) => {
+    .option('--explain', 'gbdt: add each row\'s TreeSHAP contributions (they sum with expected_value to the margin)')
+    .action(async (opts: { model: string; input: string; env?: string; version?: string; output?: string; backend?: string; explain?: boolean }) => {
       const { predictCommand } = await import('./predict-command.js');
       code = await predictCommand(io, opts);
     });

@@ -7,7 +7,7 @@ import { readTable } from '../data/read-table.js';
 import { selectBackend } from '../model/backend.js';
 import { formatFromPath } from '../spec/data-format.js';
 import { openRegisteredModel } from '../use-cases/registered-model.js';
-import { loadScoringModel, predictionRecords, scoreTable, type Predictions } from '../use-cases/predict.js';
+import { loadScoringModel, predictionRecords, scoreTable, type Predictions, type RowExplanation } from '../use-cases/predict.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles } from './node-files.js';
 
@@ -18,6 +18,8 @@ export interface PredictOptions {
   version?: string;
   output?: string;
   backend?: string;
+  /** gbdt: add TreeSHAP contributions per row. */
+  explain?: boolean;
 }
 
 /** `pipepilot predict`: batch scoring of a file through the saved preprocessor and model. */
@@ -34,7 +36,7 @@ export async function predictCommand(io: CliIo, opts: PredictOptions): Promise<n
     const scoring = await loadScoringModel(read.read, read.label);
     const bytes = await readNamed(resolve(io.cwd, opts.input), opts.input);
     const table = await readTable(bytes, { file: opts.input, format: inputFormat, missingValues: ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', 'nan'] });
-    const predictions = scoreTable(scoring, table, opts.input);
+    const predictions = scoreTable(scoring, table, opts.input, { explain: opts.explain === true });
     scoring.model.dispose();
     const text = formatPredictions(predictions, outputFormat);
     if (opts.output) {
@@ -96,5 +98,25 @@ function formatPredictions(p: Predictions, format: 'csv' | 'json' | 'jsonl'): st
   const header = ['prediction', ...p.classes.map((c) => `probability_${c}`)];
   const k = p.classes.length;
   const rows = p.predictions.map((pred, i) => [pred, ...Array.from({ length: k }, (_, c) => p.probabilities![i * k + c])]);
+  if (p.explanations) explanationColumns(p, header, rows);
   return stringify([header, ...rows]);
+}
+
+/** CSV is flat: `expected_value` and `contribution_<feature>` (multiclass: `…_<class>_…`) columns per row. */
+function explanationColumns(p: Predictions, header: string[], rows: unknown[][]): void {
+  const list = p.explanations;
+  if (!list || list.length === 0) return;
+  const labels: (string | undefined)[] = 'expected_value' in list[0] ? [undefined] : p.classes;
+  const pick = (e: RowExplanation | Record<string, RowExplanation>, label: string | undefined) =>
+    (label === undefined ? e : (e as Record<string, RowExplanation>)[label]) as RowExplanation;
+  for (const label of labels) {
+    const suffix = label === undefined ? '' : `_${label}`;
+    header.push(`expected_value${suffix}`, ...Object.keys(pick(list[0], label).contributions).map((f) => `contribution${suffix}_${f}`));
+  }
+  list.forEach((e, i) => {
+    for (const label of labels) {
+      const one = pick(e, label);
+      rows[i].push(one.expected_value, ...Object.values(one.contributions));
+    }
+  });
 }

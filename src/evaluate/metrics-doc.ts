@@ -40,6 +40,8 @@ export interface MetricsDoc {
   gates_passed: boolean;
   /** Present when the run was compared with a production model (the baseline of `vs: production` gates). */
   baseline?: BaselineSection;
+  /** gbdt only: gain importance of each input column, largest first. */
+  importance?: FeatureImportance[];
   training: { epochs_run?: number; best_epoch?: number; iterations?: number; final_loss?: number; final_val_loss?: number };
   durations_ms: Record<string, number>;
 }
@@ -58,6 +60,13 @@ export interface ComparedMetric {
   lower_is_better: boolean;
   /** worse / better: the whole interval on that side of 0; unclear: it includes 0; unknown: no interval. */
   verdict: ChangeVerdict;
+}
+
+/** gbdt: one feature's total split gain and its share of the whole, largest first. */
+export interface FeatureImportance {
+  feature: string;
+  gain: number;
+  share: number;
 }
 
 export interface BaselineSection {
@@ -90,13 +99,15 @@ export interface MetricsDocInput {
     classes: string[];
     inputColumns: number;
   };
-  trained: TrainedModel;
+  /** What training reports: its loss history, the epoch kept, solver iterations (any model type). */
+  trained: Pick<TrainedModel, 'history' | 'bestEpoch' | 'iterations'>;
   evaluation: Evaluation;
   gates: GateResult[];
   /** The production model's comparison with the candidate, when there is one. */
   baseline?: GateBaseline;
   /** Resamples actually drawn (the requested count, cut on huge test sets). */
   bootstrapSamples: number;
+  importance?: FeatureImportance[];
   durationsMs: Record<string, number>;
 }
 
@@ -156,6 +167,7 @@ export function buildMetricsDoc(input: MetricsDocInput): MetricsDoc {
     gates: input.gates,
     gates_passed: input.gates.every((g) => g.status !== 'failed'),
     ...(input.baseline ? { baseline: baselineSection(input.baseline) } : {}),
+    ...(input.importance ? { importance: input.importance } : {}),
     training: {
       ...(trained.iterations === undefined && trained.history.length > 0 ? { epochs_run: trained.history.length } : {}),
       ...(trained.bestEpoch !== undefined ? { best_epoch: trained.bestEpoch } : {}),

@@ -12,6 +12,12 @@ import { asOrigin, inputOutOfRange, statisticsOverflow, type RowOrigin } from '.
  */
 export interface Preprocessor {
   format: 'pipepilot-preprocessor/v1';
+  /**
+   * ordinal (for trees): a numeric input is the raw value, NaN when missing (fill, center and
+   * scale are not applied); a categorical input is the category's index in `categories`, NaN
+   * when missing or unknown. Absent: onehot (files written before gbdt have no field).
+   */
+  encode?: 'ordinal';
   numeric: NumericFeature[];
   categorical: CategoricalFeature[];
   /** Names of the model's input columns, in order (one-hot columns as `column=value`). */
@@ -65,12 +71,19 @@ export function fitPreprocessor(req: FitRequest): Preprocessor {
   const categorical = req.features.categorical.map((name) =>
     fitCategorical(name, categoricalValues(req.table, name), req.spec),
   );
+  if (req.spec.encode === 'ordinal') {
+    const outputNames = [...numeric.map((f) => f.name), ...categorical.map((f) => f.name)];
+    return { format: 'pipepilot-preprocessor/v1', encode: 'ordinal', numeric, categorical, outputNames, target: req.target };
+  }
   const outputNames = [
     ...numeric.map((f) => f.name),
     ...categorical.flatMap((f) => [...f.categories.map((c) => `${f.name}=${c}`), `${f.name}=(unknown)`]),
   ];
   return { format: 'pipepilot-preprocessor/v1', numeric, categorical, outputNames, target: req.target };
 }
+
+/** Most categories an ordinal column keeps: tree bins are bytes, one of which is the missing bin. */
+export const MAX_ORDINAL_CATEGORIES = 254;
 
 /**
  * Mean, spread and fill in float64. A sum or sum of squares that overflows (values beyond about
@@ -79,6 +92,8 @@ export function fitPreprocessor(req: FitRequest): Preprocessor {
  */
 function fitNumeric(name: string, values: Float64Array, spec: PreprocessSpec): { feature: NumericFeature; overflow?: string } {
   const fill = numericFill(sortedPresent(values), spec);
+  // Trees take the raw value; the fill is kept only as a typical value (the server's warm-up row).
+  if (spec.encode === 'ordinal') return { feature: { name, fill, center: 0, scale: 1 } };
   // Scale statistics are computed on imputed values, as scikit-learn's SimpleImputer → StandardScaler does.
   const n = values.length;
   let sum = 0;
@@ -141,7 +156,8 @@ function fitCategorical(name: string, values: (string | null)[], spec: Preproces
   // Most frequent first, ties broken by the value so the order never depends on row order.
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const fill = constant ? spec.impute.fill_categorical : (ranked[0]?.[0] ?? null);
-  const kept = ranked.slice(0, spec.max_categories).map(([c]) => c);
+  const limit = spec.encode === 'ordinal' ? Math.min(spec.max_categories, MAX_ORDINAL_CATEGORIES) : spec.max_categories;
+  const kept = ranked.slice(0, limit).map(([c]) => c);
   return { name, fill, categories: kept.sort() };
 }
 
@@ -150,6 +166,7 @@ function fitCategorical(name: string, values: (string | null)[], spec: Preproces
  * A scaled value float32 cannot hold is a DataError naming the row (as in `origin`) and column.
  */
 export function transformTable(pre: Preprocessor, table: Table, from: RowOrigin | string = 'data'): { x: Float32Array; rows: number; cols: number } {
+  if (pre.encode === 'ordinal') return transformOrdinal(pre, table, from);
   const rows = table.rowCount;
   const cols = pre.outputNames.length;
   const x = new Float32Array(rows * cols);
@@ -172,6 +189,32 @@ export function transformTable(pre: Preprocessor, table: Table, from: RowOrigin 
       x[i + (v === null ? unknown : (index.get(v) ?? unknown))] = 1;
     }
     offset += f.categories.length + 1;
+  }
+  return { x, rows, cols };
+}
+
+/** Ordinal rows: raw numbers (NaN stays NaN), category codes (missing and unknown are NaN). */
+function transformOrdinal(pre: Preprocessor, table: Table, from: RowOrigin | string): { x: Float32Array; rows: number; cols: number } {
+  const rows = table.rowCount;
+  const cols = pre.outputNames.length;
+  const x = new Float32Array(rows * cols);
+  let offset = 0;
+  for (const f of pre.numeric) {
+    const values = numericValues(table, f.name);
+    for (let r = 0, i = offset; r < rows; r++, i += cols) {
+      x[i] = values[r];
+      if (!Number.isFinite(x[i]) && !Number.isNaN(values[r])) throw inputOutOfRange(asOrigin(from), r, f.name, values[r], values[r]);
+    }
+    offset += 1;
+  }
+  for (const f of pre.categorical) {
+    const values = categoricalValues(table, f.name);
+    const index = new Map(f.categories.map((c, i) => [c, i] as const));
+    for (let r = 0, i = offset; r < rows; r++, i += cols) {
+      const v = values[r];
+      x[i] = v === null ? NaN : (index.get(v) ?? NaN);
+    }
+    offset += 1;
   }
   return { x, rows, cols };
 }
@@ -276,7 +319,10 @@ export function parsePreprocessor(json: unknown, file: string): Preprocessor {
       throw fail(`bad categorical feature ${JSON.stringify(f?.name)}`);
     }
   }
-  const expected = p.numeric.length + p.categorical.reduce((n, f) => n + f.categories.length + 1, 0);
+  if (p.encode !== undefined && p.encode !== 'ordinal') throw fail(`unknown encode ${JSON.stringify(p.encode)}, expected "ordinal" or none`);
+  const expected = p.encode === 'ordinal'
+    ? p.numeric.length + p.categorical.length
+    : p.numeric.length + p.categorical.reduce((n, f) => n + f.categories.length + 1, 0);
   if (p.outputNames.length !== expected) throw fail(`outputNames has ${p.outputNames.length} entries, expected ${expected}`);
   const t = p.target;
   if (!t || typeof t.name !== 'string' || !['binary_classification', 'multiclass_classification', 'regression'].includes(t.task) || !Array.isArray(t.classes)) {

@@ -1,4 +1,5 @@
 import { PipePilotError } from '../errors.js';
+import type { ModelParams } from '../spec/types.js';
 import type { TrainRequest } from './types.js';
 
 /**
@@ -24,14 +25,15 @@ export function validateTrainRequest(req: TrainRequest): void {
   // v·0 is 0 for finite v and NaN for NaN/±Infinity: one cheap pass, then find the culprit.
   let probe = 0;
   for (let i = 0; i < x.length; i++) probe += x[i] * 0;
-  if (Number.isNaN(probe)) reportNonFinite(x, cols);
+  // Trees route missing values themselves (NaN allowed); every model refuses ±Infinity.
+  if (Number.isNaN(probe)) reportNonFinite(x, cols, req.type === 'gbdt');
   validateTargets(req);
   validateParams(req);
 }
 
-function reportNonFinite(x: Float32Array, cols: number): void {
+function reportNonFinite(x: Float32Array, cols: number, allowNaN: boolean): void {
   for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i])) {
+    if (!Number.isFinite(x[i]) && !(allowNaN && Number.isNaN(x[i]))) {
       throw new PipePilotError(
         `training matrix value at row ${Math.floor(i / cols)}, column ${i % cols} is ${x[i]}`,
         { hint: 'preprocessing must impute missing values and keep features finite before training' },
@@ -72,7 +74,25 @@ function validateParams(req: TrainRequest): void {
     if (!(Number.isInteger(p.batch_size) && p.batch_size >= 1)) problems.push(`batch_size must be an integer ≥ 1, got ${p.batch_size}`);
   }
   if (p.l2 !== undefined && !(p.l2 >= 0)) problems.push(`l2 must be ≥ 0, got ${p.l2}`);
+  if (req.type === 'gbdt') problems.push(...gbdtParamProblems(p));
   if (problems.length > 0) {
     throw new PipePilotError(`invalid model.params: ${problems.join('; ')}`, { hint: 'fix model.params in the pipeline' });
   }
+}
+
+function gbdtParamProblems(p: ModelParams): string[] {
+  const problems: string[] = [];
+  const int = (v: number | undefined, min: number) => v === undefined || (Number.isInteger(v) && v >= min);
+  if (!(p.learning_rate > 0)) problems.push(`learning_rate must be > 0, got ${p.learning_rate}`);
+  if (!int(p.max_iter, 1)) problems.push(`max_iter must be an integer ≥ 1, got ${p.max_iter}`);
+  if (!int(p.max_leaf_nodes, 2)) problems.push(`max_leaf_nodes must be an integer ≥ 2, got ${p.max_leaf_nodes}`);
+  if (!int(p.max_depth, 1)) problems.push(`max_depth must be an integer ≥ 1, got ${p.max_depth}`);
+  if (!int(p.min_samples_leaf, 1)) problems.push(`min_samples_leaf must be an integer ≥ 1, got ${p.min_samples_leaf}`);
+  if (p.max_bins !== undefined && !(Number.isInteger(p.max_bins) && p.max_bins >= 2 && p.max_bins <= 255)) problems.push(`max_bins must be an integer in [2, 255], got ${p.max_bins}`);
+  for (const key of ['subsample', 'colsample'] as const) {
+    const v = p[key];
+    if (v !== undefined && !(v > 0 && v <= 1)) problems.push(`${key} must be in (0, 1], got ${v}`);
+  }
+  if (p.min_hessian !== undefined && !(p.min_hessian >= 0)) problems.push(`min_hessian must be ≥ 0, got ${p.min_hessian}`);
+  return problems;
 }

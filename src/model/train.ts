@@ -1,3 +1,4 @@
+import { PipePilotError } from '../errors.js';
 import { fitLogistic } from './logistic.js';
 import { fitMlp } from './mlp-train.js';
 import { fitRidge, type LinearFit } from './ridge.js';
@@ -13,6 +14,13 @@ import { outputFor, outputUnits, type DenseLayerData, type TrainRequest, type Tr
  */
 export function trainModel(req: TrainRequest): TrainedModel {
   validateTrainRequest(req);
+  if (req.type === 'gbdt') {
+    // gbdt needs the column kinds (categorical codes) of the preprocessor: fitModel passes them.
+    // The tuner's trainer calls trainModel without them, so tuning gbdt is not wired yet (issue 13).
+    throw new PipePilotError('model.type gbdt cannot be trained here: `pipepilot run` trains it; `pipepilot tune` does not support gbdt yet', {
+      hint: 'Try gbdt settings with `pipepilot run` (one per setting) until tuning supports gbdt.',
+    });
+  }
   const target = standardizeTarget(req);
   const model = req.type === 'linear' ? trainLinear(req, target) : trainMlpModel(req, target);
   const last = model.layers[model.layers.length - 1];

@@ -48,6 +48,8 @@ export interface RegistryMetadata {
     input_columns: number;
   };
   reference_stats: unknown;
+  /** gbdt: gain importance from metrics.json (absent for other model types and older versions). */
+  importance?: MetricsDoc['importance'];
   files: Record<ArtifactFile, string>;
 }
 
@@ -94,6 +96,7 @@ export function buildMetadata(input: MetadataInput): RegistryMetadata {
     ...(m.confusion ? { prediction_shares: predictionShares(m.confusion) } : {}),
     features: { target: m.data.target, classes: m.data.classes, ...m.data.features, input_columns: m.data.input_columns },
     reference_stats: input.referenceStats,
+    ...(m.importance ? { importance: m.importance } : {}),
     files: input.digests,
   };
 }

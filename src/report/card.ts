@@ -1,5 +1,6 @@
 import type { Lineage } from '../registry/metadata.js';
 import type { MetricsDoc } from '../evaluate/metrics-doc.js';
+import { importanceSection } from './importance.js';
 import { baselineSection, dataSection, gatesSection, metricsSection, slicesSection } from './run-report.js';
 
 export interface CardInput {
@@ -25,6 +26,7 @@ export function buildCard(input: CardInput): string {
     modelSection(m),
     dataSection(m),
     metricsSection(m),
+    importanceSection(m.importance),
     slicesSection(m),
     gatesSection(m),
     baselineSection(m),
@@ -34,6 +36,8 @@ export function buildCard(input: CardInput): string {
 }
 
 const MLP_ONLY = new Set(['hidden_units', 'activation', 'dropout', 'learning_rate', 'epochs', 'batch_size', 'early_stopping']);
+/** The params trees use (defaults fill the network's in too; they mean nothing for gbdt). */
+const GBDT_PARAMS = new Set(['learning_rate', 'max_iter', 'l2', 'max_leaf_nodes', 'max_depth', 'min_samples_leaf', 'min_hessian', 'max_bins', 'subsample', 'colsample', 'early_stopping']);
 
 function intendedUse(m: MetricsDoc): string {
   const use = m.pipeline.description?.trim() || '_No description: add `description:` to the pipeline to say what this model is for._';
@@ -42,7 +46,7 @@ function intendedUse(m: MetricsDoc): string {
 
 function modelSection(m: MetricsDoc): string {
   // Defaults fill every parameter in; the network's ones mean nothing for a linear model.
-  const shown = Object.entries(m.model.params).filter(([k]) => m.model.type === 'mlp' || !MLP_ONLY.has(k));
+  const shown = Object.entries(m.model.params).filter(([k]) => (m.model.type === 'gbdt' ? GBDT_PARAMS.has(k) : m.model.type === 'mlp' || !MLP_ONLY.has(k)));
   const params = shown.map(([k, v]) => `\`${k}\` ${JSON.stringify(v)}`).join(', ');
   return [
     '## Model',

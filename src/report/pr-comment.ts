@@ -5,6 +5,7 @@ import { PSI_SIGNIFICANT, featureDrift } from './feature-drift.js';
 import { inlineText } from './markdown-text.js';
 import { mermaidTrend } from './mermaid-trend.js';
 import type { MetricsDoc } from '../evaluate/metrics-doc.js';
+import { importanceDiff } from './importance.js';
 import { dataDiff, driftDetail } from './pr-comment-data.js';
 import { errorsDetail, metricsDiff, paramsDiff, slicesDetail } from './pr-comment-sections.js';
 import { changeSentence, gatesTable, verdictTitle } from './pr-comment-verdict.js';
@@ -112,7 +113,7 @@ function render(input: Omit<PrCommentInput, 'marker'>, opts: { marker: string; m
 
 /** Least important first: each step cuts one section down a level until the text fits. */
 const TRIM_STEPS: [string, number][] = [
-  ['slices', 1], ['errors', 1], ['trend', 1], ['driftDetail', 1], ['params', 1],
+  ['slices', 1], ['errors', 1], ['trend', 1], ['driftDetail', 1], ['importance', 1], ['params', 1],
   ['gates', 1], ['params', 2], ['data', 1], ['metrics', 1], ['gates', 2],
 ];
 
@@ -141,6 +142,7 @@ function buildSections(input: Omit<PrCommentInput, 'marker'>): Section[] {
     section('summary', `${context(doc)}\n\n${changeSentence(doc, production, headline)}`),
     section('gates', gatesTable(doc, { failedPerGate: 50 }), gatesTable(doc, { failedPerGate: 10 }), gatesTable(doc, { failedPerGate: 3 })),
     section('metrics', metricsDiff(doc, production, order), ''),
+    section('importance', importanceDiff(doc.importance, production && { version: production.version, importance: production.metadata.importance }), ''),
     section('trend', trendSection(input, headline), ''),
     production
       ? section('params', paramsDiff(doc, production, { withUnchanged: true }), paramsDiff(doc, production, { withUnchanged: false }), '')

@@ -1,6 +1,7 @@
 import { LOWER_IS_BETTER } from '../spec/types.js';
 import { countGates } from '../evaluate/gate-result.js';
 import type { ComparedMetric, MetricsDoc } from '../evaluate/metrics-doc.js';
+import { importanceSection } from './importance.js';
 
 /**
  * `report.md`: the human report of a run, in GitHub-flavoured markdown. The PR comment builds
@@ -12,6 +13,7 @@ export function buildReport(doc: MetricsDoc): string {
     gatesSection(doc),
     baselineSection(doc),
     metricsSection(doc),
+    importanceSection(doc.importance),
     confusionSection(doc),
     perClassSection(doc),
     residualSection(doc),
@@ -182,7 +184,9 @@ export function dataSection(doc: MetricsDoc): string {
 
 function modelSection(doc: MetricsDoc): string {
   const p = doc.model.params;
-  const arch = doc.model.type === 'mlp' ? `hidden ${JSON.stringify(p.hidden_units)}, ${p.activation}, dropout ${p.dropout}, ` : '';
+  const arch = doc.model.type === 'mlp'
+    ? `hidden ${JSON.stringify(p.hidden_units)}, ${p.activation}, dropout ${p.dropout}, `
+    : doc.model.type === 'gbdt' ? `${p.max_iter} iterations of ≤ ${p.max_leaf_nodes} leaves, learning rate ${p.learning_rate}, ` : '';
   const t = doc.training;
   const fit = [
     t.epochs_run !== undefined ? `${t.epochs_run} epochs` : '',

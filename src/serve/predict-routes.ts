@@ -35,7 +35,7 @@ export function registerPredictRoutes(app: FastifyInstance, deps: PredictRouteDe
   const score = (request: FastifyRequest, slot: ModelSlot, records: unknown[]) => {
     const requestId = requestIdHeader(request);
     const scored = scoreRequest(slot, records, {
-      requestId, answerId: requestId ?? randomUUID(), rng: deps.rng, metrics: deps.metrics,
+      requestId, answerId: requestId ?? randomUUID(), rng: deps.rng, metrics: deps.metrics, explain: wantsExplanation(request),
       ...(deps.routed ? { routed: (loaded: LoadedVersion, role: 'main' | 'canary') => deps.routed!(request, loaded, role) } : {}),
     });
     deps.answered(request, scored);
@@ -63,6 +63,14 @@ export function registerPredictRoutes(app: FastifyInstance, deps: PredictRouteDe
       request_id: scored.requestId,
     };
   });
+}
+
+/** `?explain=true` (or `1`) asks for TreeSHAP contributions per row; anything else but `false`/`0` is a 400. */
+function wantsExplanation(request: FastifyRequest): boolean {
+  const v = (request.query as { explain?: unknown } | undefined)?.explain;
+  if (v === undefined || v === 'false' || v === '0') return false;
+  if (v === 'true' || v === '1' || v === '') return true;
+  throw new RequestError(400, `explain must be true or false, got ${JSON.stringify(v)}`, { field: 'explain' });
 }
 
 /** The caller's x-request-id (an empty one counts as none); one longer than MAX_REQUEST_ID_LENGTH is a 400. */

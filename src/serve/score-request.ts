@@ -29,6 +29,8 @@ export interface ScoreContext {
   metrics: ServeMetrics;
   /** Told which version the request was routed to, before scoring (so a failure is counted against it). */
   routed?(loaded: LoadedVersion, role: 'main' | 'canary'): void;
+  /** gbdt: add TreeSHAP contributions per row (`?explain=true`); another model type is a 400. */
+  explain?: boolean;
 }
 
 /**
@@ -45,7 +47,10 @@ export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: ScoreCont
   try {
     // Aligned, not yet imputed: the drift window must see missing values as missing.
     const aligned = alignTable(lease.loaded.scoring.preprocessor, table, 'request');
-    const predictions = scoreTable(lease.loaded.scoring, aligned, { file: 'request', noun: 'record' });
+    if (ctx.explain && !lease.loaded.scoring.model.trees) {
+      throw new RequestError(400, `${slot.model} v${lease.loaded.version} is a ${lease.loaded.scoring.model.kind} model; explanations are computed for gbdt models only`, { field: 'explain', hint: 'Leave out ?explain=true.' });
+    }
+    const predictions = scoreTable(lease.loaded.scoring, aligned, { file: 'request', noun: 'record' }, { explain: ctx.explain === true });
     lease.loaded.drift?.observe(aligned);
     countPredictions(ctx.metrics, slot.model, lease.loaded.version, predictions);
     lease.loaded.live.recordPredictions(ctx.answerId, predictions.predictions);

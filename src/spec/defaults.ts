@@ -6,6 +6,7 @@ import {
   type EarlyStoppingSpec,
   type EvaluateSpec,
   type ModelParams,
+  type ModelType,
   type PipelineSpec,
   type PreprocessSpec,
   type RolloutSpec,
@@ -53,7 +54,7 @@ export function applyDefaults(raw: RawPipeline): PipelineSpec {
     apiVersion: raw.apiVersion,
     name: raw.name,
     data: dataDefaults(raw.data, raw.model.task, seed),
-    preprocess: preprocessDefaults(raw.preprocess),
+    preprocess: preprocessDefaults(raw.preprocess, raw.model.type),
     model: { task: raw.model.task, type: raw.model.type, params: paramDefaults(raw.model.params, raw.model.type), seed },
     evaluate: evaluateDefaults(raw.evaluate, seed),
     gates: (raw.gates ?? []).map((g) => ({ ...g })),
@@ -99,7 +100,7 @@ function dataDefaults(d: RawData, task: Task, seed: number): DataSpec {
   return out;
 }
 
-function preprocessDefaults(p: RawPipeline['preprocess']): PreprocessSpec {
+function preprocessDefaults(p: RawPipeline['preprocess'], type: ModelType): PreprocessSpec {
   return {
     impute: {
       numeric: p?.impute?.numeric ?? 'median',
@@ -108,12 +109,14 @@ function preprocessDefaults(p: RawPipeline['preprocess']): PreprocessSpec {
       fill_categorical: p?.impute?.fill_categorical ?? 'missing',
     },
     scale: p?.scale ?? 'standard',
-    encode: p?.encode ?? 'onehot',
+    // Trees split on raw numbers, missing values and category codes themselves (docs/gbdt.md).
+    encode: p?.encode ?? (type === 'gbdt' ? 'ordinal' : 'onehot'),
     max_categories: p?.max_categories ?? 50,
   };
 }
 
-function paramDefaults(p: RawParams | undefined, type: 'linear' | 'mlp'): ModelParams {
+function paramDefaults(p: RawParams | undefined, type: ModelType): ModelParams {
+  if (type === 'gbdt') return gbdtParamDefaults(p);
   const out: ModelParams = {
     hidden_units: [...(p?.hidden_units ?? [64, 32])],
     activation: p?.activation ?? 'relu',
@@ -129,6 +132,35 @@ function paramDefaults(p: RawParams | undefined, type: 'linear' | 'mlp'): ModelP
   const es = p?.early_stopping;
   // On by default for mlp only; a linear model uses max_iter/tol, unless early stopping is asked for.
   if (es === true || (es === undefined && type === 'mlp')) out.early_stopping = { ...DEFAULT_EARLY_STOPPING };
+  else if (typeof es === 'object') out.early_stopping = { ...DEFAULT_EARLY_STOPPING, ...es };
+  return out;
+}
+
+/**
+ * scikit-learn HistGradientBoosting's defaults (learning_rate 0.1, max_iter 100, 31 leaves,
+ * 20 rows per leaf, l2 0, 255 bins), which LightGBM shares but for l2; early stopping only when asked.
+ */
+function gbdtParamDefaults(p: RawParams | undefined): ModelParams {
+  const out: ModelParams = {
+    hidden_units: [],
+    activation: 'relu',
+    dropout: 0,
+    l2: p?.l2 ?? 0,
+    learning_rate: p?.learning_rate ?? 0.1,
+    epochs: p?.epochs ?? 100,
+    batch_size: p?.batch_size ?? 64,
+    max_iter: p?.max_iter ?? 100,
+    tol: p?.tol ?? 1e-6,
+    max_leaf_nodes: p?.max_leaf_nodes ?? 31,
+    min_samples_leaf: p?.min_samples_leaf ?? 20,
+    min_hessian: p?.min_hessian ?? 1e-3,
+    max_bins: p?.max_bins ?? 255,
+    subsample: p?.subsample ?? 1,
+    colsample: p?.colsample ?? 1,
+  };
+  if (p?.max_depth !== undefined) out.max_depth = p.max_depth;
+  const es = p?.early_stopping;
+  if (es === true) out.early_stopping = { ...DEFAULT_EARLY_STOPPING };
   else if (typeof es === 'object') out.early_stopping = { ...DEFAULT_EARLY_STOPPING, ...es };
   return out;
 }

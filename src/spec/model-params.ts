@@ -9,7 +9,7 @@ import { pipelineSchema } from './pipeline-schema.js';
 export const PARAMS_USED: Readonly<Record<string, readonly string[]>> = {
   linear: ['l2', 'max_iter', 'tol'],
   mlp: ['hidden_units', 'activation', 'dropout', 'l2', 'learning_rate', 'epochs', 'batch_size', 'early_stopping'],
-  gbdt: ['learning_rate', 'max_leaf_nodes', 'max_depth', 'min_samples_leaf', 'l2', 'max_bins', 'max_iter', 'subsample', 'colsample', 'early_stopping'],
+  gbdt: ['learning_rate', 'max_leaf_nodes', 'max_depth', 'min_samples_leaf', 'min_hessian', 'l2', 'max_bins', 'max_iter', 'subsample', 'colsample', 'early_stopping'],
 };
 
 /** The params of `params` that model type `type` ignores, in the order written. Unknown types ignore nothing (we cannot tell). */

@@ -98,6 +98,17 @@ function checkTaskOptions(raw: RawPipeline, found: Findings): void {
     found.at(['data', 'split', 'stratify'], 'data.split.stratify applies to classification only (task is regression); remove it');
   }
   if (raw.data.positive_class === '') found.at(['data', 'positive_class'], 'data.positive_class must not be empty');
+  checkGbdtOptions(raw, found);
+}
+
+/**
+ * Ordinal codes and raw missing values only make sense to trees. (gbdt params on another type
+ * are accepted and ignored, like every other type's params: switching type is a one-line change.)
+ */
+function checkGbdtOptions(raw: RawPipeline, found: Findings): void {
+  if (raw.model.type !== 'gbdt' && raw.preprocess?.encode === 'ordinal') {
+    found.at(['preprocess', 'encode'], `preprocess.encode ordinal is for model.type gbdt (type is ${raw.model.type}); use onehot or leave it out`);
+  }
 }
 
 function checkGates(raw: RawPipeline, found: Findings): void {

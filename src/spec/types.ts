@@ -5,7 +5,7 @@
 import type { SpecProblem } from '../errors.js';
 
 export type Task = 'binary_classification' | 'multiclass_classification' | 'regression';
-export type ModelType = 'linear' | 'mlp';
+export type ModelType = 'linear' | 'mlp' | 'gbdt';
 export type DataFormat = 'csv' | 'json' | 'jsonl' | 'parquet';
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'selu' | 'linear';
 export type NumericImpute = 'median' | 'mean' | 'constant';
@@ -48,7 +48,8 @@ export interface DataSpec {
 export interface PreprocessSpec {
   impute: { numeric: NumericImpute; categorical: CategoricalImpute; fill_numeric: number; fill_categorical: string };
   scale: Scale;
-  encode: 'onehot';
+  /** ordinal: numbers unscaled with missing kept, categories as codes (gbdt only; its default). */
+  encode: 'onehot' | 'ordinal';
   /** One-hot keeps the most frequent categories up to this many; the rest share the unknown bucket. Default 50. */
   max_categories: number;
 }
@@ -74,6 +75,14 @@ export interface ModelParams {
   /** linear only: maximum solver iterations and gradient tolerance. */
   max_iter: number;
   tol: number;
+  /** gbdt only (docs/gbdt.md); filled with their defaults when the type is gbdt. */
+  max_leaf_nodes?: number;
+  max_depth?: number;
+  min_samples_leaf?: number;
+  min_hessian?: number;
+  max_bins?: number;
+  subsample?: number;
+  colsample?: number;
 }
 
 export interface ModelSpec {

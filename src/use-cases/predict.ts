@@ -1,15 +1,15 @@
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { ModelFileError } from '../errors.js';
+import { ModelFileError, UsageError } from '../errors.js';
+import type { GbdtModelJson } from '../model/gbdt/tree-format.js';
+import { treeShap } from '../model/gbdt/tree-shap.js';
 import type { Table } from '../data/table.js';
 import { alignTable, parsePreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
 import { checkFiniteOutputs } from '../features/finite-output.js';
 import { asOrigin, type RowOrigin } from '../features/row-origin.js';
-import { predictBatch } from '../model/predict.js';
-import { loadTfjsModel } from '../model/tfjs-format.js';
+import { loadScorer, type Scorer } from '../model/scorer.js';
 
-/** A saved model ready to score: the tfjs model and the fitted transform in front of it. */
+/** A saved model ready to score: the model (tfjs or trees) and the fitted transform in front of it. */
 export interface ScoringModel {
-  model: LayersModel;
+  model: Scorer;
   preprocessor: Preprocessor;
 }
 
@@ -20,6 +20,17 @@ export interface Predictions {
   /** Classification: rows × classes probabilities, in `classes` order. */
   probabilities?: Float32Array;
   classes: string[];
+  /**
+   * With `explain` (gbdt only): per row, TreeSHAP contributions of each input column to the
+   * margin (log-odds for binary, each class's logit for multiclass, the value for regression);
+   * `expected_value` + the contributions = the margin. Multiclass: one such object per class.
+   */
+  explanations?: (RowExplanation | Record<string, RowExplanation>)[];
+}
+
+export interface RowExplanation {
+  expected_value: number;
+  contributions: Record<string, number>;
 }
 
 /** Loads `model.json`, `weights.bin` and `preprocessor.json` through `read` (names relative to the model dir). */
@@ -28,8 +39,8 @@ export async function loadScoringModel(read: (name: string) => Promise<Uint8Arra
   const modelJson = parseJson(await text('model.json'), `${dirLabel}/model.json`);
   const weightsBin = await read('weights.bin');
   const preprocessor = parsePreprocessor(parseJson(await text('preprocessor.json'), `${dirLabel}/preprocessor.json`), `${dirLabel}/preprocessor.json`);
-  const model = await loadTfjsModel({ modelJson: modelJson as Record<string, unknown>, weightsBin }, { file: `${dirLabel}/model.json` });
-  const inputs = model.inputs[0]?.shape.at(-1);
+  const model = await loadScorer(modelJson as Record<string, unknown>, weightsBin, { file: `${dirLabel}/model.json` });
+  const inputs = model.inputs;
   if (inputs !== preprocessor.outputNames.length) {
     throw new ModelFileError(
       `${dirLabel}: model.json expects ${inputs} inputs but preprocessor.json produces ${preprocessor.outputNames.length}`,
@@ -47,19 +58,48 @@ export async function loadScoringModel(read: (name: string) => Promise<Uint8Arra
  * that overflowed, is a DataError naming the row (as `from` names rows) and the column.
  */
 export function scoreOutputs(scoring: ScoringModel, table: Table, from: RowOrigin | string): Float32Array {
+  return scoreTransformed(scoring, table, from).output;
+}
+
+/** Aligns, transforms and scores, checking every output is finite; keeps the model rows for explanations. */
+function scoreTransformed(scoring: ScoringModel, table: Table, from: RowOrigin | string): { output: Float32Array; x: Float32Array; rows: number; cols: number } {
   const pre = scoring.preprocessor;
   const origin = asOrigin(from);
   const aligned = alignTable(pre, table, origin.file);
   const transformed = transformTable(pre, aligned, origin);
-  const output = predictBatch(scoring.model, transformed.x, transformed.rows, transformed.cols);
+  const output = scoring.model.predict(transformed.x, transformed.rows, transformed.cols);
   checkFiniteOutputs(pre, aligned, transformed, output, origin);
-  return output;
+  return { output, ...transformed };
 }
 
-/** Scores raw rows through the saved transform and the model: labels (or values) and probabilities. */
-export function scoreTable(scoring: ScoringModel, table: Table, from: RowOrigin | string): Predictions {
-  const out = scoreOutputs(scoring, table, from);
-  const rows = table.rowCount;
+/**
+ * Scores raw rows through the saved transform and the model: labels (or values) and
+ * probabilities, and with `explain` each row's contributions (gbdt only; another model type
+ * is a UsageError).
+ */
+export function scoreTable(scoring: ScoringModel, table: Table, from: RowOrigin | string, opts: { explain?: boolean } = {}): Predictions {
+  if (!opts.explain) return predictionsOf(scoring, scoreOutputs(scoring, table, from), table.rowCount);
+  const trees = scoring.model.trees;
+  if (!trees) {
+    throw new UsageError(`explanations are computed for gbdt models only; this model is ${scoring.model.kind}`, { hint: 'Leave out --explain / ?explain=true, or train with model.type: gbdt.' });
+  }
+  const { output, x, rows, cols } = scoreTransformed(scoring, table, from);
+  const predictions = predictionsOf(scoring, output, rows);
+  return { ...predictions, explanations: explainRows(trees.json, x, rows, cols, predictions.classes) };
+}
+
+function explainRows(model: GbdtModelJson, x: Float32Array, rows: number, cols: number, classes: string[]): NonNullable<Predictions['explanations']> {
+  const { expected, values } = treeShap(model, x, rows, cols);
+  const names = model.features.map((f) => f.name);
+  const k = model.outputs;
+  const one = (r: number, c: number): RowExplanation => ({
+    expected_value: expected[c],
+    contributions: Object.fromEntries(names.map((n, f) => [n, values[(r * k + c) * cols + f]])),
+  });
+  return Array.from({ length: rows }, (_, r) => (k === 1 ? one(r, 0) : Object.fromEntries(classes.map((cls, c) => [cls, one(r, c)]))));
+}
+
+function predictionsOf(scoring: ScoringModel, out: Float32Array, rows: number): Predictions {
   const { task, classes, threshold } = scoring.preprocessor.target;
   if (task === 'regression') return { task, predictions: Array.from(out), classes: [] };
   if (task === 'binary_classification') {
@@ -82,14 +122,15 @@ export function scoreTable(scoring: ScoringModel, table: Table, from: RowOrigin 
   return { task, predictions, probabilities: out, classes };
 }
 
-/** Predictions as plain records: `{prediction, probabilities: {class: p}}`. */
+/** Predictions as plain records: `{prediction, probabilities: {class: p}, explanation?}`. */
 export function predictionRecords(p: Predictions): Record<string, unknown>[] {
   const k = p.classes.length;
   return p.predictions.map((prediction, i) => {
-    if (!p.probabilities) return { prediction };
+    const explanation = p.explanations ? { explanation: p.explanations[i] } : {};
+    if (!p.probabilities) return { prediction, ...explanation };
     const probabilities: Record<string, number> = {};
     for (let c = 0; c < k; c++) probabilities[p.classes[c]] = p.probabilities[i * k + c];
-    return { prediction, probabilities };
+    return { prediction, probabilities, ...explanation };
   });
 }
 

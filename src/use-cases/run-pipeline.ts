@@ -8,10 +8,9 @@ import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
 import { checkFiniteOutputs } from '../features/finite-output.js';
 import { fitPreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
-import { predictBatch } from '../model/predict.js';
-import { loadTfjsModel, toTfjsArtifacts } from '../model/tfjs-format.js';
-import { trainModel } from '../model/train.js';
-import type { TrainedModel } from '../model/types.js';
+import { fitModel, type FittedModel } from '../model/fit-model.js';
+import { gainImportance } from '../model/gbdt/tree-shap.js';
+import { loadScorer } from '../model/scorer.js';
 import type { Clock, Files, Logger, ProgressSink } from '../ports.js';
 import { buildReport } from '../report/run-report.js';
 import { loadSpec } from '../spec/load-spec.js';
@@ -88,13 +87,13 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const test = transformTable(preprocessor, rows.testTable, testOrigin);
   timer.lap('preprocess');
 
-  const trained = trainCandidate(spec, { ...train, oneHotBlocks: oneHotBlocks(preprocessor) }, rows, deps);
-  const tfjs = toTfjsArtifacts(trained, { name: spec.name });
+  const fitted = trainCandidate(spec, { ...train, oneHotBlocks: oneHotBlocks(preprocessor) }, rows, preprocessor, deps);
+  const trained = fitted.summary;
   timer.lap('fit');
 
   // Score the saved artifact, not the in-memory weights: what is evaluated is what will be served.
-  const model = await loadTfjsModel(tfjs);
-  const output = predictBatch(model, test.x, test.rows, test.cols);
+  const model = await loadScorer(fitted.modelJson, fitted.weightsBin);
+  const output = model.predict(test.x, test.rows, test.cols);
   model.dispose();
   checkFiniteOutputs(preprocessor, rows.testTable, test, output, testOrigin);
   const bootstrapSamples = budgetedBootstrapSamples(spec.evaluate.bootstrap.samples, test.rows);
@@ -138,6 +137,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     gates,
     baseline,
     bootstrapSamples,
+    ...(model.trees ? { importance: gainImportance(model.trees.json) } : {}),
     durationsMs: timer.done(),
   });
   const stats = referenceStats(rows.trainTable, rows.schema);
@@ -145,7 +145,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     pipeline,
     metrics,
     report: buildReport(metrics),
-    artifacts: { modelJson: tfjs.modelJson, weightsBin: tfjs.weightsBin, preprocessor, referenceStats: stats },
+    artifacts: { modelJson: fitted.modelJson, weightsBin: fitted.weightsBin, preprocessor, referenceStats: stats },
     gatesPassed: gatesPassed(gates),
   };
 }
@@ -156,8 +156,9 @@ function withParams(pipeline: LoadedPipeline, params: Record<string, unknown> | 
   return { ...pipeline, spec };
 }
 
-/** The model-row columns of each categorical feature's one-hot block (its categories, then the unknown bucket). */
+/** The model-row columns of each categorical feature's one-hot block (its categories, then the unknown bucket); none for ordinal rows. */
 function oneHotBlocks(pre: Preprocessor): number[][] {
+  if (pre.encode === 'ordinal') return [];
   let offset = pre.numeric.length;
   return pre.categorical.map((f) => {
     const block = Array.from({ length: f.categories.length + 1 }, (_, i) => offset + i);
@@ -166,8 +167,10 @@ function oneHotBlocks(pre: Preprocessor): number[][] {
   });
 }
 
-function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number; oneHotBlocks: number[][] }, rows: PreparedRows, deps: RunDeps): TrainedModel {
-  const trained = trainModel({
+function trainCandidate(
+  spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number; oneHotBlocks: number[][] }, rows: PreparedRows, preprocessor: Preprocessor, deps: RunDeps,
+): FittedModel {
+  const fitted = fitModel({
     task: spec.model.task,
     type: spec.model.type,
     params: spec.model.params,
@@ -182,10 +185,10 @@ function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: numb
         total: p.epochs,
         detail: `loss ${p.loss.toFixed(4)}${p.valLoss === undefined ? '' : `, val ${p.valLoss.toFixed(4)}`}`,
       }),
-  });
+  }, preprocessor, { name: spec.name });
   // Solver notes (a jitter on one-hot-collinear normal equations, an iteration cap) are information, not data problems.
-  for (const note of trained.notes) deps.log.info(`note: ${note}`);
-  return trained;
+  for (const note of fitted.summary.notes) deps.log.info(`note: ${note}`);
+  return fitted;
 }
 
 async function compareWithProduction(

@@ -13,7 +13,9 @@ const sklearnReference = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtur
 const examples: { pipeline: string; floors: Record<string, number> }[] = [
   { pipeline: 'breast-cancer', floors: { accuracy: 0.95, roc_auc: 0.98 } },
   { pipeline: 'breast-cancer-mlp', floors: { accuracy: 0.95, roc_auc: 0.98 } },
+  { pipeline: 'breast-cancer-gbdt', floors: { accuracy: 0.95, roc_auc: 0.98 } },
   { pipeline: 'penguins', floors: { accuracy: 0.95 } },
+  { pipeline: 'penguins-gbdt', floors: { accuracy: 0.95, f1_macro: 0.93 } },
   // Within 0.02 R² of scikit-learn's LinearRegression on the same split (tests/fixtures/reference).
   { pipeline: 'gapminder', floors: { r2: sklearnReference.gapminder.r2 - 0.02 } },
 ];

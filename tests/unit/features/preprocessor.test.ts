@@ -120,3 +120,33 @@ describe('preprocessor', () => {
     expect(() => parsePreprocessor(null, 'p.json')).toThrow(/p\.json/);
   });
 });
+
+describe('ordinal preprocessor (for trees)', () => {
+  const train = table({ a: [1, 2, NaN, 4, 100], c: ['x', 'y', 'x', null, 'z'] });
+  const features = { numeric: ['a'], categorical: ['c'] };
+  const pre = fitPreprocessor({ table: train, features, spec: spec({ encode: 'ordinal' }), target });
+
+  it('passes numbers through unscaled with missing kept missing, and codes categories by sorted index', () => {
+    expect(pre.outputNames).toEqual(['a', 'c']);
+    const { x, cols } = transformTable(pre, train);
+    expect(cols).toBe(2);
+    expect(Array.from(x)).toEqual([1, 0, 2, 1, NaN, 0, 4, NaN, 100, 2]);
+  });
+
+  it('an unseen category is missing to the trees, like a missing one', () => {
+    const { x } = transformTable(pre, alignTable(pre, table({ a: [3, 3], c: ['atlantis', null] }), 'new.csv'));
+    expect(Array.from(x)).toEqual([3, NaN, 3, NaN]);
+  });
+
+  it('round-trips through JSON, and a wrong encode or column count is a ModelFileError', () => {
+    expect(parsePreprocessor(JSON.parse(JSON.stringify(pre)), 'p.json')).toEqual(pre);
+    expect(() => parsePreprocessor({ ...pre, encode: 'hash' }, 'p.json')).toThrow(/unknown encode "hash"/);
+    expect(() => parsePreprocessor({ ...pre, outputNames: ['a'] }, 'p.json')).toThrow(ModelFileError);
+  });
+
+  it('keeps at most 254 categories, most frequent first: tree bins are bytes', () => {
+    const many = table({ c: Array.from({ length: 600 }, (_, i) => `k${i % 300}`) });
+    const fitted = fitPreprocessor({ table: many, features: { numeric: [], categorical: ['c'] }, spec: spec({ encode: 'ordinal', max_categories: 1000 }), target });
+    expect(fitted.categorical[0].categories).toHaveLength(254);
+  });
+});

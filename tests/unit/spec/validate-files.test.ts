@@ -25,7 +25,7 @@ describe('validatePipelineFiles', () => {
     expect(results[0].spec?.data.format).toBe('csv');
     expect(results[1].spec).toBeUndefined();
     expect(results[1].problems.map(formatProblem)).toEqual([
-      'pipelines/b.yaml:4:33: model.type must be one of linear, mlp, got \'forest\'',
+      'pipelines/b.yaml:4:33: model.type must be one of linear, mlp, gbdt, got \'forest\'',
     ]);
     expect(results[2].problems.map(formatProblem)).toEqual(['pipelines/c.yaml:1:1: not a text YAML file (control character U+0000)']);
     expect(results[3].spec?.name).toBe('d');

@@ -1,0 +1,169 @@
+import { Rng } from '../../rng.js';
+import type { Task } from '../../spec/types.js';
+import type { EpochRecord } from '../types.js';
+import { binRows, fitBinMapper, type GbdtColumn } from './binning.js';
+import { HistogramPool } from './histogram.js';
+import { growTree, type GrowRules, type GrownTree, type TrainingData } from './grow-tree.js';
+import { baseScore, gradients, meanLoss, objectiveFor } from './objective.js';
+import { GBDT_FORMAT, type GbdtModelJson, type TreeJson } from './tree-format.js';
+
+export interface GbdtSettings extends Omit<GrowRules, 'maxDepth'> {
+  maxDepth?: number;
+  maxIter: number;
+  maxBins: number;
+  /** Fraction of rows each iteration learns from (drawn without replacement), in (0, 1]. */
+  subsample: number;
+  /** Fraction of features each tree may split on, in (0, 1]. */
+  colsample: number;
+  earlyStopping?: { validationFraction: number; patience: number; minDelta: number; restoreBest: boolean };
+}
+
+export interface GbdtFitRequest {
+  task: Task;
+  settings: GbdtSettings;
+  seed: number;
+  /** rows×cols row-major: numbers unscaled with NaN for missing, categories as codes. */
+  x: Float32Array;
+  rows: number;
+  cols: number;
+  columns: GbdtColumn[];
+  y: Float64Array;
+  classCount: number;
+  onProgress?: (p: { epoch: number; epochs: number; loss: number; valLoss?: number }) => void;
+}
+
+export interface GbdtFit {
+  model: GbdtModelJson;
+  history: EpochRecord[];
+  stoppedIteration?: number;
+  bestIteration?: number;
+}
+
+/**
+ * Histogram gradient boosting (the LightGBM / HistGradientBoosting family): features binned
+ * once, then per iteration one leaf-wise tree per output on the loss's gradients. All
+ * randomness (validation rows, row and feature sampling) comes from `seed`, and every sum runs
+ * in a fixed order: the same request gives the same trees, bit for bit.
+ */
+export function fitGbdt(req: GbdtFitRequest): GbdtFit {
+  const { settings: s, rows, cols } = req;
+  const rng = new Rng(req.seed);
+  const objective = objectiveFor(req.task);
+  const outputs = req.task === 'multiclass_classification' ? req.classCount : 1;
+  const { train, valid } = holdOut(rows, s.earlyStopping?.validationFraction, rng);
+  const mapper = fitBinMapper(req.x, cols, train, req.columns, s.maxBins);
+  const bins = binRows(mapper, req.x, rows);
+  const base = baseScore(objective, req.y, train, outputs);
+  const margin = new Float64Array(rows * outputs);
+  for (let r = 0; r < rows; r++) for (let k = 0; k < outputs; k++) margin[r * outputs + k] = base[k];
+  const grad = new Float64Array(rows);
+  const hess = new Float64Array(rows);
+  const data: TrainingData = { bins, cols, grad, hess, mapper, pool: new HistogramPool(cols) };
+  const trees: TreeJson[] = [];
+  const history: EpochRecord[] = [];
+  let best = { loss: Infinity, iteration: 0 };
+  let stopped: number | undefined;
+  for (let it = 0; it < s.maxIter; it++) {
+    const ids = sampleRows(train, s.subsample, rng);
+    const probe = margin.slice();
+    for (let k = 0; k < outputs; k++) {
+      gradients(objective, probe, outputs, req.y, k, { grad, hess });
+      const order = ids.slice();
+      const tree = growTree(data, order, sampleFeatures(cols, s.colsample, rng), s);
+      applyTree(margin, outputs, k, tree, data, { order, inSample: sampledFlags(ids, rows) });
+      trees.push(toJson(tree, k));
+    }
+    const record: EpochRecord = { epoch: it + 1, loss: meanLoss(objective, margin, outputs, req.y, train) };
+    if (valid.length > 0) record.valLoss = meanLoss(objective, margin, outputs, req.y, valid);
+    history.push(record);
+    req.onProgress?.({ ...record, epochs: s.maxIter });
+    if (record.valLoss !== undefined && s.earlyStopping) {
+      if (record.valLoss < best.loss - s.earlyStopping.minDelta) best = { loss: record.valLoss, iteration: it + 1 };
+      else if (it + 1 - best.iteration >= s.earlyStopping.patience) {
+        stopped = it + 1;
+        break;
+      }
+    }
+  }
+  const keep = stopped !== undefined && s.earlyStopping?.restoreBest ? best.iteration : history.length;
+  const model: GbdtModelJson = {
+    format: GBDT_FORMAT,
+    objective,
+    outputs,
+    base_score: base,
+    features: req.columns.map((c) => ({ name: c.name, kind: c.categories === undefined ? 'numeric' : 'categorical' })),
+    iterations: keep,
+    trees: trees.slice(0, keep * outputs),
+  };
+  return { model, history, ...(stopped !== undefined ? { stoppedIteration: stopped, bestIteration: best.iteration } : {}) };
+}
+
+/** Splits off the early-stopping validation rows (a seeded shuffle); both lists ascending. */
+function holdOut(rows: number, fraction: number | undefined, rng: Rng): { train: Uint32Array; valid: Uint32Array } {
+  const all = Uint32Array.from({ length: rows }, (_, i) => i);
+  if (fraction === undefined) return { train: all, valid: new Uint32Array(0) };
+  const nValid = Math.min(rows - 1, Math.max(1, Math.round(rows * fraction)));
+  rng.shuffle(all);
+  return { valid: all.slice(0, nValid).sort(), train: all.slice(nValid).sort() };
+}
+
+function sampleRows(train: Uint32Array, fraction: number, rng: Rng): Uint32Array {
+  if (fraction >= 1) return train;
+  const n = Math.max(1, Math.round(train.length * fraction));
+  return rng.shuffle(train.slice()).subarray(0, n).sort();
+}
+
+function sampleFeatures(cols: number, fraction: number, rng: Rng): Int32Array {
+  const all = Int32Array.from({ length: cols }, (_, i) => i);
+  if (fraction >= 1) return all;
+  const n = Math.max(1, Math.round(cols * fraction));
+  return rng.shuffle(all).subarray(0, n).sort();
+}
+
+/**
+ * Adds the tree's leaf values to every row's margin: the rows the tree learned from by their
+ * leaf (growTree left each leaf's rows contiguous in `order`), the others (validation and
+ * unsampled rows) by walking their bins, the same comparisons as scoring the saved thresholds.
+ */
+function applyTree(margin: Float64Array, outputs: number, k: number, tree: GrownTree, data: TrainingData, sample: { order: Uint32Array; inSample: Uint8Array | undefined }): void {
+  const { bins, cols } = data;
+  const { order, inSample } = sample;
+  for (const leaf of tree.leaves) {
+    const v = tree.value[leaf.node];
+    for (let i = leaf.start; i < leaf.end; i++) margin[order[i] * outputs + k] += v;
+  }
+  if (!inSample) return;
+  const rows = inSample.length;
+  for (let r = 0; r < rows; r++) {
+    if (inSample[r] === 1) continue;
+    let node = 0;
+    while (tree.feature[node] >= 0) {
+      const b = bins[r * cols + tree.feature[node]];
+      node = (tree.goesLeft[node] as Uint8Array)[b] === 1 ? tree.left[node] : tree.right[node];
+    }
+    margin[r * outputs + k] += tree.value[node];
+  }
+}
+
+/** Which rows an iteration learned from; undefined when it learned from all of them. */
+function sampledFlags(ids: Uint32Array, rows: number): Uint8Array | undefined {
+  if (ids.length === rows) return undefined;
+  const flags = new Uint8Array(rows);
+  for (const r of ids) flags[r] = 1;
+  return flags;
+}
+
+function toJson(t: GrownTree, output: number): TreeJson {
+  return {
+    output,
+    feature: t.feature,
+    threshold: t.threshold,
+    categories: t.categories,
+    missing_left: t.missingLeft,
+    left: t.left,
+    right: t.right,
+    value: t.value,
+    count: t.count,
+    gain: t.gain,
+  };
+}
