@@ -17,6 +17,13 @@ export interface DataChecks {
   max_missing_fraction: number;
   /** Classification: every class needs at least this many rows. Default 2. */
   min_class_rows: number;
+  /**
+   * What a listed feature missing more often than max_missing_fraction gets: imputed with a
+   * missing-indicator column and a warning, or a failed check. Default 'fail' when the pipeline
+   * sets max_missing_fraction (it asked for that limit), else 'indicator' (issue 10). Absent
+   * (specs built in code) means 'fail'.
+   */
+  too_missing?: 'indicator' | 'fail';
 }
 
 export interface SplitSpec {
