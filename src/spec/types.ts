@@ -35,7 +35,7 @@ export interface SplitSpec {
 }
 
 export interface DataSpec {
-  /** Path relative to the repository root. */
+  /** Path relative to the repository root, a DVC-tracked path or `.dvc` file, or an http(s)/s3 URL pinned by `sha256`. */
   source: string;
   format: DataFormat;
   target: string;
@@ -48,6 +48,8 @@ export interface DataSpec {
   split: SplitSpec;
   /** Binary classification: the label that counts as positive. Default: the second of the sorted labels. */
   positive_class?: string;
+  /** The content pin of a URL source: 64 lowercase hex digits (a `sha256:` prefix is dropped). */
+  sha256?: string;
 }
 
 export interface PreprocessSpec {
