@@ -54,6 +54,19 @@ function checkFinite(table: Table, names: string[], sourceRows?: ArrayLike<numbe
   return failures;
 }
 
+/**
+ * The model computes and answers in float32: a regression target beyond float32's range
+ * (|v| > 3.4e38) can never be predicted, and its weights would overflow. Name the first one.
+ */
+function checkFloat32Target(table: Table, name: string, sourceRows?: ArrayLike<number>): Failure[] {
+  const column = table.columns.get(name);
+  if (column?.kind !== 'numeric') return [];
+  const i = column.values.findIndex((v) => Number.isFinite(v) && !Number.isFinite(Math.fround(v)));
+  if (i < 0) return [];
+  const row = (sourceRows === undefined ? i : sourceRows[i]) + 1;
+  return [{ rule: 'finite', column: name, row, message: `column '${name}' holds ${column.values[i]} at data row ${row}, beyond the model's float32 range (±3.4e38)` }];
+}
+
 function checkClasses(y: Float64Array, classes: string[], minClassRows: number): Failure[] {
   const counts = new Array<number>(classes.length).fill(0);
   for (const v of y) counts[v]++;
@@ -89,6 +102,7 @@ export function checkData(
   failures.push(...checkMissing(table, schema, spec.checks.max_missing_fraction));
   const finiteColumns = task === 'regression' ? [...schema.numeric, schema.target] : schema.numeric;
   failures.push(...checkFinite(table, finiteColumns, sourceRows));
+  if (task === 'regression') failures.push(...checkFloat32Target(table, schema.target, sourceRows));
   if (task !== 'regression') failures.push(...checkClasses(y, classes, spec.checks.min_class_rows));
   if (failures.length === 0) return;
   const first = failures[0];

@@ -1,7 +1,9 @@
 import { DataError, ModelFileError } from '../errors.js';
 import { quantile, sortedPresent } from '../data/sorted-values.js';
+import { didYouMean, listColumns } from '../data/column-suggestion.js';
 import type { Column, Table } from '../data/table.js';
 import type { PreprocessSpec, Task } from '../spec/types.js';
+import { asOrigin, inputOutOfRange, statisticsOverflow, type RowOrigin } from './row-origin.js';
 
 /**
  * The fitted transform from a raw record to a model row, saved as `preprocessor.json`.
@@ -50,11 +52,22 @@ export interface FitRequest {
   features: FeatureLists;
   spec: PreprocessSpec;
   target: Preprocessor['target'];
+  /** Where the rows came from, for an error naming the value whose statistics overflow. */
+  origin?: RowOrigin;
 }
 
 /** Fits imputation, scaling and one-hot categories on `table` (the training rows). Deterministic. */
 export function fitPreprocessor(req: FitRequest): Preprocessor {
-  const numeric = req.features.numeric.map((name) => fitNumeric(name, numericValues(req.table, name), req.spec));
+  const origin = req.origin ?? { file: 'training data' };
+  const numeric = req.features.numeric.map((name) => {
+    const values = numericValues(req.table, name);
+    const fitted = fitNumeric(name, values, req.spec);
+    if (fitted.overflow) {
+      const row = largestMagnitude(values);
+      throw statisticsOverflow(origin, row, name, values[row], fitted.overflow);
+    }
+    return fitted.feature;
+  });
   const categorical = req.features.categorical.map((name) =>
     fitCategorical(name, categoricalValues(req.table, name), req.spec),
   );
@@ -71,7 +84,12 @@ export function fitPreprocessor(req: FitRequest): Preprocessor {
   };
 }
 
-function fitNumeric(name: string, values: Float64Array, spec: PreprocessSpec): NumericFeature {
+/**
+ * Mean, spread and fill in float64. A sum or sum of squares that overflows (values beyond about
+ * 1e154 from the mean) is reported, not patched: a scale of Infinity would squash the column to
+ * a constant and every other row with it, and the value is almost surely a mistake.
+ */
+function fitNumeric(name: string, values: Float64Array, spec: PreprocessSpec): { feature: NumericFeature; overflow?: string } {
   const fill = numericFill(sortedPresent(values), spec);
   // Scale statistics are computed on imputed values, as scikit-learn's SimpleImputer → StandardScaler does.
   const n = values.length;
@@ -85,15 +103,30 @@ function fitNumeric(name: string, values: Float64Array, spec: PreprocessSpec): N
     if (v > max) max = v;
   }
   const mean = n > 0 ? sum / n : 0;
-  if (spec.scale === 'none') return { name, fill, center: 0, scale: 1 };
-  if (spec.scale === 'minmax') return { name, fill, center: n > 0 ? min : 0, scale: nonZero(max - min) };
+  if (!Number.isFinite(fill)) return { feature: { name, fill, center: 0, scale: 1 }, overflow: `imputation value (${spec.impute.numeric})` };
+  if (!Number.isFinite(sum)) return { feature: { name, fill, center: 0, scale: 1 }, overflow: 'mean' };
+  if (spec.scale === 'none') return { feature: { name, fill, center: 0, scale: 1 } };
+  if (spec.scale === 'minmax') {
+    if (n > 0 && !Number.isFinite(max - min)) return { feature: { name, fill, center: 0, scale: 1 }, overflow: 'range (max − min)' };
+    return { feature: { name, fill, center: n > 0 ? min : 0, scale: nonZero(max - min) } };
+  }
   let ss = 0;
   for (let i = 0; i < n; i++) {
     const d = (Number.isNaN(values[i]) ? fill : values[i]) - mean;
     ss += d * d;
   }
+  if (!Number.isFinite(ss)) return { feature: { name, fill, center: 0, scale: 1 }, overflow: 'variance' };
   // Population std (ddof 0) like StandardScaler; a constant column keeps scale 1.
-  return { name, fill, center: mean, scale: nonZero(n > 0 ? Math.sqrt(ss / n) : 0) };
+  return { feature: { name, fill, center: mean, scale: nonZero(n > 0 ? Math.sqrt(ss / n) : 0) } };
+}
+
+/** The row of the present value of largest magnitude: the one that made a statistic overflow. */
+function largestMagnitude(values: Float64Array): number {
+  let best = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isNaN(values[i]) && (best < 0 || Math.abs(values[i]) > Math.abs(values[best]))) best = i;
+  }
+  return Math.max(best, 0);
 }
 
 function numericFill(sortedPresent: Float64Array, spec: PreprocessSpec): number {
@@ -109,20 +142,26 @@ function nonZero(scale: number): number {
 
 function fitCategorical(name: string, values: (string | null)[], spec: PreprocessSpec): CategoricalFeature {
   const counts = new Map<string, number>();
-  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const constant = spec.impute.categorical === 'constant';
+  // Imputation comes before encoding (as SimpleImputer → OneHotEncoder): a constant fill counts
+  // as a category with the missing rows' count, and competes for max_categories like any other,
+  // so the limit holds; beyond it, missing rows share the unknown bucket with rare values.
+  for (const v of values) {
+    const c = v ?? (constant ? spec.impute.fill_categorical : null);
+    if (c !== null) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
   // Most frequent first, ties broken by the value so the order never depends on row order.
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const fill = spec.impute.categorical === 'constant' ? spec.impute.fill_categorical : (ranked[0]?.[0] ?? null);
+  const fill = constant ? spec.impute.fill_categorical : (ranked[0]?.[0] ?? null);
   const kept = ranked.slice(0, spec.max_categories).map(([c]) => c);
-  // A constant fill value seen in training is a category of its own, so it gets a column.
-  if (fill !== null && spec.impute.categorical === 'constant' && values.includes(null) && !kept.includes(fill)) {
-    kept.push(fill);
-  }
   return { name, fill, categories: kept.sort() };
 }
 
-/** Row-major model input for every row of `table`, which must hold the preprocessor's columns. */
-export function transformTable(pre: Preprocessor, table: Table): { x: Float32Array; rows: number; cols: number } {
+/**
+ * Row-major model input for every row of `table`, which must hold the preprocessor's columns.
+ * A scaled value float32 cannot hold is a DataError naming the row (as in `origin`) and column.
+ */
+export function transformTable(pre: Preprocessor, table: Table, from: RowOrigin | string = 'data'): { x: Float32Array; rows: number; cols: number } {
   const rows = table.rowCount;
   const cols = pre.outputNames.length;
   const x = new Float32Array(rows * cols);
@@ -130,8 +169,9 @@ export function transformTable(pre: Preprocessor, table: Table): { x: Float32Arr
   for (const f of pre.numeric) {
     const values = numericValues(table, f.name);
     for (let r = 0, i = offset; r < rows; r++, i += cols) {
-      const v = values[r];
-      x[i] = ((Number.isNaN(v) ? f.fill : v) - f.center) / f.scale;
+      const v = Number.isNaN(values[r]) ? f.fill : values[r];
+      x[i] = (v - f.center) / f.scale;
+      if (!Number.isFinite(x[i])) throw inputOutOfRange(asOrigin(from), r, f.name, v, (v - f.center) / f.scale);
     }
     offset += 1;
   }
@@ -163,6 +203,17 @@ export function transformTable(pre: Preprocessor, table: Table): { x: Float32Arr
  * categorical column read as numbers becomes strings. Missing or unusable columns are a DataError.
  */
 export function alignTable(pre: Preprocessor, table: Table, file: string): Table {
+  const absent = [...pre.numeric, ...pre.categorical].filter((f) => !table.columns.has(f.name)).map((f) => f.name);
+  if (absent.length > 0) {
+    const present = [...table.columns.keys()];
+    const named = absent.map((name) => `'${name}'${didYouMean(name, present)}`).join(', ');
+    throw new DataError(`${file}: missing ${absent.length === 1 ? 'column' : `${absent.length} columns`} ${named}, which the model was trained on`, {
+      file,
+      column: absent[0],
+      rule: 'missing_column',
+      hint: `Provide every feature column the model expects (see preprocessor.json); the input has ${listColumns(present)}.`,
+    });
+  }
   const columns = new Map<string, Column>();
   for (const f of pre.numeric) columns.set(f.name, { kind: 'numeric', values: asNumeric(table, f.name, file) });
   for (const f of pre.categorical) columns.set(f.name, { kind: 'categorical', values: asCategorical(table, f.name, file) });

@@ -7,6 +7,8 @@ import { RequestError } from './request-error.js';
 export interface ErrorBody {
   error: string;
   field?: string;
+  /** The 1-based record of the request at fault, when one is. */
+  record?: number;
   hint?: string;
 }
 
@@ -30,7 +32,8 @@ export function describeFailure(failure: unknown, bodyLimit?: number): { status:
   if (failure instanceof DataError) {
     // Messages start with the table's label ('request: record 2: …'); the label is ours, not the client's.
     const message = failure.message.replace(/^request: /, '');
-    return { status: 400, body: withHint({ error: message, ...(failure.column !== undefined ? { field: failure.column } : {}) }, failure.hint) };
+    const at = { ...(failure.column !== undefined ? { field: failure.column } : {}), ...(failure.row !== undefined ? { record: failure.row } : {}) };
+    return { status: 400, body: withHint({ error: message, ...at }, failure.hint) };
   }
   if (failure instanceof PipePilotError) return { status: 400, body: withHint({ error: failure.message }, failure.hint) };
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -2,6 +2,8 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { ModelFileError } from '../errors.js';
 import type { Table } from '../data/table.js';
 import { alignTable, parsePreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
+import { checkFiniteOutputs } from '../features/finite-output.js';
+import { asOrigin, type RowOrigin } from '../features/row-origin.js';
 import { predictBatch } from '../model/predict.js';
 import { loadTfjsModel } from '../model/tfjs-format.js';
 
@@ -41,16 +43,22 @@ export async function loadScoringModel(read: (name: string) => Promise<Uint8Arra
  * The model's raw output on raw rows, through the saved transform (the same one training used):
  * binary, the probability of classes[1] per row; multiclass, rows × k probabilities; regression,
  * the values. The one scoring path shared by `predict`, the server and the baseline comparison.
+ * Never returns a non-finite number: an input out of float32's range after scaling, or an output
+ * that overflowed, is a DataError naming the row (as `from` names rows) and the column.
  */
-export function scoreOutputs(scoring: ScoringModel, table: Table, file: string): Float32Array {
+export function scoreOutputs(scoring: ScoringModel, table: Table, from: RowOrigin | string): Float32Array {
   const pre = scoring.preprocessor;
-  const { x, rows, cols } = transformTable(pre, alignTable(pre, table, file));
-  return predictBatch(scoring.model, x, rows, cols);
+  const origin = asOrigin(from);
+  const aligned = alignTable(pre, table, origin.file);
+  const transformed = transformTable(pre, aligned, origin);
+  const output = predictBatch(scoring.model, transformed.x, transformed.rows, transformed.cols);
+  checkFiniteOutputs(pre, aligned, transformed, output, origin);
+  return output;
 }
 
 /** Scores raw rows through the saved transform and the model: labels (or values) and probabilities. */
-export function scoreTable(scoring: ScoringModel, table: Table, file: string): Predictions {
-  const out = scoreOutputs(scoring, table, file);
+export function scoreTable(scoring: ScoringModel, table: Table, from: RowOrigin | string): Predictions {
+  const out = scoreOutputs(scoring, table, from);
   const rows = table.rowCount;
   const { task, classes, threshold } = scoring.preprocessor.target;
   if (task === 'regression') return { task, predictions: Array.from(out), classes: [] };

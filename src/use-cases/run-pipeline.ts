@@ -9,7 +9,8 @@ import type { Table } from '../data/table.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
-import { fitPreprocessor, transformTable } from '../features/preprocessor.js';
+import { checkFiniteOutputs } from '../features/finite-output.js';
+import { fitPreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
 import { predictBatch } from '../model/predict.js';
 import { loadTfjsModel, toTfjsArtifacts } from '../model/tfjs-format.js';
 import { trainModel } from '../model/train.js';
@@ -45,6 +46,8 @@ export interface RunRequest {
    * Loaded only after the candidate is evaluated, and disposed after scoring.
    */
   baseline?: BaselineSource;
+  /** Params over model.params (pipepilot tune's winner): trained, keyed and reported as if written in the YAML. */
+  params?: Record<string, unknown>;
 }
 
 export interface RunResult {
@@ -62,12 +65,13 @@ export interface RunResult {
  */
 export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunResult> {
   const timer = stageTimer(deps.clock);
-  const pipeline = loadSpec(await deps.files.readText(req.pipelinePath), {
+  const pipeline = withParams(loadSpec(await deps.files.readText(req.pipelinePath), {
     file: req.pipelinePath,
     root: deps.files.root,
     realpath: (p) => deps.files.realpath(p),
-  });
+  }), req.params);
   const { spec } = pipeline;
+  for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const bytes = await (deps.data ?? repoDataSource(deps.files)).readBytes(spec.data);
   const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
   const fingerprint = fingerprintData(bytes);
@@ -82,12 +86,14 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     features: rows.schema,
     spec: spec.preprocess,
     target: { name: rows.schema.target, task: spec.model.task, classes: rows.classes, threshold: spec.evaluate.threshold },
+    origin: { file: spec.data.source, sourceRows: rows.trainSourceRows },
   });
-  const train = transformTable(preprocessor, rows.trainTable);
-  const test = transformTable(preprocessor, rows.testTable);
+  const testOrigin = { file: spec.data.source, sourceRows: rows.testSourceRows };
+  const train = transformTable(preprocessor, rows.trainTable, { file: spec.data.source, sourceRows: rows.trainSourceRows });
+  const test = transformTable(preprocessor, rows.testTable, testOrigin);
   timer.lap('preprocess');
 
-  const trained = trainCandidate(spec, train, rows, deps);
+  const trained = trainCandidate(spec, { ...train, oneHotBlocks: oneHotBlocks(preprocessor) }, rows, deps);
   const tfjs = toTfjsArtifacts(trained, { name: spec.name });
   timer.lap('fit');
 
@@ -95,6 +101,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const model = await loadTfjsModel(tfjs);
   const output = predictBatch(model, test.x, test.rows, test.cols);
   model.dispose();
+  checkFiniteOutputs(preprocessor, rows.testTable, test, output, testOrigin);
   const bootstrapSamples = budgetedBootstrapSamples(spec.evaluate.bootstrap.samples, test.rows);
   if (bootstrapSamples < spec.evaluate.bootstrap.samples) {
     deps.log.info(`bootstrap: ${bootstrapSamples} resamples instead of ${spec.evaluate.bootstrap.samples} (${test.rows} test rows)`);
@@ -165,7 +172,23 @@ export function repoDataSource(files: Files): DataSource {
   };
 }
 
-function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number }, rows: PreparedRows, deps: RunDeps): TrainedModel {
+function withParams(pipeline: LoadedPipeline, params: Record<string, unknown> | undefined): LoadedPipeline {
+  if (params === undefined) return pipeline;
+  const spec = { ...pipeline.spec, model: { ...pipeline.spec.model, params: { ...pipeline.spec.model.params, ...params } } };
+  return { ...pipeline, spec };
+}
+
+/** The model-row columns of each categorical feature's one-hot block (its categories, then the unknown bucket). */
+function oneHotBlocks(pre: Preprocessor): number[][] {
+  let offset = pre.numeric.length;
+  return pre.categorical.map((f) => {
+    const block = Array.from({ length: f.categories.length + 1 }, (_, i) => offset + i);
+    offset += block.length;
+    return block;
+  });
+}
+
+function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number; oneHotBlocks: number[][] }, rows: PreparedRows, deps: RunDeps): TrainedModel {
   const trained = trainModel({
     task: spec.model.task,
     type: spec.model.type,
@@ -205,6 +228,7 @@ async function compareWithProduction(
     slices: productionSliceColumns(spec.gates).map((column) => ({ column, values: sliceValues(table, column) })),
     minSliceRows: spec.evaluate.min_slice_rows,
     file: spec.data.source,
+    sourceRows: rows.testSourceRows,
   });
   ctx.log.info(`baseline: production v${baseline.version} scored on the ${rows.testTable.rowCount} test rows`);
   return baseline;

@@ -17,6 +17,8 @@ export interface BaselineScoringRequest {
   classes: string[];
   /** The data file the rows came from, for messages. */
   file: string;
+  /** 0-based data row in `file` of each row of `table`, for messages naming a row. */
+  sourceRows?: ArrayLike<number>;
 }
 
 export interface BaselineOutputs {
@@ -62,7 +64,7 @@ export function scoreBaseline(baseline: ScoringModel, req: BaselineScoringReques
   const order = classOrder(target, req);
   let raw: Float32Array;
   try {
-    raw = scoreOutputs(baseline, req.table, req.file);
+    raw = scoreOutputs(baseline, req.table, { file: req.file, sourceRows: req.sourceRows });
   } catch (err) {
     if (err instanceof DataError) throw unreadableRows(req, err);
     throw err;

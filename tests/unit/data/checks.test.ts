@@ -54,6 +54,20 @@ describe('checkData', () => {
     expect(err.rule).toBe('max_missing_fraction');
   });
 
+  it('a regression target beyond float32 is named by its data row; the largest float32 passes', async () => {
+    const schema: FeatureSchema = { target: 'y', numeric: ['x'], categorical: [], excluded: [] };
+    const spec = dataSpec({ source: 't.csv', checks: { min_rows: 1, max_missing_fraction: 0.5, min_class_rows: 2 } });
+    const check = async (y: string) => {
+      const table = await readTable(new TextEncoder().encode(`x,y\n1,1\n2,\n3,${y}\n`), { file: 't.csv', format: 'csv', missingValues: MISSING });
+      const t = prepareTarget(table, schema, 'regression', { file: 't.csv' });
+      return () => checkData(t.table, schema, t.y, t.classes, spec, 'regression', t.sourceRows);
+    };
+    expect(await check('3.4028234663852886e38')).not.toThrow();
+    const err = errorOf(await check('-3.41e38'));
+    expect(err.message.split('\n')[1]).toBe("  - column 'y' holds -3.41e+38 at data row 3, beyond the model's float32 range (±3.4e38)");
+    expect({ rule: err.rule, column: err.column, row: err.row }).toEqual({ rule: 'finite', column: 'y', row: 3 });
+  });
+
   it('reports a feature the data does not have', async () => {
     const table = await readTable(fixture('breast-cancer-bom-crlf.csv'), { file: 'bc.csv', format: 'csv', missingValues: MISSING });
     const t = prepareTarget(table, SCHEMA, 'binary_classification', { file: 'bc.csv' });
