@@ -1,3 +1,5 @@
+import type { DataSpec } from './spec/types.js';
+
 /**
  * The narrow interfaces through which use cases reach the world. The shell (src/cli, later
  * src/action) supplies real ones; tests supply real local ones (temp dirs), never module mocks.
@@ -21,6 +23,15 @@ export interface Files {
   writeNewDirectory(dir: string, files: Map<string, Uint8Array>): Promise<void>;
   /** Removes a file or a directory tree; nothing happens when it does not exist. */
   remove(path: string): Promise<void>;
+}
+
+/**
+ * Brings a pipeline's data set to the machine (issue 10): a repository file, a URL or S3 object
+ * pinned by `data.sha256`, or a DVC-tracked file pinned by its md5. The shell's implementation
+ * downloads into a cache by hash; a DataError when the data cannot be had or breaks its pin.
+ */
+export interface DataSource {
+  readBytes(data: DataSpec): Promise<Uint8Array>;
 }
 
 export interface Logger {

@@ -3,7 +3,7 @@ import type { Git } from '../git/git.js';
 import type { GitHub } from '../github/github.js';
 import type { RunBundleStore } from '../github/artifact-store.js';
 import type { BackendChoice } from '../model/backend.js';
-import type { Files, Logger } from '../ports.js';
+import type { DataSource, Files, Logger } from '../ports.js';
 import type { ActionIo } from './action-io.js';
 import type { ActionEvent } from './event.js';
 import type { ActionInputs } from './inputs.js';
@@ -18,6 +18,8 @@ export interface ActionContext {
   /** The working directory inside the repository ('' at its top), so annotations name repository paths. */
   repoPrefix: string;
   files: Files;
+  /** The pipelines' data (repository, URL, S3, DVC), downloads cached by hash; default: repository files only. */
+  data?: DataSource;
   git: Git;
   github: GitHub;
   store: RunBundleStore;

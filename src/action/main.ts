@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findRepoRoot, nodeFiles } from '../cli/node-files.js';
+import { nodeDataSource } from '../fetch/data-source.js';
 import { PipePilotError, UsageError } from '../errors.js';
 import { createGit } from '../git/simple-git-client.js';
 import { createGitHub } from '../github/octokit-client.js';
@@ -93,6 +94,7 @@ async function makeContext(
     root,
     repoPrefix,
     files: nodeFiles(root),
+    data: nodeDataSource({ files: nodeFiles(root), env }),
     git,
     github,
     store,

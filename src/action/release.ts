@@ -72,7 +72,7 @@ export async function release(ctx: ActionContext): Promise<CommandOutcome> {
 async function releasePipeline(ctx: ActionContext, pipeline: ValidPipeline, failures: string[]): Promise<Released> {
   const { spec, file } = pipeline;
   const backend = await ctx.backend();
-  const current = await currentContentKey(ctx.files, { pipelinePath: file, codeVersion: ctx.codeVersion, backend: backend.name });
+  const current = await currentContentKey(ctx.files, { pipelinePath: file, codeVersion: ctx.codeVersion, backend: backend.name }, ctx.data);
   let version = await findRegistered({ git: ctx.git, files: ctx.files }, spec.name, current.key);
   let metrics: unknown;
   if (version !== undefined) {
@@ -116,7 +116,7 @@ async function obtainRun(ctx: ActionContext, pipeline: ValidPipeline, key: strin
   const backend = await ctx.backend();
   const baseline = await findProductionBaseline({ git: ctx.git, files: ctx.files }, { model: pipeline.spec.name, ref: 'HEAD' });
   const run = await runPipeline(
-    { files: ctx.files, log: logger(ctx.io), clock: { now: () => performance.now() } },
+    { files: ctx.files, data: ctx.data, log: logger(ctx.io), clock: { now: () => performance.now() } },
     { pipelinePath: pipeline.file, backend: { name: backend.name, reason: backend.reason }, codeVersion: ctx.codeVersion, baseline },
   );
   return { metrics: run.metrics, artifacts: run.artifacts };

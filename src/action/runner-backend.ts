@@ -21,18 +21,24 @@ export interface RunnerBackendRequest {
 }
 
 /**
- * The tfjs backend on a runner. Native TensorFlow is not bundled (libtensorflow is ~300 MB and is
- * downloaded by tfjs-node's install script), so it is installed at run time with npm into a
- * cache directory (RUNNER_TOOL_CACHE, kept between jobs on self-hosted runners; else RUNNER_TEMP)
- * and imported from there; a directory already holding it is reused. If that fails, the wasm
- * binaries shipped beside the bundle, else pure-JS cpu. `backend: wasm|cpu` or
- * PIPEPILOT_SKIP_NATIVE=1 skip the npm attempt (tests set it: no network). Says which ran and why.
+ * The tfjs backend on a runner. `auto` (the default) is the WebAssembly binaries shipped beside
+ * the bundle: training runs on PipePilot's own kernels either way, and installing tfjs-node cost
+ * every run 30-60 s of download, or ~70 s of waiting on a runner without network before falling
+ * back (issue 10). `backend: tensorflow` opts into native TensorFlow, which is not bundled
+ * (libtensorflow is ~300 MB, downloaded by tfjs-node's install script): it is installed at run
+ * time with npm into a cache directory (RUNNER_TOOL_CACHE, kept between jobs on self-hosted
+ * runners; else RUNNER_TEMP) and imported from there, a directory already holding it reused; if
+ * that fails, the bundled wasm, else pure-JS cpu. PIPEPILOT_SKIP_NATIVE=1 skips the npm attempt
+ * (tests set it: no network). Says which ran and why.
  */
 export async function chooseRunnerBackend(req: RunnerBackendRequest): Promise<BackendChoice> {
   const options = { wasmDir: req.wasmDir };
   let choice: BackendChoice;
   if (req.input === 'wasm' || req.input === 'cpu') {
     choice = await selectBackend(req.input, options);
+  } else if (req.input === 'auto') {
+    choice = await selectBackend('wasm', options);
+    if (choice.name === 'wasm') choice = { ...choice, reason: 'bundled wasm, the default on runners (backend: tensorflow installs native TensorFlow)' };
   } else if (req.env.PIPEPILOT_SKIP_NATIVE === '1') {
     choice = await selectBackend('wasm', options);
     choice = { ...choice, reason: `native tensorflow skipped (PIPEPILOT_SKIP_NATIVE=1); ${choice.name === 'wasm' ? 'bundled wasm' : choice.reason}` };

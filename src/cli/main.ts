@@ -224,6 +224,20 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       code = await serveCommand(io, opts);
     });
 
+  // Data tools (issue 10): convert a data file to Parquet with the types a run infers.
+  const data = program.command('data').description('data file tools');
+  data
+    .command('convert')
+    .description('convert a CSV/JSON/JSONL file to Parquet, keeping the types PipePilot infers')
+    .argument('<in>', 'the data file to read')
+    .argument('<out>', 'the .parquet file to write')
+    .addOption(new Option('--format <format>', 'format of <in> (default: from its extension)').choices(['csv', 'json', 'jsonl', 'parquet']))
+    .option('--missing-values <text...>', 'cell texts read as missing (default: the pipeline default list)')
+    .action(async (input: string, output: string, opts: { format?: 'csv' | 'json' | 'jsonl' | 'parquet'; missingValues?: string[] }) => {
+      const { dataConvertCommand } = await import('./data-command.js');
+      code = await dataConvertCommand(io, input, output, opts);
+    });
+
   // The control loop (issue 8): one pass of live evidence → decision → git change.
   program
     .command('monitor')

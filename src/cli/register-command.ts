@@ -10,6 +10,7 @@ import { runPipeline } from '../use-cases/run-pipeline.js';
 import { baselineAtRef } from './baseline-ref.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles, toRepoPath } from './node-files.js';
+import { nodeDataSource } from '../fetch/data-source.js';
 import { progressReporter } from './progress.js';
 
 export interface RegisterOptions {
@@ -42,7 +43,8 @@ export async function registerCommand(io: CliIo, opts: RegisterOptions): Promise
     const git = await createGit(root);
     const pipelinePath = toRepoPath(root, opts.pipeline, io.cwd);
     const backend = await selectBackend(asBackend(opts.backend ?? io.env.PIPEPILOT_BACKEND));
-    const current = await currentContentKey(files, { pipelinePath, codeVersion: opts.version, backend: backend.name });
+    const data = nodeDataSource({ files, env: io.env });
+    const current = await currentContentKey(files, { pipelinePath, codeVersion: opts.version, backend: backend.name }, data);
     // Idempotent before it is expensive: a run that is already a version is not trained again.
     const existing = await findRegistered({ git, files }, current.model, current.key);
     if (existing !== undefined) return alreadyRegistered(io, current.model, existing);
@@ -54,7 +56,7 @@ export async function registerCommand(io: CliIo, opts: RegisterOptions): Promise
       info(`backend: ${backend.name} (${backend.reason})`);
       const baseline = await baselineAtRef({ root, files, pipelinePath, ref: opts.baselineRef, info, git, model: current.model });
       run = await runPipeline(
-        { files, log, clock: { now: () => performance.now() }, progress: progress.sink },
+        { files, data, log, clock: { now: () => performance.now() }, progress: progress.sink },
         { pipelinePath, backend: { name: backend.name, reason: backend.reason }, codeVersion: opts.version, baseline },
       );
       progress.stop();

@@ -7,6 +7,7 @@ import { gateCountText } from '../evaluate/gate-result.js';
 import { baselineAtRef } from './baseline-ref.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles, toRepoPath, writeDirectory } from './node-files.js';
+import { nodeDataSource } from '../fetch/data-source.js';
 import { progressReporter } from './progress.js';
 
 export interface RunOptions {
@@ -34,6 +35,7 @@ export async function runCommand(io: CliIo, opts: RunOptions): Promise<number> {
     const result = await runPipeline(
       {
         files,
+        data: nodeDataSource({ files, env: io.env }),
         log: { info, warn: (s) => io.stderr(`warning: ${s}\n`) },
         clock: { now: () => performance.now() },
         progress: progress.sink,

@@ -26,7 +26,9 @@ function checkColumnsExist(table: Table, schema: FeatureSchema): Failure[] {
 
 function checkMissing(table: Table, schema: FeatureSchema, limit: number): Failure[] {
   const failures: Failure[] = [];
+  const imputed = new Set(schema.missingIndicators ?? []);
   for (const name of [...schema.numeric, ...schema.categorical]) {
+    if (imputed.has(name)) continue;
     const fraction = missingFraction(table, name);
     if (fraction > limit) {
       failures.push({

@@ -2,6 +2,7 @@ import { DataError } from '../errors.js';
 import type { DataSpec, Task } from '../spec/types.js';
 import { unknownColumnsError } from './column-suggestion.js';
 import { parseNumberLiteral } from './infer-column.js';
+import { missingFraction } from './missing-indicators.js';
 import { sortedPresent } from './sorted-values.js';
 import type { CategoricalColumn, Column, NumericColumn, Table } from './table.js';
 
@@ -11,6 +12,8 @@ export interface FeatureSchema {
   numeric: string[];
   categorical: string[];
   excluded: { column: string; reason: string }[];
+  /** Features imputed with an extra missing-indicator input (see planMissingIndicators). */
+  missingIndicators?: string[];
 }
 
 const ID_NAME = /(^|_)(id|key|uuid)$/i;
@@ -144,13 +147,7 @@ function checkListedNumeric(table: Table, data: DataSpec): void {
  * the data check, since the pipeline named it.
  */
 function tooSparse(column: Column, maxMissingFraction: number): string | undefined {
-  let missing = 0;
-  if (column.kind === 'numeric') {
-    for (let i = 0; i < column.values.length; i++) if (Number.isNaN(column.values[i])) missing++;
-  } else {
-    for (const v of column.values) if (v === null) missing++;
-  }
-  const fraction = column.values.length === 0 ? 0 : missing / column.values.length;
+  const fraction = missingFraction(column);
   if (fraction === 1 || fraction <= maxMissingFraction) return undefined;
   return `${(fraction * 100).toFixed(0)}% missing, over data.checks.max_missing_fraction ${maxMissingFraction}`;
 }

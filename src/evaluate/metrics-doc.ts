@@ -21,7 +21,15 @@ export interface MetricsDoc {
     rows: { read: number; dropped_missing_target: number; used: number; train: number; test: number };
     target: string;
     classes: string[];
-    features: { numeric: string[]; categorical: string[]; excluded: { column: string; reason: string }[] };
+    features: {
+      numeric: string[];
+      categorical: string[];
+      excluded: { column: string; reason: string }[];
+      /** Present when features.infer was on: the features inference added (not listed in the pipeline). */
+      inferred?: string[];
+      /** Features imputed with a missing-indicator input. */
+      missing_indicators?: string[];
+    };
     input_columns: number;
     warnings: string[];
   };
@@ -136,7 +144,11 @@ export function buildMetricsDoc(input: MetricsDocInput): MetricsDoc {
       },
       target: data.schema.target,
       classes: data.classes,
-      features: { numeric: data.schema.numeric, categorical: data.schema.categorical, excluded: data.schema.excluded },
+      features: {
+        numeric: data.schema.numeric, categorical: data.schema.categorical, excluded: data.schema.excluded,
+        ...(spec.data.features.infer && { inferred: inferredFeatures(data.schema, spec.data.features) }),
+        ...(data.schema.missingIndicators && { missing_indicators: data.schema.missingIndicators }),
+      },
       input_columns: data.inputColumns,
       warnings: data.warnings,
     },
@@ -217,4 +229,9 @@ function fin(v: number): number | null {
 
 function finiteOrNull(record: Record<string, number>): Record<string, number | null> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'number' ? fin(v) : v]));
+}
+
+function inferredFeatures(schema: FeatureSchema, listed: { numeric: string[]; categorical: string[] }): string[] {
+  const named = new Set([...listed.numeric, ...listed.categorical]);
+  return [...schema.numeric, ...schema.categorical].filter((name) => !named.has(name));
 }

@@ -20,6 +20,11 @@ export interface Preprocessor {
   encode?: 'ordinal';
   numeric: NumericFeature[];
   categorical: CategoricalFeature[];
+  /**
+   * Features with a missing-indicator input (1 where the value was missing), appended after the
+   * one-hot columns as `column=(missing)`. Absent in preprocessors written before issue 10.
+   */
+  missingIndicators?: string[];
   /** Names of the model's input columns, in order (one-hot columns as `column=value`). */
   outputNames: string[];
   target: { name: string; task: Task; classes: string[]; threshold: number };
@@ -45,6 +50,7 @@ export interface CategoricalFeature {
 export interface FeatureLists {
   numeric: string[];
   categorical: string[];
+  missingIndicators?: string[];
 }
 
 export interface FitRequest {
@@ -75,11 +81,17 @@ export function fitPreprocessor(req: FitRequest): Preprocessor {
     const outputNames = [...numeric.map((f) => f.name), ...categorical.map((f) => f.name)];
     return { format: 'pipepilot-preprocessor/v1', encode: 'ordinal', numeric, categorical, outputNames, target: req.target };
   }
+  const indicators = req.features.missingIndicators ?? [];
   const outputNames = [
     ...numeric.map((f) => f.name),
     ...categorical.flatMap((f) => [...f.categories.map((c) => `${f.name}=${c}`), `${f.name}=(unknown)`]),
+    ...indicators.map((name) => `${name}=(missing)`),
   ];
-  return { format: 'pipepilot-preprocessor/v1', numeric, categorical, outputNames, target: req.target };
+  return {
+    format: 'pipepilot-preprocessor/v1', numeric, categorical,
+    ...(indicators.length > 0 && { missingIndicators: [...indicators] }),
+    outputNames, target: req.target,
+  };
 }
 
 /** Most categories an ordinal column keeps: tree bins are bytes, one of which is the missing bin. */
@@ -189,6 +201,15 @@ export function transformTable(pre: Preprocessor, table: Table, from: RowOrigin 
       x[i + (v === null ? unknown : (index.get(v) ?? unknown))] = 1;
     }
     offset += f.categories.length + 1;
+  }
+  for (const name of pre.missingIndicators ?? []) {
+    const col = table.columns.get(name);
+    if (!col) throw new Error(`internal: column '${name}' not in table`);
+    for (let r = 0, i = offset; r < rows; r++, i += cols) {
+      const v = col.values[r];
+      if (v === null || (typeof v === 'number' && Number.isNaN(v))) x[i] = 1;
+    }
+    offset += 1;
   }
   return { x, rows, cols };
 }
@@ -320,9 +341,15 @@ export function parsePreprocessor(json: unknown, file: string): Preprocessor {
     }
   }
   if (p.encode !== undefined && p.encode !== 'ordinal') throw fail(`unknown encode ${JSON.stringify(p.encode)}, expected "ordinal" or none`);
+  const features = new Set([...p.numeric.map((f) => f.name), ...p.categorical.map((f) => f.name)]);
+  const indicators = p.missingIndicators ?? [];
+  if (!Array.isArray(indicators) || !indicators.every((name) => typeof name === 'string' && features.has(name))) {
+    throw fail('missingIndicators must list feature names');
+  }
+  if (p.encode === 'ordinal' && indicators.length > 0) throw fail('an ordinal preprocessor has no missing indicators: trees route missing values themselves');
   const expected = p.encode === 'ordinal'
     ? p.numeric.length + p.categorical.length
-    : p.numeric.length + p.categorical.reduce((n, f) => n + f.categories.length + 1, 0);
+    : p.numeric.length + p.categorical.reduce((n, f) => n + f.categories.length + 1, 0) + indicators.length;
   if (p.outputNames.length !== expected) throw fail(`outputNames has ${p.outputNames.length} entries, expected ${expected}`);
   const t = p.target;
   if (!t || typeof t.name !== 'string' || !['binary_classification', 'multiclass_classification', 'regression'].includes(t.task) || !Array.isArray(t.classes)) {

@@ -45,6 +45,8 @@ export interface RegistryMetadata {
     numeric: string[];
     categorical: string[];
     excluded: { column: string; reason: string }[];
+    inferred?: string[];
+    missing_indicators?: string[];
     input_columns: number;
   };
   reference_stats: unknown;

@@ -177,6 +177,11 @@ export function dataSection(doc: MetricsDoc): string {
     `- target \`${d.target}\`${d.classes.length > 0 ? ` with classes ${d.classes.map((c) => `\`${c}\``).join(', ')}` : ''}`,
     `- features: ${d.features.numeric.length} numeric, ${d.features.categorical.length} categorical → ${d.input_columns} model inputs`,
   ];
+  if (d.features.inferred !== undefined) {
+    const added = d.features.inferred.map((c) => `\`${c}\``).join(', ') || 'none';
+    lines.push(`- features.infer is on: features added by inference: ${added} (list the features and set \`infer: false\` to choose them)`);
+  }
+  for (const c of d.features.missing_indicators ?? []) lines.push(`- \`${c}\` imputed with a missing-indicator input \`${c}=(missing)\``);
   for (const e of d.features.excluded) lines.push(`- left out \`${e.column}\`: ${e.reason}`);
   for (const w of d.warnings) lines.push(`- ⚠️ ${w}`);
   return lines.join('\n');

@@ -1,3 +1,4 @@
+import { sourcePathPart } from './source-url.js';
 import type { DataFormat } from './types.js';
 
 // A Map, not an object literal: `x.constructor` must not find Object.prototype.constructor.
@@ -10,8 +11,12 @@ const BY_EXTENSION = new Map<string, DataFormat>([
   ['pq', 'parquet'],
 ]);
 
-/** The data format a file name implies (`.csv`, `.json`, `.jsonl`/`.ndjson`, `.parquet`/`.pq`), or undefined. */
+/**
+ * The data format a file name implies (`.csv`, `.json`, `.jsonl`/`.ndjson`, `.parquet`/`.pq`), or
+ * undefined. A DVC pointer `x.csv.dvc` implies the format of the file it tracks; a URL's query
+ * and fragment are ignored.
+ */
 export function formatFromPath(path: string): DataFormat | undefined {
-  const match = /\.([a-z0-9]+)$/i.exec(path);
+  const match = /\.([a-z0-9]+)$/i.exec(sourcePathPart(path).replace(/\.dvc$/i, ''));
   return match ? BY_EXTENSION.get(match[1].toLowerCase()) : undefined;
 }

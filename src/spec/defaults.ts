@@ -80,7 +80,8 @@ function dataDefaults(d: RawData, task: Task, seed: number): DataSpec {
     features: {
       numeric: [...(d.features?.numeric ?? [])],
       categorical: [...(d.features?.categorical ?? [])],
-      infer: d.features?.infer ?? true,
+      // Listing features means "these", as scikit-learn's ColumnTransformer does (issue 10).
+      infer: d.features?.infer ?? !listsFeatures(d),
     },
     drop: [...(d.drop ?? [])],
     missing_values: [...(d.missing_values ?? DEFAULT_MISSING_VALUES)],
@@ -88,6 +89,7 @@ function dataDefaults(d: RawData, task: Task, seed: number): DataSpec {
       min_rows: d.checks?.min_rows ?? 20,
       max_missing_fraction: d.checks?.max_missing_fraction ?? 0.5,
       min_class_rows: d.checks?.min_class_rows ?? 2,
+      too_missing: d.checks?.too_missing ?? (d.checks?.max_missing_fraction === undefined ? 'indicator' : 'fail'),
     },
     split: {
       test: d.split?.test ?? 0.2,
@@ -97,7 +99,12 @@ function dataDefaults(d: RawData, task: Task, seed: number): DataSpec {
   };
   // Labels are compared as text, so `positive_class: 1` matches a 0/1 column however it was read.
   if (d.positive_class !== undefined) out.positive_class = String(d.positive_class);
+  if (d.sha256 !== undefined) out.sha256 = d.sha256.replace(/^sha256:/, '').toLowerCase();
   return out;
+}
+
+function listsFeatures(d: RawData): boolean {
+  return (d.features?.numeric?.length ?? 0) + (d.features?.categorical?.length ?? 0) > 0;
 }
 
 function preprocessDefaults(p: RawPipeline['preprocess'], type: ModelType): PreprocessSpec {

@@ -41,6 +41,7 @@ export interface RawData {
   checks?: Partial<DataChecks>;
   split?: Partial<SplitSpec>;
   positive_class?: string | number;
+  sha256?: string;
 }
 
 export type RawParams = Partial<Omit<ModelParams, 'early_stopping'>> & {

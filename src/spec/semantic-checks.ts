@@ -4,6 +4,7 @@ import { dottedPath, type PathSegment } from './json-path.js';
 import type { RawPipeline } from './raw-pipeline.js';
 import { keyOffset, valueOffset, type LocatedProblem } from './schema-problems.js';
 import { sourcePathProblem, type Realpath } from './source-path.js';
+import { isUrlSource, parseRemoteSource } from './source-url.js';
 import { LOWER_IS_BETTER, TASK_METRICS, type Task } from './types.js';
 import { checkTuneSpace } from './tune-checks.js';
 import type { SourcePositions } from './yaml-source.js';
@@ -49,11 +50,21 @@ function checkRollout(raw: RawPipeline, found: Findings): void {
 }
 
 function checkSource(raw: RawPipeline, found: Findings, paths: { root: string; realpath?: Realpath }): void {
-  const problem = sourcePathProblem(raw.data.source, paths.root, paths.realpath);
+  const problem = isUrlSource(raw.data.source) ? remoteSourceProblem(raw.data) : sourcePathProblem(raw.data.source, paths.root, paths.realpath);
   if (problem) found.at(['data', 'source'], problem);
   else if (raw.data.format === undefined && formatFromPath(raw.data.source) === undefined) {
     found.at(['data', 'source'], `cannot tell the format of '${raw.data.source}' from its extension; set data.format to csv, json, jsonl or parquet`);
   }
+}
+
+/** A URL source must be one we can fetch and must carry its sha256: the pin keeps lineage and the content key exact. */
+function remoteSourceProblem(data: RawPipeline['data']): string | undefined {
+  const remote = parseRemoteSource(data.source);
+  if ('problem' in remote) return remote.problem;
+  if (data.sha256 === undefined) {
+    return `data.source is a URL, so data.sha256 must pin its content (run \`sha256sum\` on the file and add data.sha256)`;
+  }
+  return undefined;
 }
 
 function checkColumns(raw: RawPipeline, found: Findings): void {

@@ -19,6 +19,13 @@ export interface DataChecks {
   max_missing_fraction: number;
   /** Classification: every class needs at least this many rows. Default 2. */
   min_class_rows: number;
+  /**
+   * What a listed feature missing more often than max_missing_fraction gets: imputed with a
+   * missing-indicator column and a warning, or a failed check. Default 'fail' when the pipeline
+   * sets max_missing_fraction (it asked for that limit), else 'indicator' (issue 10). Absent
+   * (specs built in code) means 'fail'.
+   */
+  too_missing?: 'indicator' | 'fail';
 }
 
 export interface SplitSpec {
@@ -30,7 +37,7 @@ export interface SplitSpec {
 }
 
 export interface DataSpec {
-  /** Path relative to the repository root. */
+  /** Path relative to the repository root, a DVC-tracked path or `.dvc` file, or an http(s)/s3 URL pinned by `sha256`. */
   source: string;
   format: DataFormat;
   target: string;
@@ -43,6 +50,8 @@ export interface DataSpec {
   split: SplitSpec;
   /** Binary classification: the label that counts as positive. Default: the second of the sorted labels. */
   positive_class?: string;
+  /** The content pin of a URL source: 64 lowercase hex digits (a `sha256:` prefix is dropped). */
+  sha256?: string;
 }
 
 export interface PreprocessSpec {

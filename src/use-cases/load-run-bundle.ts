@@ -1,11 +1,11 @@
 import { ModelFileError, UsageError } from '../errors.js';
 import { fingerprintData } from '../data/fingerprint.js';
 import { parsePreprocessor } from '../features/preprocessor.js';
-import type { Files } from '../ports.js';
+import type { DataSource, Files } from '../ports.js';
 import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import { loadSpec } from '../spec/load-spec.js';
 import type { RunArtifacts } from './run-bundle.js';
-import { runContentKey } from './run-pipeline.js';
+import { repoDataSource, runContentKey } from './run-pipeline.js';
 
 /**
  * The content key a run of the pipeline would have now (without training): the normalized
@@ -15,13 +15,14 @@ import { runContentKey } from './run-pipeline.js';
 export async function currentContentKey(
   files: Files,
   current: { pipelinePath: string; codeVersion: string; backend: string },
+  data: DataSource = repoDataSource(files),
 ): Promise<{ key: string; model: string }> {
   const pipeline = loadSpec(await files.readText(current.pipelinePath), {
     file: current.pipelinePath,
     root: files.root,
     realpath: (p) => files.realpath(p),
   });
-  const fingerprint = fingerprintData(await files.readBytes(pipeline.spec.data.source));
+  const fingerprint = fingerprintData(await data.readBytes(pipeline.spec.data));
   return { key: runContentKey({ pipeline, fingerprint, codeVersion: current.codeVersion, backend: current.backend }), model: pipeline.spec.name };
 }
 

@@ -2,6 +2,7 @@ import { checkData } from '../data/checks.js';
 import { DataError } from '../errors.js';
 import { unknownColumnError } from '../data/column-suggestion.js';
 import { inferFeatureSchema, type FeatureSchema } from '../data/feature-schema.js';
+import { planMissingIndicators } from '../data/missing-indicators.js';
 import { splitRows } from '../data/split.js';
 import { takeRows, type Column, type Table } from '../data/table.js';
 import { prepareTarget } from '../data/target.js';
@@ -35,8 +36,10 @@ export interface PreparedRows {
 export function prepareRows(spec: PipelineSpec, raw: Table): PreparedRows {
   const task = spec.model.task;
   const file = spec.data.source;
-  const { schema, warnings } = inferFeatureSchema(raw, spec.data, task);
-  const target = prepareTarget(raw, schema, task, { file, positiveClass: spec.data.positive_class });
+  const inferred = inferFeatureSchema(raw, spec.data, task);
+  const target = prepareTarget(raw, inferred.schema, task, { file, positiveClass: spec.data.positive_class });
+  const { schema, warnings: imputeWarnings } = planMissingIndicators(target.table, inferred.schema, spec.data);
+  const warnings = [...inferred.warnings, ...imputeWarnings];
   checkData(target.table, schema, target.y, target.classes, spec.data, task, target.sourceRows);
   const sliceColumns = [...new Set([...spec.evaluate.slices, ...spec.gates.flatMap((g) => (g.slice ? [g.slice] : []))])];
   for (const column of sliceColumns) {

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { DataError } from '../errors.js';
 import { fingerprintData } from '../data/fingerprint.js';
+import { checkNotLfsPointer } from '../data/lfs-pointer.js';
+import { isUrlSource } from '../spec/source-url.js';
 import { readTable } from '../data/read-table.js';
 import { referenceStats } from '../data/reference-stats.js';
 import type { Table } from '../data/table.js';
@@ -11,7 +14,7 @@ import { fitPreprocessor, transformTable, type Preprocessor } from '../features/
 import { fitModel, type FittedModel } from '../model/fit-model.js';
 import { gainImportance } from '../model/gbdt/tree-shap.js';
 import { loadScorer } from '../model/scorer.js';
-import type { Clock, Files, Logger, ProgressSink } from '../ports.js';
+import type { Clock, DataSource, Files, Logger, ProgressSink } from '../ports.js';
 import { buildReport } from '../report/run-report.js';
 import { loadSpec } from '../spec/load-spec.js';
 import type { Gate, LoadedPipeline, PipelineSpec } from '../spec/types.js';
@@ -22,6 +25,8 @@ import { type BaselineSource, compareProductionModel } from './score-baseline.js
 
 export interface RunDeps {
   files: Files;
+  /** Where the data set comes from (a URL, S3, DVC, or the repository); default: repository files only. */
+  data?: DataSource;
   log: Logger;
   clock: Clock;
   progress?: ProgressSink;
@@ -66,7 +71,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   }), req.params);
   const { spec } = pipeline;
   for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
-  const bytes = await deps.files.readBytes(spec.data.source);
+  const bytes = await (deps.data ?? repoDataSource(deps.files)).readBytes(spec.data);
   const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
   const fingerprint = fingerprintData(bytes);
   timer.lap('read');
@@ -147,6 +152,23 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     report: buildReport(metrics),
     artifacts: { modelJson: fitted.modelJson, weightsBin: fitted.weightsBin, preprocessor, referenceStats: stats },
     gatesPassed: gatesPassed(gates),
+  };
+}
+
+/**
+ * Data read from the repository only, for callers that fetch nothing: a URL source is a
+ * DataError, a Git LFS pointer where the data should be says to check out with LFS.
+ */
+export function repoDataSource(files: Files): DataSource {
+  return {
+    async readBytes(data) {
+      if (isUrlSource(data.source)) {
+        throw new DataError(`${data.source}: this command reads data from the repository only`, { file: data.source, rule: 'source' });
+      }
+      const bytes = await files.readBytes(data.source);
+      checkNotLfsPointer(bytes, data.source);
+      return bytes;
+    },
   };
 }
 

@@ -88,7 +88,7 @@ describe('the action on pull_request (check)', () => {
     expect(res.summary).not.toContain('<!-- pipepilot:bc -->');
     expect(res.outputs['gates-passed']).toBe('true');
     expect(JSON.parse(res.outputs.metrics).bc.content_key).toMatch(/^sha256:/);
-    expect(res.stdout).toMatch(/backend: wasm \(native tensorflow skipped/);
+    expect(res.stdout).toMatch(/backend: wasm \(bundled wasm, the default on runners/);
     expect(res.stdout).toMatch(/ACTIONS_RUNTIME_TOKEN is not set/);
     expect(res.stdout).toMatch(/run bundle stored as sha256/);
   });

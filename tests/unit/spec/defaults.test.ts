@@ -19,7 +19,7 @@ describe('defaults', () => {
         features: { numeric: [], categorical: [], infer: true },
         drop: [],
         missing_values: ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', 'nan', '.', '?'],
-        checks: { min_rows: 20, max_missing_fraction: 0.5, min_class_rows: 2 },
+        checks: { min_rows: 20, max_missing_fraction: 0.5, min_class_rows: 2, too_missing: 'indicator' },
         split: { test: 0.2, seed: 42, stratify: true },
       },
       preprocess: {
@@ -96,6 +96,24 @@ describe('defaults', () => {
     const tune = (metric: string) => load(minimal(`tune: {metric: ${metric}, space: {dropout: {uniform: [0, 0.3]}}}\n`)).tune;
     expect(tune('log_loss')).toMatchObject({ direction: 'minimize', trials: 20, sampler: 'tpe' });
     expect(tune('roc_auc')?.direction).toBe('maximize');
+  });
+
+  it('listing features turns inference off unless infer is given; no feature list keeps it on', () => {
+    expect(load(minimal()).data.features.infer).toBe(true);
+    const listed = (extra: string) => minimal().replace('  target: y\n', `  target: y\n${extra}`);
+    expect(load(listed('  features: {numeric: [a]}\n')).data.features.infer).toBe(false);
+    expect(load(listed('  features: {categorical: [b]}\n')).data.features.infer).toBe(false);
+    expect(load(listed('  features: {numeric: [a], infer: true}\n')).data.features.infer).toBe(true);
+    expect(load(listed('  features: {numeric: []}\n')).data.features.infer).toBe(true);
+  });
+
+  it('too_missing is indicator by default, fail once max_missing_fraction is set, and as given when given', () => {
+    const checks = (c: string) => load(minimal().replace('  target: y\n', `  target: y\n  checks: ${c}\n`)).data.checks.too_missing;
+    expect(load(minimal()).data.checks.too_missing).toBe('indicator');
+    expect(checks('{min_rows: 30}')).toBe('indicator');
+    expect(checks('{max_missing_fraction: 0.5}')).toBe('fail');
+    expect(checks('{max_missing_fraction: 0.5, too_missing: indicator}')).toBe('indicator');
+    expect(checks('{too_missing: fail}')).toBe('fail');
   });
 
   it('the returned spec shares no arrays with another load of the same text', () => {

@@ -24,7 +24,8 @@ describe('valid pipelines load', () => {
 
   it('the DESIGN.md example keeps what it says and fills the rest', () => {
     const { spec } = load('churn-design-example.yaml');
-    expect(spec.data.features).toEqual({ numeric: ['tenure', 'monthly_charges'], categorical: ['contract'], infer: true });
+    // Listing features turns inference off by default (issue 10).
+    expect(spec.data.features).toEqual({ numeric: ['tenure', 'monthly_charges'], categorical: ['contract'], infer: false });
     expect(spec.data.positive_class).toBe('yes-churned');
     expect(spec.model.params.hidden_units).toEqual([64, 32]);
     expect(spec.model.params.dropout).toBe(0.1);
@@ -52,7 +53,7 @@ describe('valid pipelines load', () => {
     expect(spec.data.format).toBe('jsonl');
     expect(spec.data.features.infer).toBe(false);
     expect(spec.data.missing_values).toEqual(['', '-']);
-    expect(spec.data.checks).toEqual({ min_rows: 100, max_missing_fraction: 0.2, min_class_rows: 5 });
+    expect(spec.data.checks).toEqual({ min_rows: 100, max_missing_fraction: 0.2, min_class_rows: 5, too_missing: 'indicator' });
     expect(spec.data.split).toEqual({ test: 0.25, seed: 7, stratify: false });
     expect(spec.preprocess).toEqual({
       impute: { numeric: 'constant', categorical: 'constant', fill_numeric: -1, fill_categorical: 'unknown' },

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataError } from '../errors.js';
+import { dvcObjectPath, dvcRemoteUrl, parseDvcFile, type DvcOutput } from '../data/dvc-file.js';
+import { checkNotLfsPointer } from '../data/lfs-pointer.js';
+import { dvcPointerPath } from '../data/source-pins.js';
+import type { DataSource, Files } from '../ports.js';
+import { isUrlSource, parseRemoteSource } from '../spec/source-url.js';
+import type { DataSpec } from '../spec/types.js';
+import { dataCacheDir } from './cache-dir.js';
+import { downloadPinned, hashFile, type FetchLike, type Pin } from './download.js';
+import { httpGet } from './http-get.js';
+import { s3Access } from './s3.js';
+
+export interface DataSourceDeps {
+  files: Files;
+  env: NodeJS.ProcessEnv;
+  /** Default: the OS cache dir (see dataCacheDir). */
+  cacheDir?: string;
+  /** Waits between download retries; tests pass one that does not sleep. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * The pipeline's data, wherever it lives (issue 10): a repository file (a Git LFS pointer in its
+ * place is a DataError); an http(s) or s3 URL downloaded into the cache and checked against
+ * `data.sha256`; a DVC-tracked file read from the checkout when present and matching its md5,
+ * else fetched from the `.dvc/config` remote (local directory, http(s) or s3) by that md5.
+ */
+export function nodeDataSource(deps: DataSourceDeps): DataSource {
+  const cacheDir = deps.cacheDir ?? dataCacheDir(deps.env);
+  const wait = deps.sleep ?? ((ms: number) => sleep(ms).then(() => undefined));
+  const download = async (url: string, fetcher: FetchLike, shown: string, pin: Pin) =>
+    readFile(await downloadPinned({ url, shown, pin, cacheDir, fetch: fetcher, sleep: wait }));
+  const httpFetch: FetchLike = (url, init) => {
+    const auth = deps.env.PIPEPILOT_HTTP_AUTHORIZATION;
+    return httpGet(url, auth ? { ...init.headers, authorization: auth } : init.headers);
+  };
+  const fromUrl = async (url: string, shown: string, pin: Pin): Promise<Uint8Array> => {
+    const remote = parseRemoteSource(url);
+    if ('problem' in remote) throw new DataError(`${shown}: ${remote.problem}`, { file: shown, rule: 'source' });
+    if (remote.kind === 'http') return download(remote.url, httpFetch, shown, pin);
+    const s3 = s3Access(deps.env);
+    return download(s3.objectUrl(remote.bucket, remote.key), s3.fetch, shown, pin);
+  };
+
+  return {
+    async readBytes(data: DataSpec): Promise<Uint8Array> {
+      if (isUrlSource(data.source)) {
+        if (data.sha256 === undefined) throw new DataError(`${data.source}: a URL source needs data.sha256`, { file: data.source, rule: 'pin' });
+        return fromUrl(data.source, data.source, { algorithm: 'sha256', hex: data.sha256 });
+      }
+      const pointer = dvcPointerPath(data.source, (p) => existsSync(join(deps.files.root, p)));
+      if (pointer !== undefined) return readDvc(pointer, deps.files, fromUrl);
+      const bytes = await deps.files.readBytes(data.source);
+      checkNotLfsPointer(bytes, data.source);
+      if (data.sha256 !== undefined) checkPin(bytes, data.source, { algorithm: 'sha256', hex: data.sha256 });
+      return bytes;
+    },
+  };
+}
+
+async function readDvc(
+  pointer: string,
+  files: Files,
+  fromUrl: (url: string, shown: string, pin: Pin) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const output = parseDvcFile(await files.readText(pointer), pointer);
+  const pin: Pin = { algorithm: 'md5', hex: output.md5 };
+  // `dvc pull` (or a checkout of the data) may already have put the file in place.
+  if (existsSync(join(files.root, output.path))) {
+    const bytes = await files.readBytes(output.path);
+    if (md5(bytes) === output.md5) return bytes;
+  }
+  const config = await files.readText('.dvc/config').catch((err: unknown) => {
+    throw new DataError(`${pointer}: the repository has no .dvc/config naming a remote`, {
+      file: pointer, rule: 'dvc', hint: 'Run `dvc remote add -d <name> <url>` and commit .dvc/config.', cause: err,
+    });
+  });
+  const object = dvcObjectPath(dvcRemoteUrl(config, output), output);
+  const shown = `${pointer} (${output.path}, md5 ${output.md5})`;
+  if (isUrlSource(object)) return fromUrl(object, shown, pin);
+  return readLocalObject(isAbsolute(object) ? object : resolve(files.root, '.dvc', object), shown, output);
+}
+
+/** A local-directory remote: the object is already on disk, so it is hashed in place rather than copied. */
+async function readLocalObject(path: string, shown: string, output: DvcOutput): Promise<Uint8Array> {
+  if (!existsSync(path)) {
+    throw new DataError(`${shown}: not in the DVC remote (no ${path})`, {
+      file: shown, rule: 'dvc', hint: 'Push the data with `dvc push`, or check the remote in .dvc/config.',
+    });
+  }
+  const actual = await hashFile(path, 'md5');
+  if (actual !== output.md5) {
+    throw new DataError(`${shown}: the remote's object has md5:${actual}, but the .dvc file pins md5:${output.md5}`, {
+      file: shown, rule: 'pin', hint: 'The remote holds other data under this name; push the right data with `dvc push`.',
+    });
+  }
+  return readFile(path);
+}
+
+function md5(bytes: Uint8Array): string {
+  return createHash('md5').update(bytes).digest('hex');
+}
+
+function checkPin(bytes: Uint8Array, file: string, pin: Pin): void {
+  const actual = createHash(pin.algorithm).update(bytes).digest('hex');
+  if (actual !== pin.hex) {
+    throw new DataError(`${file}: the data has ${pin.algorithm}:${actual}, but data.sha256 pins ${pin.algorithm}:${pin.hex}`, {
+      file, rule: 'pin', hint: 'The file changed: check it and update data.sha256.',
+    });
+  }
+}

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { dirname, join } from 'node:path';
+import { DataError } from '../errors.js';
+import { retry } from '../retry.js';
+
+import type { GetResponse } from './http-get.js';
+
+/** GETs a URL with the given headers (plain, with an Authorization header, or S3-signed). */
+export type FetchLike = (url: string, init: { headers: Record<string, string> }) => Promise<GetResponse>;
+
+export interface Pin {
+  algorithm: 'sha256' | 'md5';
+  hex: string;
+}
+
+export interface DownloadRequest {
+  /** Where to GET the bytes (may be signed by `fetch`; never printed). */
+  url: string;
+  /** What messages name: `data.source` as written, which never holds credentials. */
+  shown: string;
+  pin: Pin;
+  cacheDir: string;
+  fetch: FetchLike;
+  sleep: (ms: number) => Promise<void>;
+  /** Tries in all, resuming where the last one stopped. Default 5. */
+  attempts?: number;
+}
+
+/** A failure a second try may not meet: a 5xx, a 429, a connection cut mid-body. */
+class TransientDownloadError extends Error {}
+
+/** The cache path of a pinned object: `<cacheDir>/<algorithm>/<hex>`. */
+export function cachedPath(cacheDir: string, pin: Pin): string {
+  return join(cacheDir, pin.algorithm, pin.hex);
+}
+
+/**
+ * Brings the pinned object into the cache and returns its path. Streamed to `<path>.partial`,
+ * never held in memory; a failed try resumes from the bytes already on disk with a Range request
+ * (a server that ignores Range sends it all again); 5xx, 429 and cut connections are retried with
+ * backoff, 4xx are not. The file's hash is checked before it is renamed into place, so the cache
+ * only ever holds verified objects: a mismatch deletes the download and is a DataError naming both.
+ */
+export async function downloadPinned(req: DownloadRequest): Promise<string> {
+  const target = cachedPath(req.cacheDir, req.pin);
+  if (await exists(target)) return target;
+  await mkdir(dirname(target), { recursive: true });
+  const partial = `${target}.partial`;
+  await retry(() => fetchOnce(req, partial), {
+    attempts: req.attempts ?? 5,
+    isRetryable: (err) => err instanceof TransientDownloadError,
+    sleep: req.sleep,
+    delayMs: (attempt) => 250 * 2 ** (attempt - 1),
+  }).catch((err: unknown) => {
+    if (!(err instanceof TransientDownloadError)) throw err;
+    throw new DataError(`${req.shown}: download failed after ${req.attempts ?? 5} tries: ${err.message}`, {
+      file: req.shown, rule: 'download', hint: 'Check the network and the server; a rerun resumes where this one stopped.',
+    });
+  });
+  const actual = await hashFile(partial, req.pin.algorithm);
+  if (actual !== req.pin.hex) {
+    await rm(partial, { force: true });
+    throw new DataError(`${req.shown}: downloaded data has ${req.pin.algorithm}:${actual}, but the pin says ${req.pin.algorithm}:${req.pin.hex}`, {
+      file: req.shown, rule: 'pin',
+      hint: 'The data changed at its source or the pin is wrong: check the file and update the pin (data.sha256, or `dvc add` for DVC).',
+    });
+  }
+  await rename(partial, target);
+  return target;
+}
+
+async function fetchOnce(req: DownloadRequest, partial: string): Promise<void> {
+  const have = (await exists(partial)) ? (await stat(partial)).size : 0;
+  let res: GetResponse;
+  try {
+    res = await req.fetch(req.url, { headers: have > 0 ? { range: `bytes=${have}-` } : {} });
+  } catch (err) {
+    throw new TransientDownloadError(`cannot connect (${causeText(err)})`);
+  }
+  if (res.status === 416) {
+    // Our partial file is as long as the object or longer (it changed at the source): start over.
+    res.discard();
+    await rm(partial, { force: true });
+    throw new TransientDownloadError('the server refused the resume range; starting over');
+  }
+  if (res.status >= 500 || res.status === 429) {
+    res.discard();
+    throw new TransientDownloadError(`HTTP ${res.status}`);
+  }
+  if (res.status !== 200 && res.status !== 206) {
+    res.discard();
+    throw httpError(req.shown, res.status);
+  }
+  const append = res.status === 206 && have > 0;
+  const fd = openSync(partial, append ? 'a' : 'w');
+  try {
+    await saveBody(res.body, fd);
+  } catch (err) {
+    throw new TransientDownloadError(`the connection was cut mid-download (${causeText(err)})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes each chunk synchronously as it arrives (flowing mode), so every byte received before
+ * a cut is on disk for the resume; a paused or async-iterated stream would drop its buffered
+ * chunks when the early end destroys it.
+ */
+function saveBody(body: Readable, fd: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    body.on('data', (chunk: Buffer) => {
+      try {
+        writeSync(fd, chunk);
+      } catch (err) {
+        body.destroy(err as Error);
+      }
+    });
+    body.on('aborted', () => reject(new Error('aborted')));
+    body.on('error', reject);
+    body.on('end', resolve);
+  });
+}
+
+function httpError(shown: string, status: number): DataError {
+  if (status === 404) {
+    return new DataError(`${shown}: not found (HTTP 404)`, { file: shown, rule: 'download', hint: 'Check data.source; for DVC, push the data with `dvc push`.' });
+  }
+  if (status === 401 || status === 403) {
+    return new DataError(`${shown}: access denied (HTTP ${status})`, {
+      file: shown, rule: 'download',
+      hint: 'Give credentials through the environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY for s3://, PIPEPILOT_HTTP_AUTHORIZATION for https://).',
+    });
+  }
+  return new DataError(`${shown}: download failed (HTTP ${status})`, { file: shown, rule: 'download' });
+}
+
+function causeText(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
+}
+
+/** Hash of a file, streamed (a data set may be larger than memory). */
+export async function hashFile(path: string, algorithm: Pin['algorithm']): Promise<string> {
+  const hash = createHash(algorithm);
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
