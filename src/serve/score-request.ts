@@ -29,8 +29,9 @@ export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: { request
   if (!lease) throw notReady(slot);
   try {
     // Aligned, not yet imputed: the drift window must see missing values as missing.
-    const aligned = alignTable(lease.loaded.scoring.preprocessor, table, 'request');
-    const predictions = scoreTable(lease.loaded.scoring, aligned, { file: 'request', noun: 'record' });
+    const origin = { file: 'request', noun: 'record' } as const;
+    const aligned = alignTable(lease.loaded.scoring.preprocessor, table, origin);
+    const predictions = scoreTable(lease.loaded.scoring, aligned, origin);
     lease.loaded.drift?.observe(aligned);
     countPredictions(ctx.metrics, slot.model, lease.loaded.version, predictions);
     return { model: slot.model, version: lease.loaded.version, role: lease.role, predictions };

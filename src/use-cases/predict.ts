@@ -49,7 +49,7 @@ export async function loadScoringModel(read: (name: string) => Promise<Uint8Arra
 export function scoreOutputs(scoring: ScoringModel, table: Table, from: RowOrigin | string): Float32Array {
   const pre = scoring.preprocessor;
   const origin = asOrigin(from);
-  const aligned = alignTable(pre, table, origin.file);
+  const aligned = alignTable(pre, table, origin);
   const transformed = transformTable(pre, aligned, origin);
   const output = predictBatch(scoring.model, transformed.x, transformed.rows, transformed.cols);
   checkFiniteOutputs(pre, aligned, transformed, output, origin);
