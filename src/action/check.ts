@@ -9,6 +9,7 @@ import { runBundleFiles } from '../use-cases/run-bundle.js';
 import { runPipeline, type RunResult } from '../use-cases/run-pipeline.js';
 import { logger, repoPath, reportPipelineError, type ActionContext, type CommandOutcome } from './action-context.js';
 import { pullRequestOf, type PullRequestEvent } from './event.js';
+import { pipelineInputs } from './pipeline-inputs.js';
 import { relativeToWorkingDirectory, touchedPipelines } from './pipeline-selection.js';
 import { gateIndex, gatePosition, productionAt, recentTrend } from './report-input.js';
 import { validatePipelines, type ValidPipeline } from './validate-pipelines.js';
@@ -23,7 +24,7 @@ export async function check(ctx: ActionContext): Promise<CommandOutcome> {
   const pr = pullRequestOf(ctx.event);
   const { valid, failures } = await validatePipelines(ctx);
   const changed = await changedFiles(ctx, pr);
-  const touched = touchedPipelines(valid.map((v) => ({ file: v.file, dataSource: v.spec.data.source })), changed);
+  const touched = touchedPipelines(valid.map((v) => pipelineInputs(v, (path) => ctx.files.realpath(path))), changed);
   const metrics: Record<string, unknown> = {};
   let allPassed = true;
   if (touched.length === 0) {

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { promote } from '../use-cases/promote.js';
+import { describeServing } from '../registry/plan-rollback.js';
 import { rollback } from '../use-cases/rollback.js';
 import { logger, type ActionContext, type CommandOutcome } from './action-context.js';
 import { deploymentReviewBody, publishPullRequest } from './deployment-pr.js';
@@ -32,7 +33,7 @@ export async function promoteCommand(ctx: ActionContext): Promise<CommandOutcome
   return { failures: [], outputs: { version: String(version), 'deployment-pr': pr.url } };
 }
 
-/** workflow_dispatch with `command: rollback` → the pull request that reverts the environment's last manifest change. */
+/** workflow_dispatch with `command: rollback` → the pull request that takes the newest version out of the environment (or goes back to `version`). */
 export async function rollbackCommand(ctx: ActionContext): Promise<CommandOutcome> {
   const { model, environment: env, version: to } = ctx.inputs;
   if (model === undefined || env === undefined) {
@@ -53,7 +54,7 @@ export async function rollbackCommand(ctx: ActionContext): Promise<CommandOutcom
     origin: `Requested by ${actor(ctx)} with the PipePilot workflow (command: rollback).`,
     reverted: result.action === 'unchanged' ? undefined : result.reverted,
   });
-  const pr = await publishPullRequest(ctx, { branch: result.branch!, title: `Roll back ${model} in ${env} to v${after.version}`, body });
+  const pr = await publishPullRequest(ctx, { branch: result.branch!, title: `Roll back ${model} in ${env} to ${describeServing(after)}`, body });
   return { failures: [], outputs: { version: String(after.version), 'deployment-pr': pr.url } };
 }
 

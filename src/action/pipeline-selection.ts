@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { normalisePath, type PipelineInputs } from './pipeline-inputs.js';
 
 /**
  * Files under `root` matching any of `patterns` (`*` within a name, `**` across directories,
@@ -53,17 +54,19 @@ export interface PipelineTouch {
 }
 
 /**
- * The pipelines a change touches: the YAML itself, its data file, or code every pipeline depends
- * on (then all). Pure: paths relative to the same root (the working directory) on both sides.
+ * The pipelines a change touches: the YAML itself, one of its inputs (its data file, normalised,
+ * and a symlink's target: see `pipelineInputs`), or code every pipeline depends on (then all).
+ * Pure: paths relative to the same root (the working directory) on both sides.
  */
-export function touchedPipelines(pipelines: { file: string; dataSource?: string }[], changed: string[] | 'all'): PipelineTouch[] {
+export function touchedPipelines(pipelines: PipelineInputs[], changed: string[] | 'all'): PipelineTouch[] {
   if (changed === 'all') return pipelines.map((p) => ({ file: p.file, reason: 'every pipeline runs (changed files unknown)' }));
-  const set = new Set(changed);
+  const set = new Set(changed.map(normalisePath));
   const code = changed.find((p) => CODE_PATHS.some((r) => r.test(p)));
   if (code !== undefined) return pipelines.map((p) => ({ file: p.file, reason: `${code} changed (code every pipeline uses)` }));
   return pipelines.flatMap((p) => {
-    if (set.has(p.file)) return [{ file: p.file, reason: `${p.file} changed` }];
-    if (p.dataSource !== undefined && set.has(p.dataSource)) return [{ file: p.file, reason: `its data ${p.dataSource} changed` }];
+    if (set.has(normalisePath(p.file))) return [{ file: p.file, reason: `${p.file} changed` }];
+    const input = p.inputs.find((i) => set.has(i));
+    if (input !== undefined) return [{ file: p.file, reason: `its data ${input} changed` }];
     return [];
   });
 }

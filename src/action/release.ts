@@ -10,6 +10,7 @@ import { runPipeline } from '../use-cases/run-pipeline.js';
 import { logger, repoPath, reportPipelineError, type ActionContext, type CommandOutcome } from './action-context.js';
 import { deploymentReviewBody, publishPullRequest } from './deployment-pr.js';
 import { pushRangeOf } from './event.js';
+import { pipelineInputs } from './pipeline-inputs.js';
 import { relativeToWorkingDirectory, touchedPipelines } from './pipeline-selection.js';
 import { gateIndex, gatePosition } from './report-input.js';
 import { validatePipelines, type ValidPipeline } from './validate-pipelines.js';
@@ -34,7 +35,7 @@ interface Released {
 export async function release(ctx: ActionContext): Promise<CommandOutcome> {
   const { valid, failures } = await validatePipelines(ctx);
   const changed = await pushChanges(ctx);
-  const touched = touchedPipelines(valid.map((v) => ({ file: v.file, dataSource: v.spec.data.source })), changed);
+  const touched = touchedPipelines(valid.map((v) => pipelineInputs(v, (path) => ctx.files.realpath(path))), changed);
   if (touched.length === 0) ctx.io.info('this push changes no pipeline, its data, or PipePilot\'s code: nothing to release');
   const versions: Record<string, number> = {};
   const metrics: Record<string, unknown> = {};

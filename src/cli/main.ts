@@ -58,6 +58,32 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     });
 
   program
+    .command('tune')
+    .description('hyperparameter search over the pipeline\'s tune: section; `tune merge DIR…` combines shards (docs/tuning.md)')
+    .argument('<pipeline>', 'pipeline YAML with a tune: section, or `merge` followed by shard directories')
+    .argument('[dirs...]', 'with merge: the --out directories of the shards')
+    .option('--trials <n>', 'number of trials (default tune.trials)')
+    .option('--timeout <seconds>', 'start no new trial group after this long')
+    .option('--workers <n>', 'worker threads running trials (default: the cores)')
+    .option('--shard <i/n>', 'run only the trials whose number is i mod n (a CI matrix job)')
+    .option('--out <dir>', 'study directory (default .pipepilot/tune/<name>)')
+    .option('--json', 'print the outcome as JSON')
+    .option('--resume', 'continue the study in --out, skipping its finished trials')
+    .option('--propose', 'rewrite model.params in the pipeline with the best trial (comments and layout kept)')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (pipeline: string, dirs: string[], opts: { trials?: string; timeout?: string; workers?: string; shard?: string; out?: string; json?: boolean; resume?: boolean; propose?: boolean; quiet?: boolean }) => {
+      if (pipeline === 'merge') {
+        const { tuneMergeCommand } = await import('./tune-merge-command.js');
+        code = await tuneMergeCommand(io, { dirs, version, out: opts.out, json: opts.json, propose: opts.propose, quiet: opts.quiet });
+        return;
+      }
+      const { tuneCommand } = await import('./tune-command.js');
+      code = dirs.length > 0
+        ? reportError(io, new (await import('../errors.js')).UsageError(`tune takes one pipeline, got ${dirs.length + 1} arguments`, { hint: 'to combine shards: pipepilot tune merge DIR…' }))
+        : await tuneCommand(io, { pipeline, version, ...opts });
+    });
+
+  program
     .command('predict')
     .description('score a CSV/JSON/JSONL/Parquet file with a saved model, through its saved preprocessor')
     .requiredOption('--model <dir|name>', 'a model directory (holding model.json), a run output directory, or a registered model name')
@@ -115,12 +141,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
 
   program
     .command('rollback')
-    .description('git revert the last change to an environment\'s manifest, as one commit on a branch (default pipepilot/rollback/<model>/<env>)')
+    .description('take the newest version (the canary, else the main one) out of an environment with git revert, as one commit on a branch (default pipepilot/rollback/<model>/<env>)')
     .argument('<model>', 'registered model name')
     .requiredOption('--env <env>', 'the environment, e.g. production')
     .option('--to <n>', 'revert every manifest change made after it last named this version')
+    .option('--undo-last', 'revert only the last manifest change (full rollout → canary again)')
     .option('--branch <name>', 'the branch to write (created or reset from HEAD)')
-    .action(async (model: string, opts: { env: string; to?: string; branch?: string }) => {
+    .action(async (model: string, opts: { env: string; to?: string; undoLast?: boolean; branch?: string }) => {
       const { rollbackCommand } = await import('./rollback-command.js');
       code = await rollbackCommand(io, { model, ...opts });
     });
@@ -160,9 +187,27 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--repo <path>', 'the repository holding models/ (default: the current one)')
     .option('--poll-seconds <n>', 'how often to read the manifests from git', '10')
     .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
-    .action(async (opts: { env?: string; port?: string; host?: string; repo?: string; pollSeconds?: string; backend?: string }) => {
+    .option('--pending-rows <n>', 'predictions per version kept waiting for their label (docs/monitoring.md)', '10000')
+    .option('--live-window <n>', 'labelled rows, predictions and latencies per version the live metrics are computed over', '10000')
+    .action(async (opts: { env?: string; port?: string; host?: string; repo?: string; pollSeconds?: string; backend?: string; pendingRows?: string; liveWindow?: string }) => {
       const { serveCommand } = await import('./serve-command.js');
       code = await serveCommand(io, opts);
+    });
+
+  // The control loop (issue 8): one pass of live evidence → decision → git change.
+  program
+    .command('monitor')
+    .description('one pass of the rollout control loop: gather the servers\' live evidence, decide, write the decision to git (docs/monitoring.md)')
+    .option('--env <env>', 'the environment whose manifests to judge', 'production')
+    .option('--server <url...>', 'a pipepilot serve base URL; repeat for every replica (their evidence is added)')
+    .option('--prometheus <url>', 'read the evidence from a Prometheus HTTP API that scrapes the servers, instead of --server')
+    .option('--model <name>', 'only this model')
+    .option('--dry-run', 'print the decisions; write and send nothing')
+    .option('--json', 'print the outcomes as JSON')
+    .option('--timeout-seconds <n>', 'how long to wait for each server', '10')
+    .action(async (opts: { env?: string; server?: string[]; prometheus?: string; model?: string; dryRun?: boolean; json?: boolean; timeoutSeconds?: string }) => {
+      const { monitorCommand } = await import('./monitor-command.js');
+      code = await monitorCommand(io, opts);
     });
 
   try {

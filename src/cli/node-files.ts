@@ -80,7 +80,7 @@ async function readFileNamed(path: string, shown: string): Promise<Buffer> {
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${shown}: no such file`, { hint: 'Check the path; it is relative to the repository root.' });
+    if (code === 'ENOENT') throw new UsageError(`${shown}: no such file`, { hint: 'Paths in a pipeline (data.source) are relative to the repository root; paths on the command line to the current directory.' });
     if (code === 'EACCES') throw new UsageError(`${shown}: permission denied`);
     throw new UsageError(`${shown}: cannot read (${code ?? String(err)})`, { cause: err });
   }

@@ -60,6 +60,12 @@ async function modelReader(io: CliIo, opts: PredictOptions): Promise<{ read: (na
     const modelDir = resolveModelDir(path, opts.model);
     return { read: (name) => readNamed(join(modelDir, name), `${opts.model}/${name}`), label: opts.model };
   }
+  // A path (a '/', a '.') can never be a model name: say the folder is missing, not "unknown model".
+  if (/[/\\.]/.test(opts.model)) {
+    throw new UsageError(`--model ${opts.model}: no such directory${existsSync(path) ? ' (it is a file)' : ''}`, {
+      hint: 'Pass the --out directory of `pipepilot run` (or its model/ folder), or a registered model name such as churn.',
+    });
+  }
   if (opts.env !== undefined && opts.version !== undefined) throw new UsageError('pass --env or --version, not both');
   const version = opts.version === undefined ? undefined : Number(opts.version);
   if (version !== undefined && !(Number.isInteger(version) && version >= 1)) throw new UsageError(`--version ${opts.version}: expected a version number (1, 2, …)`);

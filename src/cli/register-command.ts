@@ -49,7 +49,7 @@ export async function registerCommand(io: CliIo, opts: RegisterOptions): Promise
     let run: LoadedRun;
     if (opts.fromRun) {
       run = await loadRunBundle(files, resolve(io.cwd, opts.fromRun));
-      checkRunMatches(run, { key: current.key, pipelinePath, runDir: opts.fromRun });
+      checkRunMatches(run, { key: current.key, pipelinePath, runDir: opts.fromRun, model: current.model });
     } else {
       info(`backend: ${backend.name} (${backend.reason})`);
       const baseline = await baselineAtRef({ root, files, pipelinePath, ref: opts.baselineRef, info, git, model: current.model });

@@ -3,6 +3,7 @@ import { selectBackend } from '../model/backend.js';
 import { runBundleFiles } from '../use-cases/run-bundle.js';
 import { runPipeline } from '../use-cases/run-pipeline.js';
 import { num } from '../report/run-report.js';
+import { gateCountText } from '../evaluate/gate-result.js';
 import { baselineAtRef } from './baseline-ref.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles, toRepoPath, writeDirectory } from './node-files.js';
@@ -40,7 +41,9 @@ export async function runCommand(io: CliIo, opts: RunOptions): Promise<number> {
       { pipelinePath, backend, codeVersion: opts.version, baseline },
     );
     progress.stop();
-    const outDir = resolve(io.cwd, opts.out ?? `.pipepilot/runs/${result.pipeline.spec.name}`);
+    // Command-line paths are relative to the current directory (as in any shell); the default
+    // bundle goes under the repository root's .pipepilot/, wherever the command runs from.
+    const outDir = opts.out !== undefined ? resolve(io.cwd, opts.out) : resolve(root, '.pipepilot', 'runs', result.pipeline.spec.name);
     await writeDirectory(outDir, runBundleFiles(result));
     if (opts.json) io.stdout(JSON.stringify(result.metrics, null, 2) + '\n');
     else io.stdout(summary(result.metrics, outDir));
@@ -73,7 +76,7 @@ function summary(m: Metrics, outDir: string): string {
       const iv = m.intervals[k];
       return `  ${k.padEnd(18)} ${num(m.metrics[k])}${iv ? `  [${num(iv.low)}, ${num(iv.high)}]` : ''}`;
     }),
-    `gates: ${m.gates.filter((g) => g.status !== 'failed').length} passed, ${m.gates.filter((g) => g.status === 'failed').length} failed`,
+    `gates: ${gateCountText(m.gates)}`,
     `wrote ${outDir}/{metrics.json, report.md, model/}`,
   ];
   return lines.join('\n') + '\n';

@@ -19,6 +19,8 @@ export interface ServeOptions {
   repo?: string;
   pollSeconds?: string;
   backend?: string;
+  pendingRows?: string;
+  liveWindow?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function serveCommand(io: CliIo, opts: ServeOptions, until?: Promis
     const port = integerOption('--port', opts.port ?? '8080', 0, 65535);
     const pollSeconds = integerOption('--poll-seconds', opts.pollSeconds ?? '10', 1, 86400);
     const env = opts.env ?? 'production';
+    const live = { pendingRows: integerOption('--pending-rows', opts.pendingRows ?? '10000', 1, 10_000_000), windowRows: integerOption('--live-window', opts.liveWindow ?? '10000', 1, 10_000_000) };
     const log: Logger = { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`warning: ${m}\n`) };
     const backend = await selectBackend(asBackend(opts.backend ?? io.env.PIPEPILOT_BACKEND));
     log.info(`backend: ${backend.name} (${backend.reason})`);
@@ -44,6 +47,7 @@ export async function serveCommand(io: CliIo, opts: ServeOptions, until?: Promis
       log,
       metrics: new Registry(),
       drift: (model) => (psiMax.has(model) ? { psiMax: psiMax.get(model) } : {}),
+      live,
     });
     const address = await app.listen({ port, host: opts.host ?? '127.0.0.1' });
     io.stdout(`listening on ${address} (env ${env}, following ${source.follows} in ${git.root}, every ${pollSeconds} s)\n`);

@@ -21,6 +21,7 @@ export async function validateCommand(io: CliIo, given: string[]): Promise<numbe
     for (const r of results) {
       if (r.ok) io.stdout(`ok ${r.file}\n`);
       for (const p of r.problems) io.stderr(formatProblem(p) + '\n');
+      for (const w of r.warnings) io.stderr(`${w.file}:${w.line}:${w.col}: warning: ${w.message}\n`);
       if (!r.ok) bad++;
     }
     if (bad > 0) io.stderr(`${bad} of ${results.length} pipeline file(s) invalid\n`);

@@ -34,3 +34,22 @@ export function unknownColumnError(
     },
   );
 }
+
+/**
+ * The error for every named column the data does not have, all at once (fixing one and
+ * rerunning to meet the next is the slow way); one column keeps the single-column message.
+ */
+export function unknownColumnsError(
+  missing: readonly { name: string; what: string }[],
+  available: readonly string[],
+  where: { file: string; rule: string },
+): DataError {
+  if (missing.length === 1) return unknownColumnError(missing[0].name, available, { ...where, what: missing[0].what });
+  const named = missing.map((m) => `${m.what} '${m.name}'${didYouMean(m.name, available)}`).join(', ');
+  return new DataError(`${where.file}: ${missing.length} named columns are not columns of the data: ${named}`, {
+    file: where.file,
+    column: missing[0].name,
+    rule: where.rule,
+    hint: `Columns in the file: ${listColumns(available)}.`,
+  });
+}

@@ -1,6 +1,7 @@
 import { DataError } from '../errors.js';
 import type { DataSpec, Task } from '../spec/types.js';
-import { unknownColumnError } from './column-suggestion.js';
+import { unknownColumnsError } from './column-suggestion.js';
+import { parseNumberLiteral } from './infer-column.js';
 import { sortedPresent } from './sorted-values.js';
 import type { CategoricalColumn, Column, NumericColumn, Table } from './table.js';
 
@@ -76,6 +77,31 @@ function whyNotCategorical(col: CategoricalColumn): string | undefined {
   return undefined;
 }
 
+// A categorical column whose present values are at least this share of numbers, with at most
+// PLACEHOLDER_MAX_DISTINCT distinct texts besides, is a numeric column with a placeholder ('-', 'n/a', '?').
+const MOSTLY_NUMERIC_FRACTION = 0.8;
+const PLACEHOLDER_MAX_DISTINCT = 3;
+
+/**
+ * The warning for an inferred categorical column that is mostly numbers: the few texts among
+ * them are almost always placeholders for "missing", which data.missing_values should name;
+ * left as is, every number becomes a category of its own (issue 14).
+ */
+function placeholderWarning(name: string, col: CategoricalColumn, source: string): string | undefined {
+  let numbers = 0;
+  const texts = new Map<string, number>();
+  for (const v of col.values) {
+    if (v === null) continue;
+    if (parseNumberLiteral(v.trim()) !== undefined) numbers++;
+    else texts.set(v, (texts.get(v) ?? 0) + 1);
+  }
+  const present = numbers + [...texts.values()].reduce((a, b) => a + b, 0);
+  if (present === 0 || numbers < MOSTLY_NUMERIC_FRACTION * present || texts.size > PLACEHOLDER_MAX_DISTINCT) return undefined;
+  const named = [...texts.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `'${t}' (${n} row${n === 1 ? '' : 's'})`).join(', ');
+  const list = [...texts.keys()].map((t) => JSON.stringify(t)).join(', ');
+  return `${source}: column '${name}' is mostly numbers (${((numbers / present) * 100).toFixed(0)}% of its values) but also holds ${named}, so it was read as categorical with one category per number; if ${texts.size === 1 ? 'that marks' : 'those mark'} a missing value, add ${list} to data.missing_values (or list '${name}' under data.features.categorical to keep it as categories)`;
+}
+
 function checkNamed(table: Table, data: DataSpec): void {
   const file = data.source;
   const available = [...table.columns.keys()];
@@ -85,9 +111,8 @@ function checkNamed(table: Table, data: DataSpec): void {
     ...data.features.categorical.map((c): [string, string] => [c, 'categorical feature']),
     ...data.drop.map((c): [string, string] => [c, 'dropped column']),
   ];
-  for (const [column, what] of named) {
-    if (!table.columns.has(column)) throw unknownColumnError(column, available, { file, what, rule: 'columns' });
-  }
+  const missing = named.filter(([column]) => !table.columns.has(column)).map(([name, what]) => ({ name, what }));
+  if (missing.length > 0) throw unknownColumnsError(missing, available, { file, rule: 'columns' });
   const roles = new Map<string, string>();
   for (const [column, what] of named) {
     const earlier = roles.get(column);
@@ -154,6 +179,8 @@ export function inferFeatureSchema(table: Table, data: DataSpec, _task: Task): {
     else {
       const why = tooSparse(column, data.checks.max_missing_fraction)
         ?? (column.kind === 'numeric' ? whyNotNumeric(name, column) : whyNotCategorical(column));
+      const placeholder = column.kind === 'categorical' ? placeholderWarning(name, column, data.source) : undefined;
+      if (placeholder !== undefined) warnings.push(placeholder);
       if (why === undefined) (column.kind === 'numeric' ? schema.numeric : schema.categorical).push(name);
       else {
         schema.excluded.push({ column: name, reason: why });

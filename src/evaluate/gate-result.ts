@@ -1,7 +1,8 @@
 import type { Gate } from '../spec/types.js';
 
 export type GateKind = 'min' | 'max' | 'max_drop' | 'max_drop_rel';
-export type GateStatus = 'passed' | 'failed' | 'no_baseline';
+/** `skipped`: a slice gate's note on slices too small to check — neither passed nor failed (issue 14). */
+export type GateStatus = 'passed' | 'failed' | 'no_baseline' | 'skipped';
 
 export interface GateResult {
   gate: Gate;
@@ -35,9 +36,22 @@ export function skippedNote(
   const detail = skipped.length === 0 ? 'no rows' : `${skipped.length} ${plural} skipped (fewer than min_slice_rows): ${listed}`;
   const versus = kind === 'max_drop' || kind === 'max_drop_rel' ? ' vs production' : '';
   return {
-    gate, metric: gate.metric, observed: null, threshold: null, kind, status: 'passed',
+    gate, metric: gate.metric, observed: null, threshold: null, kind, status: 'skipped',
     message: `${gate.metric} ${kind} ${gate[kind]}${versus} on ${column}: ${what}${detail}`,
   };
+}
+
+/** Gate results counted by status, for summaries ("7 passed, 1 failed, 1 skipped"). */
+export function countGates(gates: readonly { status: GateStatus }[]): Record<GateStatus, number> {
+  const counts: Record<GateStatus, number> = { passed: 0, failed: 0, no_baseline: 0, skipped: 0 };
+  for (const g of gates) counts[g.status]++;
+  return counts;
+}
+
+/** `7 passed, 1 failed, 1 skipped` (the zero counts of skipped and no baseline left out). */
+export function gateCountText(gates: readonly { status: GateStatus }[]): string {
+  const c = countGates(gates);
+  return [`${c.passed} passed`, `${c.failed} failed`, ...(c.skipped ? [`${c.skipped} skipped`] : []), ...(c.no_baseline ? [`${c.no_baseline} without a baseline`] : [])].join(', ');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { solveSpd } from './cholesky.js';
+import { choleskyInPlace, solveSpd } from './cholesky.js';
 import { CHUNK_ROWS, accumulateCrossProduct } from './cross-product.js';
 
 export interface LinearFit {
@@ -17,7 +17,7 @@ export interface LinearFit {
  * n·l2/2), intercept unpenalized. The pass accumulates the cross-products of rows shifted by
  * the first row, which keeps the centering accurate in Float64 even when features have large means.
  */
-export function fitRidge(x: Float32Array, rows: number, cols: number, y: Float64Array, l2: number): LinearFit {
+export function fitRidge(x: Float32Array, rows: number, cols: number, y: Float64Array, l2: number, oneHotBlocks: readonly (readonly number[])[] = []): LinearFit {
   // Augmented rows [x - x₀, 1, y, 0…]: one cross-product gives Σddᵀ, Σd, Σdy, n, Σy and Σy².
   // Zero columns pad the width to a multiple of 4 so the kernel's register tiles cover it all.
   const p = cols;
@@ -48,7 +48,7 @@ export function fitRidge(x: Float32Array, rows: number, cols: number, y: Float64
   for (let i = 0; i < p; i++) penalized[i * p + i] += (n * l2) / 2;
   const notes: string[] = [];
   const { x: w, jitter } = solveSpd(penalized, p, rhs);
-  if (jitter > 0) {
+  if (jitter > 0 && !explainedByEncoding(penalized, p, oneHotBlocks)) {
     notes.push(`the features are collinear or constant: added ${jitter.toPrecision(2)} to the normal equations' diagonal (set model.params.l2 to regularize on purpose)`);
   }
   let b = sy / n;
@@ -60,4 +60,44 @@ export function fitRidge(x: Float32Array, rows: number, cols: number, y: Float64
     for (let j = 0; j < p; j++) sse += w[i] * cov[i * p + j] * w[j];
   }
   return { weights: w, bias: Float64Array.of(b), iterations: 1, losses: [Math.max(0, sse) / n], notes };
+}
+
+/**
+ * Whether a singular (penalized, centered) normal matrix is singular only by construction of the
+ * encoding: constant one-hot columns (an unknown bucket no training row falls in) and blocks that
+ * sum to 1 in every row (collinear with the intercept). Drops those columns, one per such block,
+ * and factors the rest without jitter; if that works, nothing about the data is wrong and the
+ * "collinear" note would be noise on every linear model with a categorical feature (issue 14).
+ */
+function explainedByEncoding(a: Float64Array, p: number, blocks: readonly (readonly number[])[]): boolean {
+  let scale = 0;
+  for (let i = 0; i < p; i++) scale = Math.max(scale, Math.abs(a[i * p + i]));
+  const tiny = 1e-9 * (scale || 1);
+  const drop = new Set<number>();
+  // Only inside one-hot blocks: a constant numeric feature is worth the note.
+  for (const block of blocks) for (const i of block) if (a[i * p + i] <= tiny) drop.add(i);
+  for (const block of blocks) {
+    const live = block.filter((i) => !drop.has(i));
+    if (live.length === 0) continue;
+    // The variance of the block's row sum: Σᵢⱼ cov(i, j) over the block; 0 when every row sums to the same value.
+    let sum = 0;
+    let diag = 0;
+    for (const i of live) {
+      diag += a[i * p + i];
+      for (const j of live) sum += a[i * p + j];
+    }
+    if (Math.abs(sum) <= 1e-9 * diag) drop.add(live[live.length - 1]);
+  }
+  if (drop.size === 0) return false;
+  const keep = [...Array(p).keys()].filter((i) => !drop.has(i));
+  const k = keep.length;
+  const reduced = new Float64Array(k * k);
+  keep.forEach((i, r) => keep.forEach((j, c) => (reduced[r * k + c] = a[i * p + j])));
+  if (k === 0) return true;
+  // Rounding leaves an exactly collinear pair a tiny positive pivot: demand each pivot keep a
+  // sensible share of its diagonal, as a rank test would.
+  const l = Float64Array.from(reduced);
+  if (!choleskyInPlace(l, k)) return false;
+  for (let j = 0; j < k; j++) if (l[j * k + j] ** 2 <= 1e-10 * reduced[j * k + j]) return false;
+  return true;
 }

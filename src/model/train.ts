@@ -53,7 +53,7 @@ function trainLinear(req: TrainRequest, target: Target): TrainedModel {
   const lossScale = target.std * target.std;
   let fit: LinearFit;
   if (req.task === 'regression') {
-    fit = fitRidge(x, rows, cols, y, params.l2 ?? 0);
+    fit = fitRidge(x, rows, cols, y, params.l2 ?? 0, req.oneHotBlocks);
   } else {
     // Default penalty = scikit-learn's LogisticRegression(C=1): 0.5‖w‖² on the summed loss.
     const opts = { l2: params.l2 ?? 1 / rows, maxIter: params.max_iter, tol: params.tol };

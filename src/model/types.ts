@@ -39,6 +39,12 @@ export interface TrainRequest {
   y: Float64Array;
   /** 2 for binary, k for multiclass, 1 for regression. */
   classCount: number;
+  /**
+   * The columns of each one-hot block (a categorical feature's categories and its unknown
+   * bucket). Such a block sums to 1 in every row, so it is collinear with the intercept by
+   * construction; linear solvers use this to tell that apart from a real problem.
+   */
+  oneHotBlocks?: readonly (readonly number[])[];
   onProgress?: (p: TrainProgress) => void;
 }
 

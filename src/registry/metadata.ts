@@ -37,6 +37,8 @@ export interface RegistryMetadata {
   baseline_version: number | null;
   /** Absent from versions registered before the preprocess block was recorded. */
   preprocess?: PreprocessSpec;
+  /** Share of test rows predicted as each class (classification); the live monitor's reference. Absent from older versions. */
+  prediction_shares?: Record<string, number>;
   features: {
     target: string;
     classes: string[];
@@ -89,10 +91,17 @@ export function buildMetadata(input: MetadataInput): RegistryMetadata {
     // The production version the run was compared with (the `vs: production` gates' baseline), if any.
     baseline_version: m.baseline?.version ?? null,
     ...(m.preprocess ? { preprocess: m.preprocess } : {}),
+    ...(m.confusion ? { prediction_shares: predictionShares(m.confusion) } : {}),
     features: { target: m.data.target, classes: m.data.classes, ...m.data.features, input_columns: m.data.input_columns },
     reference_stats: input.referenceStats,
     files: input.digests,
   };
+}
+
+/** The share of test rows predicted as each class: the confusion matrix's column sums (rows are true classes). */
+function predictionShares(confusion: { labels: string[]; matrix: number[][] }): Record<string, number> {
+  const total = confusion.matrix.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
+  return Object.fromEntries(confusion.labels.map((label, j) => [label, total > 0 ? confusion.matrix.reduce((s, row) => s + (row[j] ?? 0), 0) / total : 0]));
 }
 
 let compiled: ValidateFunction | undefined;

@@ -15,8 +15,12 @@ export interface RollbackInput {
   env: string;
   /** The mainline commits that changed the manifest, newest first (`git log --first-parent -- <manifest>`). */
   changes: readonly ManifestChange[];
-  /** Go back to the newest state whose main version was this one (default: undo the last change). */
+  /** Go back to the newest state whose main version was this one. */
   to?: number;
+  /** Undo the last change alone, whatever it brings back (e.g. a canary). Ignored with `to`. */
+  undoLast?: boolean;
+  /** The versions committed in the registry, so a refusal never suggests promoting one that does not exist. */
+  registered?: readonly number[];
 }
 
 export type RollbackPlan =
@@ -33,10 +37,15 @@ export type RollbackPlan =
   | { action: 'refused'; message: string; hint: string };
 
 /**
- * Which manifest changes to revert, from the mainline log; pure. Without `to`, the last change
- * alone. With `to`, every change after the newest state that said version N (preferring one
- * without a canary), newest first, so each revert undoes exactly one step and none conflicts.
- * Refuses when nothing is left to go back to: no manifest, or a revert that would delete it.
+ * Which manifest changes to revert, from the mainline log; pure. By default the version being
+ * rolled back (the canary when there is one, else the main version) leaves the environment:
+ * every change after the newest state that named it neither as main version nor as canary —
+ * in an incident "roll back" means "take v2 out", and undoing only the last change of
+ * canary → full rollout would bring v2 back as a canary (issue 14). With `undoLast`, the last
+ * change alone. With `to`, every change after the newest state that said version N (preferring
+ * one without a canary). Changes are reverted newest first, so each revert undoes exactly one
+ * step and none conflicts. Refuses when nothing is left to go back to: no manifest, or a revert
+ * that would delete it.
  */
 export function planRollback(p: RollbackInput): RollbackPlan {
   const current = p.changes[0];
@@ -48,6 +57,7 @@ export function planRollback(p: RollbackInput): RollbackPlan {
       hint: `Promote a version first: pipepilot promote ${p.model} --version N --env ${p.env}.`,
     };
   }
+  if (p.to === undefined && !p.undoLast && current.manifest) return planRemoval(p, current.manifest);
   const targetAt = p.to === undefined ? 1 : findVersion(p.changes, p.to);
   if (targetAt === 0) return { action: 'unchanged', message: `${p.model} ${p.env} already serves v${p.to}; nothing to roll back` };
   if (targetAt === undefined) {
@@ -55,9 +65,34 @@ export function planRollback(p: RollbackInput): RollbackPlan {
     return {
       action: 'refused',
       message: `${p.model} v${p.to} was never the version in ${p.env}'s manifest history (it named: ${seen.map((v) => `v${v}`).join(', ')})`,
-      hint: `Roll back to one of those, or promote v${p.to} instead: pipepilot promote ${p.model} --version ${p.to} --env ${p.env}.`,
+      hint:
+        p.registered === undefined || p.registered.includes(p.to!)
+          ? `Roll back to one of those, or promote v${p.to} instead: pipepilot promote ${p.model} --version ${p.to} --env ${p.env}.`
+          : `Roll back to one of those. v${p.to} does not exist: ${p.model} has ${p.registered.map((v) => `v${v}`).join(', ') || 'no versions'}.`,
     };
   }
+  return revertTo(p, targetAt);
+}
+
+/** The default: the newest state that serves the outgoing version in no role. */
+function planRemoval(p: RollbackInput, current: Manifest): RollbackPlan {
+  const outgoing = current.canary?.version ?? current.version;
+  const targetAt = p.changes.findIndex((c, i) => i > 0 && c.manifest !== undefined && c.manifest.version !== outgoing && c.manifest.canary?.version !== outgoing);
+  if (targetAt < 0) {
+    // No earlier state at all, or the one before is invalid: the plain refusals say which.
+    if (!p.changes[1]?.manifest) return revertTo(p, 1);
+    return {
+      action: 'refused',
+      message: `every earlier state of models/${p.model}/deployments/${p.env}.yaml served v${outgoing}; there is no state without it to roll back to`,
+      hint: `Promote another version instead (pipepilot promote ${p.model} --version N --env ${p.env}), or undo only the last change with --undo-last.`,
+    };
+  }
+  return revertTo(p, targetAt, outgoing);
+}
+
+function revertTo(p: RollbackInput, targetAt: number, outgoing?: number): RollbackPlan {
+  const where = `models/${p.model}/deployments/${p.env}.yaml`;
+  const current = p.changes[0];
   const target = p.changes[targetAt];
   if (!target?.manifest) {
     return {
@@ -68,7 +103,12 @@ export function planRollback(p: RollbackInput): RollbackPlan {
   }
   const reverted = p.changes.slice(0, targetAt);
   const revert = reverted.map((c) => ({ commit: c.commit, ...(c.parents.length > 1 ? { mainline: 1 } : {}) }));
-  return { action: 'revert', revert, text: target.text!, manifest: target.manifest, message: rollbackMessage(p, { current: current.manifest, target: target.manifest, reverted }) };
+  return { action: 'revert', revert, text: target.text!, manifest: target.manifest, message: rollbackMessage(p, { current: current.manifest, target: target.manifest, reverted, outgoing }) };
+}
+
+/** What a manifest serves, in the words of a commit subject: `v1`, or `v1 + canary v2 at 10%`. */
+export function describeServing(m: Manifest): string {
+  return m.canary ? `v${m.version} + canary v${m.canary.version} at ${m.canary.weight}%` : `v${m.version}`;
 }
 
 /** Index of the newest change after which the manifest's main version was `version`: one without a canary first. */
@@ -78,14 +118,15 @@ function findVersion(changes: readonly ManifestChange[], version: number): numbe
   return i >= 0 ? i : undefined;
 }
 
-function rollbackMessage(p: RollbackInput, m: { current?: Manifest; target: Manifest; reverted: readonly ManifestChange[] }): string {
-  const from = m.current ? `v${m.current.version}${m.current.canary ? ` + canary v${m.current.canary.version}` : ''}` : 'an invalid manifest';
+function rollbackMessage(p: RollbackInput, m: { current?: Manifest; target: Manifest; reverted: readonly ManifestChange[]; outgoing?: number }): string {
+  const from = m.current ? describeServing(m.current) : 'an invalid manifest';
   const lines = m.reverted.map((c) =>
     c.parents.length > 1 ? `This reverts commit ${c.commit}, reversing changes made to ${c.parents[0]}.` : `This reverts commit ${c.commit}.`,
   );
   return [
-    `rollback ${p.model} ${p.env} to v${m.target.version} (from ${from})`,
+    `rollback ${p.model} ${p.env} to ${describeServing(m.target)} (from ${from})`,
     '',
+    ...(m.outgoing === undefined ? [] : [`Takes v${m.outgoing} out of ${p.env} (as main version and as canary).`]),
     m.reverted.length === 1 ? 'Reverts the last change to the manifest.' : `Reverts the last ${m.reverted.length} changes to the manifest, newest first.`,
     ...lines,
     '',

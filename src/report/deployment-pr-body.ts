@@ -99,7 +99,7 @@ function headlineMetrics(m: RegistryMetadata): string {
 function gatesList(m: RegistryMetadata): string {
   if (m.gates.length === 0) return '### Gates\n\nThe pipeline declares no gates.';
   const failed = m.gates.filter((g) => g.status === 'failed').length;
-  const mark = { passed: '✅ passed', failed: '❌ failed', no_baseline: '➖ no baseline' } as const;
+  const mark = { passed: '✅ passed', failed: '❌ failed', no_baseline: '➖ no baseline', skipped: '⏭ skipped' } as const;
   return [
     `### Gates: ${failed === 0 ? 'all passed' : `${failed} failed`}${m.override ? ` (overridden: ${inlineText(m.override.reason, 200)})` : ''}`,
     '',

@@ -51,9 +51,13 @@ function runningAt(c: ManifestChange): string {
   return `v${c.version}${canary} (since ${c.committed_at}, ${c.commit.slice(0, 12)} by ${c.author})`;
 }
 
-/** `2026-11-01T12:00:00+01:00` → `2026-11-01 12:00 +01:00`: the committer's own clock, minutes are enough. */
+/**
+ * `2026-11-01T12:00:05+01:00` → `2026-11-01 12:00:05 +01:00`: the committer's own clock, to the
+ * second — a promotion and its rollback often land in the same minute, and `--at` needs the
+ * seconds to tell them apart (issue 14).
+ */
 function shortTime(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?(.*)$/.exec(iso);
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(.*)$/.exec(iso);
   return m ? `${m[1]} ${m[2]} ${m[3] === 'Z' ? '+00:00' : m[3]}` : iso;
 }
 

@@ -1,4 +1,4 @@
-import { formatObserved } from '../evaluate/gate-result.js';
+import { countGates, formatObserved } from '../evaluate/gate-result.js';
 import type { GateResult } from '../evaluate/gates.js';
 import type { RegistryMetadata } from '../registry/metadata.js';
 import { LOWER_IS_BETTER } from '../spec/types.js';
@@ -18,12 +18,14 @@ export function signedDiff(v: number | null): string {
 
 /** `## ✅ churn: all 4 gates pass` — what a reviewer reads first. Gates with slices count once per slice. */
 export function verdictTitle(doc: MetricsDoc): string {
-  const failed = doc.gates.filter((g) => g.status === 'failed').length;
+  const { failed, skipped } = countGates(doc.gates);
+  const checked = doc.gates.length - skipped;
   const name = inlineText(doc.pipeline.name);
   if (doc.gates.length === 0) return `## ⚪ ${name}: no gates configured`;
-  const all = doc.gates.length === 1 ? 'the gate passes' : doc.gates.length === 2 ? 'both gates pass' : `all ${doc.gates.length} gates pass`;
-  if (failed === 0) return `## ✅ ${name}: ${all}`;
-  return `## ❌ ${name}: ${failed} of ${doc.gates.length} ${plural(doc.gates.length, 'gate')} failed`;
+  const tail = skipped ? `, ${skipped} skipped` : '';
+  const all = checked === 1 ? 'the gate passes' : checked === 2 ? 'both gates pass' : `all ${checked} gates pass`;
+  if (failed === 0) return `## ✅ ${name}: ${all}${tail}`;
+  return `## ❌ ${name}: ${failed} of ${checked} ${plural(checked, 'gate')} failed${tail}`;
 }
 
 /**
@@ -114,18 +116,19 @@ function productionSide(doc: MetricsDoc, g: GateResult): { baseline: number | nu
 }
 
 function groupRows(group: GateResult[], versus: boolean, resultRow: (g: GateResult) => string, failedPerGate: number): string[] {
-  const failed = group.filter((g) => g.status !== 'passed');
+  const failed = group.filter((g) => g.status === 'failed' || g.status === 'no_baseline');
   const passed = group.filter((g) => g.status === 'passed');
+  const skipped = group.filter((g) => g.status === 'skipped');
   const rows = failed.slice(0, failedPerGate).map(resultRow);
   if (failed.length > failedPerGate) {
     const more = failed.length - failedPerGate;
     rows.push(tableRow(['❌ **fail**', rule(failed[0]), `${more} more ${inlineText(failed[0].slice?.column ?? '', 30)} ${plural(more, 'slice')}`, '', ...(versus ? ['', ''] : [])]));
   }
-  if (group[0].slice === undefined || passed.length <= 3) return [...rows, ...passed.map(resultRow)];
+  if (group[0].slice === undefined || passed.length <= 3) return [...rows, ...passed.map(resultRow), ...skipped.map(resultRow)];
   const worst = passed.reduce((w, g) => (isWorse(g, w) ? g : w));
   const where = `all ${passed.length} other ${inlineText(worst.slice?.column ?? '', 30)} slices`;
   const lowest = `${LOWER_IS_BETTER.has(worst.metric) ? 'highest' : 'lowest'} ${observedText(worst)} (${inlineText(worst.slice?.value ?? '', 30)})`;
-  return [...rows, tableRow(['✅ pass', rule(worst), failed.length === 0 ? where.replace(' other', '') : where, lowest, ...(versus ? ['', ''] : [])])];
+  return [...rows, tableRow(['✅ pass', rule(worst), failed.length === 0 ? where.replace(' other', '') : where, lowest, ...(versus ? ['', ''] : [])]), ...skipped.map(resultRow)];
 }
 
 function isWorse(a: GateResult, b: GateResult): boolean {
@@ -135,7 +138,7 @@ function isWorse(a: GateResult, b: GateResult): boolean {
 
 /** `side` undefined: no production columns; null: columns, but nothing known for this gate. */
 function resultRow(g: GateResult, side: ReturnType<typeof productionSide> | undefined): string {
-  const status = g.status === 'passed' ? '✅ pass' : g.status === 'failed' ? '❌ **fail**' : '➖ no production model';
+  const status = { passed: '✅ pass', failed: '❌ **fail**', no_baseline: '➖ no production model', skipped: '⏭ skipped' }[g.status];
   const where = g.slice ? `${inlineText(g.slice.column, 30)} = ${inlineText(g.slice.value, 30)}` : 'all rows';
   const cells = [status, rule(g), where, observedText(g)];
   if (side !== undefined) {

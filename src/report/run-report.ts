@@ -1,4 +1,5 @@
 import { LOWER_IS_BETTER } from '../spec/types.js';
+import { countGates } from '../evaluate/gate-result.js';
 import type { ComparedMetric, MetricsDoc } from '../evaluate/metrics-doc.js';
 
 /**
@@ -24,13 +25,12 @@ export function buildReport(doc: MetricsDoc): string {
 }
 
 function header(doc: MetricsDoc): string {
-  const failed = doc.gates.filter((g) => g.status === 'failed').length;
+  const { failed, skipped } = countGates(doc.gates);
+  const checked = doc.gates.length - skipped;
   const verdict =
     doc.gates.length === 0
       ? 'no gates configured'
-      : failed === 0
-        ? `all ${doc.gates.length} gate results passed`
-        : `${failed} of ${doc.gates.length} gate results failed`;
+      : (failed === 0 ? `all ${checked} gate results passed` : `${failed} of ${checked} gate results failed`) + (skipped ? `, ${skipped} skipped` : '');
   const icon = failed === 0 ? '✅' : '❌';
   const lines = [`## ${icon} ${doc.pipeline.name}: ${verdict}`, ''];
   if (doc.pipeline.description) lines.push(doc.pipeline.description.trim(), '');
@@ -44,7 +44,7 @@ function header(doc: MetricsDoc): string {
 export function gatesSection(doc: MetricsDoc): string {
   if (doc.gates.length === 0) return '';
   const rows = doc.gates.map((g) => {
-    const status = g.status === 'passed' ? '✅ pass' : g.status === 'failed' ? '❌ fail' : '➖ no baseline';
+    const status = { passed: '✅ pass', failed: '❌ fail', no_baseline: '➖ no baseline', skipped: '⏭ skipped' }[g.status];
     const where = g.slice ? `${g.slice.column}=${g.slice.value}` : 'all rows';
     return `| ${status} | ${g.metric} | ${where} | ${num(g.observed)} | ${g.kind} ${num(g.threshold)} | ${escapeCell(g.message)} |`;
   });

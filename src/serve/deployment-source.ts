@@ -1,3 +1,4 @@
+import { didYouMean } from '../data/column-suggestion.js';
 import { RegistryError } from '../errors.js';
 import type { Git } from '../git/git.js';
 import { DEPLOYMENTS_DIR, METADATA_FILE, MODELS_DIR, assertEnvName, versionDir } from '../registry/layout.js';
@@ -18,6 +19,8 @@ export interface DeploymentSnapshot {
   /** The commit read (or another stable label of the revision). */
   revision: string;
   models: DeployedModel[];
+  /** When `models` is empty: which environment was looked for and which ones have manifests. */
+  nothingDeployed?: string;
   /** A version as of this revision; every artifact is checked against metadata.json's digests as it is read. */
   open(model: string, version: number): Promise<RegisteredModel>;
 }
@@ -55,7 +58,8 @@ export async function gitDeploymentSource(git: Git, opts: GitDeploymentOptions):
 
 async function readSnapshot(git: Git, revision: string, env: string): Promise<DeploymentSnapshot> {
   const pattern = new RegExp(`^${MODELS_DIR}/([a-z0-9][a-z0-9_-]{0,63})/${DEPLOYMENTS_DIR}/${env}\\.yaml$`);
-  const files = (await git.committedFiles(MODELS_DIR, { ref: revision })).filter((f) => pattern.test(f)).sort();
+  const all = await git.committedFiles(MODELS_DIR, { ref: revision });
+  const files = all.filter((f) => pattern.test(f)).sort();
   const models: DeployedModel[] = [];
   for (const file of files) {
     const model = pattern.exec(file)![1];
@@ -68,7 +72,16 @@ async function readSnapshot(git: Git, revision: string, env: string): Promise<De
       models.push({ model, file, problem: (err as Error).message });
     }
   }
-  return { revision, models, open: (model, version) => versionAt(git, revision, model, version) };
+  const nothingDeployed = models.length === 0 ? noManifestFor(env, all, revision) : undefined;
+  return { revision, models, ...(nothingDeployed ? { nothingDeployed } : {}), open: (model, version) => versionAt(git, revision, model, version) };
+}
+
+/** "no manifest names environment 'qa' …", with the environments that do have manifests (a typo shows). */
+function noManifestFor(env: string, files: readonly string[], revision: string): string {
+  const any = new RegExp(`^${MODELS_DIR}/[a-z0-9][a-z0-9_-]{0,63}/${DEPLOYMENTS_DIR}/([a-z0-9][a-z0-9_-]*)\\.yaml$`);
+  const envs = [...new Set(files.flatMap((f) => any.exec(f)?.[1] ?? []))].sort();
+  const known = envs.length > 0 ? `environments with manifests: ${envs.join(', ')}${didYouMean(env, envs)}` : 'no environment has a manifest yet (promote a version first)';
+  return `no manifest names environment '${env}' at ${revision.slice(0, 12)} (no ${MODELS_DIR}/*/${DEPLOYMENTS_DIR}/${env}.yaml); ${known}`;
 }
 
 async function versionAt(git: Git, revision: string, model: string, version: number): Promise<RegisteredModel> {

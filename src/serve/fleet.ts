@@ -1,7 +1,7 @@
 import type { DriftWindowOptions } from '../monitor/drift-window.js';
 import type { Clock, Logger } from '../ports.js';
 import type { DeployedModel, DeploymentSnapshot, LoadDeployment } from './deployment-source.js';
-import { loadVersion, type LoadedVersion } from './loaded-version.js';
+import { loadVersion, type LiveOptions, type LoadedVersion } from './loaded-version.js';
 import { ModelSlot, type Serving } from './model-slot.js';
 import type { ServeMetrics } from './serve-metrics.js';
 
@@ -20,6 +20,8 @@ export interface FleetDeps {
   metrics: ServeMetrics;
   /** The drift window's settings for a model's versions (threshold, window); defaults when absent. */
   drift?: (model: string) => DriftWindowOptions;
+  /** Sizes of every version's live-outcome window; defaults when absent. */
+  live?: LiveOptions;
 }
 
 /** Every deployed model's slot, and `refresh`, which brings them to what the deployments say now. */
@@ -27,8 +29,8 @@ export interface Fleet {
   slots: ReadonlyMap<string, ModelSlot>;
   /** Reads the deployments and swaps what changed; never throws, never replaces a working version with a broken one. Serialised. */
   refresh(): Promise<RefreshReport>;
-  /** The last refresh's failure to read the deployments, and whether one has completed. */
-  status(): { refreshed: boolean; problem?: string };
+  /** The last refresh's failure to read the deployments, whether one has completed, and why it found no model. */
+  status(): { refreshed: boolean; problem?: string; nothingDeployed?: string };
   close(): void;
 }
 
@@ -36,6 +38,8 @@ export function createFleet(deps: FleetDeps): Fleet {
   const slots = new Map<string, ModelSlot>();
   let refreshed = false;
   let problem: string | undefined;
+  // Why the last snapshot named no model (a typo'd --env, nothing promoted yet); warned once per change.
+  let nothingDeployed: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   const refreshNow = async (): Promise<RefreshReport> => {
@@ -48,6 +52,10 @@ export function createFleet(deps: FleetDeps): Fleet {
       return { problem, models: [] };
     }
     problem = undefined;
+    if (snapshot.models.length === 0 && snapshot.nothingDeployed !== undefined && snapshot.nothingDeployed !== nothingDeployed) {
+      deps.log.warn(`${snapshot.nothingDeployed}; /readyz answers 503 until a manifest is merged`);
+    }
+    nothingDeployed = snapshot.models.length === 0 ? (snapshot.nothingDeployed ?? 'no model is deployed in this environment') : undefined;
     const models: RefreshReport['models'] = [];
     for (const deployed of snapshot.models) {
       const slot = slots.get(deployed.model) ?? new ModelSlot(deployed.model);
@@ -75,7 +83,7 @@ export function createFleet(deps: FleetDeps): Fleet {
       queue = run.catch(() => undefined);
       return run;
     },
-    status: () => ({ refreshed, ...(problem ? { problem } : {}) }),
+    status: () => ({ refreshed, ...(problem ? { problem } : {}), ...(nothingDeployed ? { nothingDeployed } : {}) }),
     close() {
       for (const slot of slots.values()) slot.clear();
       slots.clear();
@@ -84,8 +92,12 @@ export function createFleet(deps: FleetDeps): Fleet {
 }
 
 async function refreshSlot(slot: ModelSlot, deployed: DeployedModel, snapshot: DeploymentSnapshot, deps: FleetDeps): Promise<{ action: RefreshReport['models'][number]['action']; problem?: string }> {
+  // The same revision gives the same refusal: warn and count it once, not on every poll (issue 14).
+  if (slot.refusedAt === snapshot.revision && slot.problem !== undefined) return { action: 'kept', problem: slot.problem };
+  slot.refusedAt = undefined;
   const fail = (message: string, version?: number) => {
     slot.problem = message;
+    slot.refusedAt = snapshot.revision;
     deps.metrics.loadFailures.inc({ model: deployed.model, version: version === undefined ? 'manifest' : String(version) });
     deps.log.warn(`${message}${slot.serving ? `; still serving v${slot.serving.main.version}` : ''}`);
     return { action: 'kept' as const, problem: message };
@@ -107,7 +119,7 @@ async function refreshSlot(slot: ModelSlot, deployed: DeployedModel, snapshot: D
     }
     try {
       const registered = await snapshot.open(deployed.model, version);
-      loaded.push(await loadVersion(registered, () => deps.clock.now(), deps.drift?.(deployed.model)));
+      loaded.push(await loadVersion(registered, () => deps.clock.now(), deps.drift?.(deployed.model), deps.live));
     } catch (err) {
       for (const l of loaded) if (!slot.find(l.version)) l.scoring.model.dispose();
       return fail(`${deployed.model} v${version}: refused: ${(err as Error).message}`, version);

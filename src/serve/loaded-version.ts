@@ -1,6 +1,7 @@
 import type { Column, Table } from '../data/table.js';
 import type { FeatureStats } from '../data/reference-stats.js';
 import { DriftWindow, type DriftWindowOptions } from '../monitor/drift-window.js';
+import { LiveWindow } from '../monitor/live-window.js';
 import { loadScoringModel, scoreTable, type ScoringModel } from '../use-cases/predict.js';
 import type { RegisteredModel } from '../use-cases/registered-model.js';
 
@@ -17,6 +18,14 @@ export interface LoadedVersion {
   drift?: DriftWindow;
   /** Why there is no drift window (no or malformed reference statistics); the version serves regardless. */
   driftProblem?: string;
+  /** Its own live outcomes (predictions waiting for labels, labelled window, errors, latency); starts empty at load. */
+  live: LiveWindow;
+}
+
+/** Sizes of a version's live window (`serve --pending-rows`, `--live-window`). */
+export interface LiveOptions {
+  pendingRows?: number;
+  windowRows?: number;
 }
 
 /**
@@ -25,7 +34,7 @@ export interface LoadedVersion {
  * first real request does not pay for tfjs's lazy kernel set-up and a model that cannot
  * score is refused before it is swapped in.
  */
-export async function loadVersion(registered: RegisteredModel, now: () => number, driftOptions: DriftWindowOptions = {}): Promise<LoadedVersion> {
+export async function loadVersion(registered: RegisteredModel, now: () => number, driftOptions: DriftWindowOptions = {}, liveOptions: LiveOptions = {}): Promise<LoadedVersion> {
   const scoring = await loadScoringModel((name) => registered.read(name), registered.dir);
   try {
     scoreTable(scoring, warmUpRow(scoring), `${registered.dir} (warm-up)`);
@@ -41,6 +50,12 @@ export async function loadVersion(registered: RegisteredModel, now: () => number
     loadedAtMs: now(),
     ...(stats && Array.isArray(stats.features) ? { referenceStats: stats } : {}),
     ...driftWindow(stats, driftOptions),
+    live: new LiveWindow({
+      task: registered.metadata.task,
+      classes: registered.metadata.features.classes,
+      ...liveOptions,
+      ...(registered.metadata.prediction_shares ? { referenceShares: registered.metadata.prediction_shares } : {}),
+    }),
   };
 }
 

@@ -22,6 +22,8 @@ export class ModelSlot {
   readonly model: string;
   /** The last load or manifest failure, cleared by a successful swap; reported on /readyz and /models. */
   problem?: string;
+  /** The revision whose manifest was refused last: polling the same revision again neither retries, warns nor counts it. */
+  refusedAt?: string;
   /** The revision whose manifest the serving versions come from. */
   revision?: string;
   private current?: Serving;

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { LoadedVersion } from './loaded-version.js';
 import type { Rng } from '../rng.js';
 import type { Fleet } from './fleet.js';
 import type { ModelSlot } from './model-slot.js';
@@ -17,13 +19,21 @@ export interface PredictRouteDeps {
   metrics: ServeMetrics;
   /** Records which model and version answered a request, for the request metrics. */
   answered(request: FastifyRequest, scored: ScoredRequest): void;
+  /** Records which version a request was routed to, before it scores (live outcomes count its failures too). */
+  routed?(request: FastifyRequest, loaded: LoadedVersion, role: 'main' | 'canary'): void;
 }
+
+/** Longer x-request-id headers are refused: the live window keeps the last N ids in memory. */
+export const MAX_REQUEST_ID_LENGTH = 128;
 
 /** `POST /models/:name/predict[/batch]`, `/predict[/batch]` (one model deployed) and MLflow's `/invocations`. */
 export function registerPredictRoutes(app: FastifyInstance, deps: PredictRouteDeps): void {
   const score = (request: FastifyRequest, slot: ModelSlot, records: unknown[]) => {
-    const header = request.headers['x-request-id'];
-    const scored = scoreRequest(slot, records, { requestId: typeof header === 'string' ? header : undefined, rng: deps.rng, metrics: deps.metrics });
+    const requestId = requestIdHeader(request);
+    const scored = scoreRequest(slot, records, {
+      requestId, answerId: requestId ?? randomUUID(), rng: deps.rng, metrics: deps.metrics,
+      ...(deps.routed ? { routed: (loaded: LoadedVersion, role: 'main' | 'canary') => deps.routed!(request, loaded, role) } : {}),
+    });
     deps.answered(request, scored);
     return scored;
   };
@@ -44,8 +54,19 @@ export function registerPredictRoutes(app: FastifyInstance, deps: PredictRouteDe
       ...(p.probabilities ? { probabilities: p.predictions.map((_, i) => Object.fromEntries(p.classes.map((c, j) => [c, p.probabilities![i * k + j]]))) } : {}),
       model: scored.model,
       version: scored.version,
+      request_id: scored.requestId,
     };
   });
+}
+
+/** The caller's x-request-id (an empty one counts as none); one longer than MAX_REQUEST_ID_LENGTH is a 400. */
+function requestIdHeader(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-request-id'];
+  if (typeof header !== 'string' || header === '') return undefined;
+  if (header.length > MAX_REQUEST_ID_LENGTH) {
+    throw new RequestError(400, `x-request-id is ${header.length} characters; at most ${MAX_REQUEST_ID_LENGTH} are kept`, { field: 'x-request-id', hint: 'Send a shorter id (a UUID is 36 characters), or none and use the generated request_id of the answer.' });
+  }
+  return header;
 }
 
 export function findSlot(fleet: Fleet, name: string): ModelSlot {

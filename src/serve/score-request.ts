@@ -3,6 +3,7 @@ import { alignTable } from '../features/preprocessor.js';
 import type { Rng } from '../rng.js';
 import { predictionRecords, scoreTable, type Predictions } from '../use-cases/predict.js';
 import { routesToCanary } from './canary-split.js';
+import type { LoadedVersion } from './loaded-version.js';
 import type { ModelSlot } from './model-slot.js';
 import { RequestError } from './request-error.js';
 import type { ServeMetrics } from './serve-metrics.js';
@@ -15,6 +16,19 @@ export interface ScoredRequest {
   version: number;
   role: 'main' | 'canary';
   predictions: Predictions;
+  /** The id the answer carries (the caller's x-request-id, else generated), to send labels back with. */
+  requestId: string;
+}
+
+export interface ScoreContext {
+  /** The caller's x-request-id, which pins the canary split; undefined draws from `rng`. */
+  requestId?: string;
+  /** The id the answer carries and the live window remembers the rows by. */
+  answerId: string;
+  rng: Rng;
+  metrics: ServeMetrics;
+  /** Told which version the request was routed to, before scoring (so a failure is counted against it). */
+  routed?(loaded: LoadedVersion, role: 'main' | 'canary'): void;
 }
 
 /**
@@ -23,10 +37,11 @@ export interface ScoredRequest {
  * `scoreTable` is the one scoring path. A bad record or column is a DataError naming it.
  * Rows that scored are counted in the version's drift window.
  */
-export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: { requestId?: string; rng: Rng; metrics: ServeMetrics }): ScoredRequest {
+export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: ScoreContext): ScoredRequest {
   const table = tableFromRecords(records, { file: 'request', missingValues: MISSING_VALUES });
   const lease = slot.acquire((weight) => routesToCanary(weight, ctx.requestId, ctx.rng));
   if (!lease) throw notReady(slot);
+  ctx.routed?.(lease.loaded, lease.role);
   try {
     // Aligned, not yet imputed: the drift window must see missing values as missing.
     const origin = { file: 'request', noun: 'record' } as const;
@@ -34,7 +49,8 @@ export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: { request
     const predictions = scoreTable(lease.loaded.scoring, aligned, origin);
     lease.loaded.drift?.observe(aligned);
     countPredictions(ctx.metrics, slot.model, lease.loaded.version, predictions);
-    return { model: slot.model, version: lease.loaded.version, role: lease.role, predictions };
+    lease.loaded.live.recordPredictions(ctx.answerId, predictions.predictions);
+    return { model: slot.model, version: lease.loaded.version, role: lease.role, predictions, requestId: ctx.answerId };
   } finally {
     lease.release();
   }
@@ -42,7 +58,7 @@ export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: { request
 
 /** The JSON answer of the predict routes. */
 export function predictResponse(s: ScoredRequest): Record<string, unknown> {
-  return { model: s.model, version: s.version, ...(s.role === 'canary' ? { canary: true } : {}), predictions: predictionRecords(s.predictions) };
+  return { model: s.model, version: s.version, ...(s.role === 'canary' ? { canary: true } : {}), request_id: s.requestId, predictions: predictionRecords(s.predictions) };
 }
 
 export function notReady(slot: ModelSlot): RequestError {

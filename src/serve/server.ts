@@ -8,6 +8,9 @@ import { registerDriftRoute } from './drift-route.js';
 import { useErrorReplies } from './error-reply.js';
 import { createFleet, type Fleet, type RefreshReport } from './fleet.js';
 import { useJsonBodies } from './json-body.js';
+import { createLiveMetrics } from './live-metrics.js';
+import { liveRecorder, registerLiveRoutes, updateLiveGauges } from './live-routes.js';
+import type { LiveOptions } from './loaded-version.js';
 import { SINGLE_BODY_LIMIT_BYTES, registerPredictRoutes } from './predict-routes.js';
 import { createServeMetrics } from './serve-metrics.js';
 import { registerStatusRoutes } from './status-routes.js';
@@ -26,6 +29,8 @@ export interface ServerDeps {
    * window and minimum rows default to 10,000 and 100.
    */
   drift?: (model: string) => DriftWindowOptions;
+  /** Sizes of each version's live-outcome window (predictions kept for labels, judged window). */
+  live?: LiveOptions;
 }
 
 /** The fastify app, plus `refresh` (the poller calls it; tests call it instead of waiting) and the fleet of model slots. */
@@ -37,7 +42,9 @@ export type ServeApp = FastifyInstance & { refresh(): Promise<RefreshReport>; fl
  */
 export function createServer(deps: ServerDeps): ServeApp {
   const metrics = createServeMetrics(deps.metrics);
-  const fleet = createFleet({ loadDeployment: deps.loadDeployment, clock: deps.clock, log: deps.log, metrics, ...(deps.drift ? { drift: deps.drift } : {}) });
+  const fleet = createFleet({ loadDeployment: deps.loadDeployment, clock: deps.clock, log: deps.log, metrics, ...(deps.drift ? { drift: deps.drift } : {}), ...(deps.live ? { live: deps.live } : {}) });
+  const liveMetrics = createLiveMetrics(deps.metrics);
+  const live = liveRecorder();
   const app = Fastify({ logger: false, bodyLimit: SINGLE_BODY_LIMIT_BYTES, return503OnClosing: true });
   useJsonBodies(app);
   useErrorReplies(app, deps.log);
@@ -55,11 +62,13 @@ export function createServer(deps: ServerDeps): ServeApp {
     };
     metrics.requests.inc(labels);
     metrics.latency.observe(labels, reply.elapsedTime / 1000);
+    live.onResponse(request, reply);
   });
 
-  registerPredictRoutes(app, { fleet, rng: deps.rng ?? new Rng(0), metrics, answered: (request, s) => answers.set(request, { model: s.model, version: String(s.version) }) });
-  registerStatusRoutes(app, { fleet, metrics });
+  registerPredictRoutes(app, { fleet, rng: deps.rng ?? new Rng(0), metrics, answered: (request, s) => answers.set(request, { model: s.model, version: String(s.version) }), routed: live.routed });
+  registerStatusRoutes(app, { fleet, metrics, beforeScrape: () => updateLiveGauges(fleet, liveMetrics) });
   registerDriftRoute(app, { fleet });
+  registerLiveRoutes(app, { fleet });
   app.addHook('onClose', async () => fleet.close());
   return Object.assign(app, { refresh: () => fleet.refresh(), fleet });
 }

@@ -5,13 +5,13 @@ import type { ModelSlot } from './model-slot.js';
 import type { ServeMetrics } from './serve-metrics.js';
 
 /** `GET /models`, `/healthz`, `/readyz` and `/metrics`. */
-export function registerStatusRoutes(app: FastifyInstance, deps: { fleet: Fleet; metrics: ServeMetrics }): void {
+export function registerStatusRoutes(app: FastifyInstance, deps: { fleet: Fleet; metrics: ServeMetrics; beforeScrape?: () => void }): void {
   const { fleet } = deps;
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   app.get('/models', async () => ({ models: [...fleet.slots.values()].map(describeSlot) }));
 
-  // Ready when every deployed model serves a verified, warmed-up version. A refused newer version
+  // Ready when at least one model is deployed and every deployed model serves a verified, warmed-up version. A refused newer version
   // (bad manifest, digest mismatch) is reported but does not make the server unready while the
   // previous one serves: pulling every replica out of the load balancer would turn a refused
   // deployment into an outage.
@@ -19,13 +19,16 @@ export function registerStatusRoutes(app: FastifyInstance, deps: { fleet: Fleet;
     const status = fleet.status();
     const models = [...fleet.slots.values()].map((s) => ({ name: s.model, version: s.serving?.main.version ?? null, ...(s.problem ? { problem: s.problem } : {}) }));
     const waiting = models.filter((m) => m.version === null).map((m) => `${m.name}: not loaded${m.problem ? ` (${m.problem})` : ''}`);
-    const why = !status.refreshed ? [status.problem ?? 'the deployments have not been read yet'] : waiting;
+    // Nothing deployed is not ready: a typo'd --env would otherwise pass every readiness probe and 503 every prediction.
+    const nothing = status.refreshed && models.length === 0 ? [status.nothingDeployed ?? 'no model is deployed in this environment'] : [];
+    const why = !status.refreshed ? [status.problem ?? 'the deployments have not been read yet'] : [...nothing, ...waiting];
     const ready = why.length === 0;
     return reply.status(ready ? 200 : 503).send({ ready, ...(ready ? {} : { why }), ...(status.problem ? { problem: status.problem } : {}), models });
   });
 
   app.get('/metrics', async (_request, reply) => {
     updateDriftGauges(fleet, deps.metrics);
+    deps.beforeScrape?.();
     const text = await deps.metrics.registry.metrics();
     return reply.type(deps.metrics.registry.contentType).send(text);
   });

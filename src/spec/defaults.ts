@@ -8,6 +8,7 @@ import {
   type ModelParams,
   type PipelineSpec,
   type PreprocessSpec,
+  type RolloutSpec,
   type Task,
   type TuneSpec,
 } from './types.js';
@@ -24,6 +25,22 @@ export const DEFAULT_EARLY_STOPPING: Readonly<EarlyStoppingSpec> = {
   min_delta: 0,
   restore_best: true,
 };
+
+/**
+ * `deploy.rollout` with its defaults (docs/monitoring.md says why each): three steps, 200
+ * requests and 200 labelled rows before judging (with fewer, a one-point accuracy change is
+ * noise), one point more 5xx, 1.5× the stable p99. No live-metric limit unless asked for.
+ */
+export function rolloutDefaults(raw: Partial<RolloutSpec> = {}): RolloutSpec {
+  return {
+    steps: [...(raw.steps ?? [10, 50, 100])],
+    min_requests: raw.min_requests ?? 200,
+    min_labels: raw.min_labels ?? 200,
+    max_error_rate_increase: raw.max_error_rate_increase ?? 0.01,
+    max_p99_latency_ratio: raw.max_p99_latency_ratio ?? 1.5,
+    ...(raw.max_metric_drop && { max_metric_drop: { drop: raw.max_metric_drop.drop, confidence: raw.max_metric_drop.confidence ?? 0.95 } }),
+  };
+}
 
 /**
  * Fills every default into a pipeline the schema and the semantic checks accepted. Pure; the
@@ -44,10 +61,13 @@ export function applyDefaults(raw: RawPipeline): PipelineSpec {
       environments: [...(raw.deploy?.environments ?? ['staging', 'production'])],
       ...(raw.deploy?.canary && { canary: { ...raw.deploy.canary } }),
       ...(raw.deploy?.drift && { drift: { ...raw.deploy.drift } }),
+      ...(raw.deploy?.rollout && { rollout: rolloutDefaults(raw.deploy.rollout) }),
+      ...(raw.deploy?.alerts && { alerts: { ...raw.deploy.alerts, github_issue: raw.deploy.alerts.github_issue ?? false } }),
+      ...(raw.deploy?.auto_merge !== undefined && { auto_merge: raw.deploy.auto_merge }),
     },
   };
   if (raw.description !== undefined) spec.description = raw.description;
-  if (raw.tune) spec.tune = tuneDefaults(raw.tune);
+  if (raw.tune) spec.tune = tuneDefaults(raw.tune, seed);
   return spec;
 }
 
@@ -126,12 +146,18 @@ function evaluateDefaults(e: RawPipeline['evaluate'], seed: number): EvaluateSpe
   };
 }
 
-function tuneDefaults(t: NonNullable<RawPipeline['tune']>): TuneSpec {
+function tuneDefaults(t: NonNullable<RawPipeline['tune']>, seed: number): TuneSpec {
   return {
     metric: t.metric,
     direction: t.direction ?? (LOWER_IS_BETTER.has(t.metric) ? 'minimize' : 'maximize'),
     trials: t.trials ?? 20,
     sampler: t.sampler ?? 'tpe',
     space: structuredClone(t.space),
+    seed: t.seed ?? seed,
+    ...(t.cv !== undefined && { cv: t.cv }),
+    validation_fraction: t.validation_fraction ?? 0.2,
+    pruner: t.pruner ?? 'median',
+    parallelism: t.parallelism ?? 4,
+    grid_points: t.grid_points ?? 5,
   };
 }

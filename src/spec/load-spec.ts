@@ -2,7 +2,8 @@ import { SpecError, type SpecProblem } from '../errors.js';
 import { applyDefaults } from './defaults.js';
 import { pipelineValidator } from './pipeline-schema.js';
 import type { RawPipeline } from './raw-pipeline.js';
-import { schemaProblems, type LocatedProblem } from './schema-problems.js';
+import { ignoredParams, PARAMS_USED } from './model-params.js';
+import { keyOffset, schemaProblems, type LocatedProblem } from './schema-problems.js';
 import { semanticProblems } from './semantic-checks.js';
 import type { Realpath } from './source-path.js';
 import type { LoadedPipeline, PipelineSpec } from './types.js';
@@ -17,7 +18,8 @@ export interface LoadSpecOptions {
   realpath?: Realpath;
 }
 
-export type SpecCheck = { ok: true; spec: PipelineSpec } | { ok: false; problems: SpecProblem[] };
+/** `warnings` are legal but probably unintended (model.params the model type ignores); they never fail a load. */
+export type SpecCheck = { ok: true; spec: PipelineSpec; warnings: SpecProblem[] } | { ok: false; problems: SpecProblem[] };
 
 /** A file with thousands of mistakes is not worth listing in full. */
 export const MAX_PROBLEMS = 100;
@@ -36,7 +38,7 @@ export function loadSpec(text: string, opts: LoadSpecOptions): LoadedPipeline {
     throw new SpecError([unexpectedProblem(err, opts.file)], { hint: HINT, cause: err });
   }
   if (!result.ok) throw new SpecError(result.problems, { hint: HINT });
-  return { spec: result.spec, file: opts.file, text, root: opts.root };
+  return { spec: result.spec, file: opts.file, text, root: opts.root, warnings: result.warnings };
 }
 
 /**
@@ -70,7 +72,18 @@ function checkSpecUnguarded(text: string, opts: LoadSpecOptions): SpecCheck {
   const raw = parsed.value as RawPipeline;
   const semantic = semanticProblems(raw, parsed.positions, { root: opts.root, realpath: opts.realpath });
   if (semantic.length > 0) return failed(semantic, parsed.positions, opts.file);
-  return { ok: true, spec: applyDefaults(raw) };
+  const warnings = ignoredParamWarnings(raw, parsed.positions).map((p) => ({ file: opts.file, ...parsed.positions.linePos(p.offset), path: p.path, message: p.message }));
+  return { ok: true, spec: applyDefaults(raw), warnings };
+}
+
+/** model.params keys the model type does not read: a learning_rate on a linear model passes the schema and does nothing (issue 11). */
+function ignoredParamWarnings(raw: RawPipeline, positions: SourcePositions): LocatedProblem[] {
+  const params = raw.model.params as Record<string, unknown> | undefined;
+  return ignoredParams(raw.model.type, params).map((key) => ({
+    offset: keyOffset(positions, ['model', 'params', key]),
+    path: `model.params.${key}`,
+    message: `model.params.${key} has no effect on a ${raw.model.type} model (it uses ${PARAMS_USED[raw.model.type]?.join(', ')}); remove it`,
+  }));
 }
 
 function failed(located: LocatedProblem[], positions: SourcePositions, file: string): SpecCheck {

@@ -5,6 +5,7 @@ import type { RawPipeline } from './raw-pipeline.js';
 import { keyOffset, valueOffset, type LocatedProblem } from './schema-problems.js';
 import { sourcePathProblem, type Realpath } from './source-path.js';
 import { LOWER_IS_BETTER, TASK_METRICS, type Task } from './types.js';
+import { checkTuneSpace } from './tune-checks.js';
 import type { SourcePositions } from './yaml-source.js';
 
 /** Collects problems, each located at the value (or key) its path names. */
@@ -33,7 +34,18 @@ export function semanticProblems(
   checkTaskOptions(raw, found);
   checkGates(raw, found);
   checkTune(raw, found);
+  checkRollout(raw, found);
   return found.list;
+}
+
+/** Rollout steps walk up to 100 (the canary becomes the version); a step back or a stop short would never complete. */
+function checkRollout(raw: RawPipeline, found: Findings): void {
+  const steps = raw.deploy?.rollout?.steps;
+  if (!steps) return;
+  steps.forEach((w, i) => {
+    if (i > 0 && w <= steps[i - 1]) found.at(['deploy', 'rollout', 'steps', i], `deploy.rollout.steps must increase, but ${w} follows ${steps[i - 1]}`);
+  });
+  if (steps.at(-1) !== 100) found.at(['deploy', 'rollout', 'steps', steps.length - 1], `deploy.rollout.steps must end at 100 (the canary then takes all traffic), got ${steps.at(-1)}`);
 }
 
 function checkSource(raw: RawPipeline, found: Findings, paths: { root: string; realpath?: Realpath }): void {
@@ -109,14 +121,7 @@ function checkTune(raw: RawPipeline, found: Findings): void {
   if (tune.direction === (lowerIsBetter ? 'maximize' : 'minimize') && TASK_METRICS[raw.model.task].includes(tune.metric)) {
     found.at(['tune', 'direction'], `tune.direction is ${tune.direction}, but ${tune.metric} is ${lowerIsBetter ? 'lower' : 'higher'}-is-better; use ${lowerIsBetter ? 'minimize' : 'maximize'} or leave it out`);
   }
-  for (const [param, dist] of Object.entries(tune.space)) {
-    for (const kind of ['uniform', 'loguniform', 'int'] as const) {
-      const range = (dist as Record<string, unknown> | null)?.[kind];
-      if (Array.isArray(range) && !(Number(range[0]) < Number(range[1]))) {
-        found.at(['tune', 'space', param, kind], `tune.space.${param}.${kind} must be [low, high] with low < high, got [${range.join(', ')}]`);
-      }
-    }
-  }
+  checkTuneSpace(raw, (path, message, part) => found.at(path, message, part));
 }
 
 function checkMetric(task: Task, metric: string, path: PathSegment[], found: Findings): void {

@@ -2,6 +2,8 @@
  * The validated pipeline, defaults applied. `schemas/pipeline.schema.json` is the contract for
  * the YAML; this is its TypeScript twin after `loadSpec` has filled in defaults.
  */
+import type { SpecProblem } from '../errors.js';
+
 export type Task = 'binary_classification' | 'multiclass_classification' | 'regression';
 export type ModelType = 'linear' | 'mlp';
 export type DataFormat = 'csv' | 'json' | 'jsonl' | 'parquet';
@@ -105,7 +107,36 @@ export interface Gate {
 export interface DeploySpec {
   environments: string[];
   canary?: { weight: number };
-  drift?: { psi_max: number };
+  /** `action` (what `pipepilot monitor` does when a served version drifts) defaults to alert. */
+  drift?: { psi_max: number; action?: 'alert' | 'rollback' };
+  /** How `pipepilot monitor` walks a canary to 100 % or rolls it back (docs/monitoring.md); defaults filled when given. */
+  rollout?: RolloutSpec;
+  /** Where `pipepilot monitor` sends alerts. */
+  alerts?: AlertsSpec;
+  /** `pipepilot monitor` in the action commits its decisions to the default branch instead of opening a PR (default false). */
+  auto_merge?: boolean;
+}
+
+export interface RolloutSpec {
+  /** Canary weights in percent, increasing, ending at 100 (the canary becomes the version). */
+  steps: number[];
+  /** Requests the canary must have answered (since it was loaded) before it is judged. */
+  min_requests: number;
+  /** Labelled rows each of canary and stable must have in their live window before the live metric is judged. */
+  min_labels: number;
+  /** Largest allowed canary 5xx rate minus stable 5xx rate. */
+  max_error_rate_increase: number;
+  /** Largest allowed canary p99 latency over stable p99 latency. */
+  max_p99_latency_ratio: number;
+  /** The live metric (accuracy, or mae for regression) may be worse on the canary by at most `drop`, judged at `confidence`. */
+  max_metric_drop?: { drop: number; confidence: number };
+}
+
+export interface AlertsSpec {
+  /** Name of the environment variable holding the webhook URL (never the URL itself: it is a secret). */
+  webhook_env?: string;
+  /** Open (and keep updated, then close) one GitHub issue per model and environment while a condition lasts. */
+  github_issue: boolean;
 }
 
 export interface TuneSpec {
@@ -114,6 +145,17 @@ export interface TuneSpec {
   trials: number;
   sampler: 'random' | 'tpe' | 'grid';
   space: Record<string, unknown>;
+  /** Study seed; trial n's draws derive from (seed, n). Default: model.seed. */
+  seed: number;
+  /** k-fold cross-validation on the training rows; absent: one validation split. */
+  cv?: number;
+  /** Fraction of the training rows that scores each trial when cv is absent. Default 0.2. */
+  validation_fraction: number;
+  pruner: 'median' | 'successive_halving' | 'none';
+  /** Trials proposed together, each seeing only earlier groups: results do not depend on --workers. Default 4. */
+  parallelism: number;
+  /** grid sampler: points per continuous range. Default 5. */
+  grid_points: number;
 }
 
 export interface PipelineSpec {
@@ -138,6 +180,8 @@ export interface LoadedPipeline {
   text: string;
   /** Absolute path of the repository root that `data.source` is relative to. */
   root: string;
+  /** Legal but probably unintended settings, each at file:line:col (e.g. model.params the model type ignores). */
+  warnings?: SpecProblem[];
 }
 
 /** Metric names each task reports; gates and tune may only name these. */

@@ -8,6 +8,8 @@ export interface FileValidation {
   ok: boolean;
   /** Every problem, in document order; empty when ok. */
   problems: SpecProblem[];
+  /** Legal but probably unintended settings; never make the file invalid. */
+  warnings: SpecProblem[];
   /** The pipeline with defaults applied, when ok. */
   spec?: PipelineSpec;
 }
@@ -19,7 +21,9 @@ export interface FileValidation {
 export function validatePipelineFiles(files: readonly { file: string; text: string }[], root: string, realpath?: Realpath): FileValidation[] {
   return files.map(({ file, text }) => {
     const result = checkSpec(text, { file, root, realpath });
-    return result.ok ? { file, ok: true, problems: [], spec: result.spec } : { file, ok: false, problems: result.problems };
+    return result.ok
+      ? { file, ok: true, problems: [], warnings: result.warnings, spec: result.spec }
+      : { file, ok: false, problems: result.problems, warnings: [] };
   });
 }
 export { pipelineSchema } from './pipeline-schema.js';

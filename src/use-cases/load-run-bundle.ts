@@ -62,8 +62,14 @@ export async function loadRunBundle(files: Files, dir: string): Promise<LoadedRu
  * produce: its content key must equal the one recomputed now. Without this check `--from-run`
  * could register a model under lineage it does not have.
  */
-export function checkRunMatches(run: LoadedRun, current: { key: string; pipelinePath: string; runDir: string }): void {
+export function checkRunMatches(run: LoadedRun, current: { key: string; pipelinePath: string; runDir: string; model?: string }): void {
   const { key } = current;
+  const ranFor = run.metrics.pipeline.name;
+  if (current.model !== undefined && ranFor !== current.model) {
+    throw new UsageError(`${current.runDir} is a run of another pipeline: '${ranFor}' (${run.metrics.pipeline.file}), not '${current.model}' (${current.pipelinePath})`, {
+      hint: `Register it with its own pipeline (pipepilot register ${run.metrics.pipeline.file} --from-run ${current.runDir}), or pass a run of ${current.pipelinePath}.`,
+    });
+  }
   if (key !== run.metrics.content_key) {
     throw new UsageError(
       `${current.runDir} does not match ${current.pipelinePath}: its content key ${run.metrics.content_key.slice(0, 19)}… differs from ${key.slice(0, 19)}… ` +

@@ -1,4 +1,5 @@
 import { checkData } from '../data/checks.js';
+import { DataError } from '../errors.js';
 import { unknownColumnError } from '../data/column-suggestion.js';
 import { inferFeatureSchema, type FeatureSchema } from '../data/feature-schema.js';
 import { splitRows } from '../data/split.js';
@@ -39,8 +40,15 @@ export function prepareRows(spec: PipelineSpec, raw: Table): PreparedRows {
   checkData(target.table, schema, target.y, target.classes, spec.data, task, target.sourceRows);
   const sliceColumns = [...new Set([...spec.evaluate.slices, ...spec.gates.flatMap((g) => (g.slice ? [g.slice] : []))])];
   for (const column of sliceColumns) {
-    if (!raw.columns.has(column)) {
-      throw unknownColumnError(column, [...raw.columns.keys()], { file, what: 'slice column', rule: 'slice' });
+    const col = raw.columns.get(column);
+    if (!col) throw unknownColumnError(column, [...raw.columns.keys()], { file, what: 'slice column', rule: 'slice' });
+    // An inferred numeric column is refused like a listed one (semantic checks): one slice per
+    // distinct number is never what was meant. Binning is left to the data, where it is visible.
+    if (col.kind === 'numeric' && !spec.data.features.categorical.includes(column)) {
+      throw new DataError(`${file}: slice column '${column}' holds numbers (read as numeric); slices need a categorical column, or each distinct number would be a slice`, {
+        file, column, rule: 'slice',
+        hint: `List '${column}' under data.features.categorical to slice by each of its values, or add a binned column (e.g. ${column}_band) to the data and slice by that.`,
+      });
     }
   }
   const split = splitRows(target.table.rowCount, {

@@ -5,6 +5,7 @@ import { assertBranchName, rollbackBranch } from '../registry/deployment-branch.
 import { assertEnvName, assertModelName, manifestPath } from '../registry/layout.js';
 import { parseManifest, type Manifest } from '../registry/manifest.js';
 import { planRollback, type ManifestChange } from '../registry/plan-rollback.js';
+import { committedVersions } from './registry-state.js';
 import { checkVersionAt, commitOnBranch, committedModelFiles, startingPoint } from './deployment-change.js';
 
 export interface RollbackDeps {
@@ -17,8 +18,14 @@ export interface RollbackRequest {
   env: string;
   /** Default `pipepilot/rollback/<model>/<env>`. */
   branch?: string;
-  /** Go back to the newest state in which the manifest named this version (default: undo the last change). */
+  /** Go back to the newest state in which the manifest named this version. */
   to?: number;
+  /**
+   * Undo the last manifest change alone (e.g. full rollout → canary again). Without it and
+   * without `to`, the version being rolled back (the canary, else the main version) leaves the
+   * environment entirely.
+   */
+  undoLast?: boolean;
 }
 
 interface Target {
@@ -32,7 +39,8 @@ export type RollbackResult =
   | (Target & { action: 'refused'; message: string; hint: string });
 
 /**
- * Undoes the last change to an environment's manifest (or every change back to `to`) with
+ * Takes the outgoing version out of an environment (or undoes the last change, or every change
+ * back to `to`; see `planRollback`) with
  * `git revert` on the mainline commits that made them — a merged deployment pull request is
  * reverted as a merge, relative to its first parent — as one commit on the rollback branch,
  * started from HEAD. The version rolled back to must still pass verification. The user's branch,
@@ -44,7 +52,8 @@ export async function rollback(deps: RollbackDeps, req: RollbackRequest): Promis
   const head = await startingPoint(deps.git, branch);
   await committedModelFiles(deps.git, t.model);
   const path = manifestPath(t.model, t.env);
-  const plan = planRollback({ ...t, to: req.to, changes: await mainlineChanges(deps.git, head, path) });
+  const registered = req.to === undefined ? undefined : await committedVersions(deps.git, t.model);
+  const plan = planRollback({ ...t, to: req.to, undoLast: req.undoLast, registered, changes: await mainlineChanges(deps.git, head, path) });
   if (plan.action !== 'revert') return { ...t, ...plan };
   for (const version of [plan.manifest.version, plan.manifest.canary?.version]) {
     if (version === undefined) continue;

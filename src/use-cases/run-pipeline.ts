@@ -7,7 +7,7 @@ import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
 import { checkFiniteOutputs } from '../features/finite-output.js';
-import { fitPreprocessor, transformTable } from '../features/preprocessor.js';
+import { fitPreprocessor, transformTable, type Preprocessor } from '../features/preprocessor.js';
 import { predictBatch } from '../model/predict.js';
 import { loadTfjsModel, toTfjsArtifacts } from '../model/tfjs-format.js';
 import { trainModel } from '../model/train.js';
@@ -41,6 +41,8 @@ export interface RunRequest {
    * Loaded only after the candidate is evaluated, and disposed after scoring.
    */
   baseline?: BaselineSource;
+  /** Params over model.params (pipepilot tune's winner): trained, keyed and reported as if written in the YAML. */
+  params?: Record<string, unknown>;
 }
 
 export interface RunResult {
@@ -58,12 +60,13 @@ export interface RunResult {
  */
 export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunResult> {
   const timer = stageTimer(deps.clock);
-  const pipeline = loadSpec(await deps.files.readText(req.pipelinePath), {
+  const pipeline = withParams(loadSpec(await deps.files.readText(req.pipelinePath), {
     file: req.pipelinePath,
     root: deps.files.root,
     realpath: (p) => deps.files.realpath(p),
-  });
+  }), req.params);
   const { spec } = pipeline;
+  for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const bytes = await deps.files.readBytes(spec.data.source);
   const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
   const fingerprint = fingerprintData(bytes);
@@ -85,7 +88,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const test = transformTable(preprocessor, rows.testTable, testOrigin);
   timer.lap('preprocess');
 
-  const trained = trainCandidate(spec, train, rows, deps);
+  const trained = trainCandidate(spec, { ...train, oneHotBlocks: oneHotBlocks(preprocessor) }, rows, deps);
   const tfjs = toTfjsArtifacts(trained, { name: spec.name });
   timer.lap('fit');
 
@@ -147,7 +150,23 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   };
 }
 
-function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number }, rows: PreparedRows, deps: RunDeps): TrainedModel {
+function withParams(pipeline: LoadedPipeline, params: Record<string, unknown> | undefined): LoadedPipeline {
+  if (params === undefined) return pipeline;
+  const spec = { ...pipeline.spec, model: { ...pipeline.spec.model, params: { ...pipeline.spec.model.params, ...params } } };
+  return { ...pipeline, spec };
+}
+
+/** The model-row columns of each categorical feature's one-hot block (its categories, then the unknown bucket). */
+function oneHotBlocks(pre: Preprocessor): number[][] {
+  let offset = pre.numeric.length;
+  return pre.categorical.map((f) => {
+    const block = Array.from({ length: f.categories.length + 1 }, (_, i) => offset + i);
+    offset += block.length;
+    return block;
+  });
+}
+
+function trainCandidate(spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number; oneHotBlocks: number[][] }, rows: PreparedRows, deps: RunDeps): TrainedModel {
   const trained = trainModel({
     task: spec.model.task,
     type: spec.model.type,

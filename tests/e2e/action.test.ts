@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionRunner, pullRequestPayload, pushPayload, type ActionResult } from '../helpers/action-runner.js';
@@ -15,13 +15,14 @@ const COMMENTS = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
 const EDITS = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}';
 const CREATE_PULL = 'POST /repos/{owner}/{repo}/pulls';
 
-function pipelineYaml(opts: { gates?: string[]; seed?: number } = {}): string {
+function pipelineYaml(opts: { gates?: string[]; seed?: number; source?: string; features?: string } = {}): string {
   const gates = opts.gates ?? ['{metric: accuracy, min: 0.9}'];
+  const features = opts.features ? `, features: ${opts.features}` : '';
   return [
     'apiVersion: pipepilot/v1',
     'name: bc',
     'description: Screening aid for review by a pathologist (test model).',
-    'data: {source: pipelines/data/bc.csv, target: diagnosis, positive_class: malignant}',
+    `data: {source: ${opts.source ?? 'pipelines/data/bc.csv'}, target: diagnosis, positive_class: malignant${features}}`,
     `model: {task: binary_classification, type: linear, seed: ${opts.seed ?? 1}}`,
     'evaluate: {bootstrap: {samples: 50}}',
     'gates:',
@@ -258,7 +259,7 @@ describe('the action on push to main (release)', () => {
 });
 
 describe('the check against production', () => {
-  it('PR against a deployed model → the comment compares with production v1 at the base, gates vs production, trend', async () => {
+  it('PR with a weaker candidate against a deployed model → every diff row is candidate − production, with its sign and direction', async () => {
     const s = await scene();
     expectOk(await release(s, pushToMain(s, pipelineYaml({ seed: 2 }))));
     s.repo.git(s.repo.dir, 'pull', '-q', '--ff-only', 'origin', 'main');
@@ -268,15 +269,85 @@ describe('the check against production', () => {
     s.repo.git(s.repo.dir, 'commit', '-q', '-m', 'deploy bc v1 to production');
     s.repo.git(s.repo.dir, 'push', '-q', 'origin', 'main');
 
-    const pr = await openPullRequest(s, pipelineYaml({ seed: 2, gates: ['{metric: accuracy, min: 0.9}', '{metric: roc_auc, max_drop: 0.01, vs: production}'] }));
+    // The candidate sees one weak feature (fractal dimension barely separates the classes), so it
+    // is genuinely and clearly worse than production, which sees all thirty.
+    const weaker = pipelineYaml({ seed: 2, features: '{numeric: [mean_fractal_dimension], infer: false}', gates: ['{metric: roc_auc, max_drop: 0.01, vs: production}'] });
+    const pr = await openPullRequest(s, weaker);
     const res = await pr.run();
-    expectOk(res);
+    expect(res.code, res.stdout).toBe(1);
     expect(res.stdout).toMatch(/baseline: production is bc v1 at the base/);
+    const doc = JSON.parse(res.outputs.metrics).bc;
+    expect(doc.baseline.version).toBe(1);
+    const cmp = doc.baseline.comparison.metrics;
+    for (const name of ['roc_auc', 'accuracy']) {
+      expect(cmp[name].difference, name).toBeCloseTo(cmp[name].candidate - cmp[name].baseline, 12);
+      expect(cmp[name].difference, name).toBeLessThan(-0.05);
+      expect(cmp[name].verdict, name).toBe('worse');
+    }
+    // log_loss is lower-is-better: worse means a rise, a positive difference.
+    expect(cmp.log_loss.difference).toBeGreaterThan(0);
+    expect(cmp.log_loss.verdict).toBe('worse');
+    expect(cmp.roc_auc.baseline).toBeGreaterThan(0.95);
+    expect(cmp.roc_auc.candidate).toBe(doc.metrics.roc_auc);
+    const gate = doc.gates.find((g: { metric: string }) => g.metric === 'roc_auc');
+    expect(gate.status).toBe('failed');
+
     const body = s.standIn.comments[0].body;
-    expect(body).toMatch(/production/);
-    expect(body).toMatch(/v1/);
-    expect(body).toMatch(/```mermaid/);
-    expect(JSON.parse(res.outputs.metrics).bc.baseline.version).toBe(1);
+    expect(body).toContain('### Metrics vs production v1');
+    // The table row: candidate, production, a falling change (▼ and a minus sign), significantly worse.
+    const row = body.split('\n').find((l) => l.startsWith('| roc_auc ↑ |'))!;
+    const cells = row.split('|').map((c) => c.trim());
+    expect(Number(cells[2])).toBeLessThan(Number(cells[3]));
+    expect(cells[4]).toMatch(/^▼ [-−]0\.\d+$/);
+    expect(row).toContain('significantly worse');
+    const logLoss = body.split('\n').find((l) => l.startsWith('| log_loss ↓ |'))!;
+    expect(logLoss).toMatch(/\| ▲ \+\d+\.\d+ \|/);
+    expect(logLoss).toContain('significantly worse');
+    expect(body).not.toContain('= 0 |');
+  });
+});
+
+describe('data-only changes', () => {
+  it('a PR that changes only the data of a pipeline whose source is written ./… runs that pipeline; its merge releases it', async () => {
+    const s = await scene(pipelineYaml({ source: './pipelines/data/bc.csv', seed: 2 }));
+    const baseSha = s.head();
+    s.repo.git(s.repo.dir, 'checkout', '-q', '-b', 'data');
+    const csv = s.repo.git(s.repo.dir, 'show', 'HEAD:pipelines/data/bc.csv').trimEnd().split('\n');
+    writeFileSync(join(s.repo.dir, 'pipelines/data/bc.csv'), `${csv.slice(0, -20).join('\n')}\n`);
+    s.repo.git(s.repo.dir, 'commit', '-q', '-am', 'drop the last 20 rows');
+    const pull = s.standIn.addPull({ head: 'data', files: [{ filename: 'pipelines/data/bc.csv' }] });
+    const res = await s.runner.run({
+      event: 'pull_request',
+      payload: pullRequestPayload(s.standIn, { number: pull.number, baseSha, headSha: s.head(), headRef: 'data' }),
+      sha: s.head(),
+      ref: `refs/pull/${pull.number}/merge`,
+    });
+    expectOk(res);
+    expect(res.stdout).toContain('pipelines/bc.yaml: runs because its data pipelines/data/bc.csv changed');
+    expect(s.standIn.comments).toHaveLength(1);
+    expect(JSON.parse(res.outputs.metrics).bc.content_key).toMatch(/^sha256:/);
+
+    // The stored bundle is checked again before it is registered: one whose metrics.json names
+    // another content key (tampered with, or stored under the wrong name) is refused, nothing is
+    // pushed. (One scene for both steps: it saves a second training run.)
+    const store = join(s.runner.runnerTemp, 'pipepilot-bundle-store');
+    const [stored] = readdirSync(store).filter((n) => n.startsWith('sha256-'));
+    const metricsPath = join(store, stored, 'metrics.json');
+    const intact = readFileSync(metricsPath, 'utf8');
+    const doc = JSON.parse(intact);
+    writeFileSync(metricsPath, JSON.stringify({ ...doc, content_key: `sha256:${'0'.repeat(64)}` }));
+    const range = mergeToMain(s, 'data');
+    const refused = await release(s, range);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^::error .*the stored bundle sha256:.* does not match pipelines\/bc\.yaml/m);
+    expect(s.repo.git(s.repo.origin, 'rev-parse', 'main').trim()).toBe(range.after);
+
+    writeFileSync(metricsPath, intact);
+    const released = await release(s, range);
+    expectOk(released);
+    expect(released.stdout).toContain('pipelines/bc.yaml: releases because its data pipelines/data/bc.csv changed');
+    expect(released.stdout).toMatch(/reusing the pull request's run bundle/);
+    expect(released.outputs.version).toBe('1');
   });
 });
 

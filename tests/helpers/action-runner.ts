@@ -73,15 +73,28 @@ export function actionRunner(opts: { workspace: string; standIn: GitHubStandIn }
   };
 }
 
+/**
+ * A run of the action may take this long (a few tfjs fits on small data; generous for a loaded
+ * machine). Past it the process is killed and the test fails saying so, instead of the test
+ * timing out and leaving the process running.
+ */
+const RUN_KILL_TIMEOUT_MS = 120_000;
+
 function spawnNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], timeout: RUN_KILL_TIMEOUT_MS, killSignal: 'SIGKILL' });
+    // A test that ends first (its own timeout, a failed assertion elsewhere) takes the process with it.
+    onTestFinished(() => void child.kill('SIGKILL'));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      if (signal === 'SIGKILL' && code === null) {
+        reject(new Error(`the action was killed after ${RUN_KILL_TIMEOUT_MS / 1000} s without finishing\n--- stdout\n${stdout.slice(-4000)}\n--- stderr\n${stderr.slice(-4000)}`));
+      } else resolve({ code: code ?? -1, stdout, stderr });
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { assertLibBuilt } from './built-lib.js';
 import { projectRoot } from './temp-project.js';
 
 export interface CliResult {
@@ -23,8 +24,9 @@ export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv
   return { code, stdout, stderr };
 }
 
-/** Runs the built `bin/pipepilot.js` as its own process, as a user's shell would. */
+/** Runs the built `bin/pipepilot.js` as its own process, as a user's shell would; refuses to run a `lib/` older than `src/`. */
 export function runBin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
+  assertLibBuilt();
   const res = spawnSync(process.execPath, [join(projectRoot, 'bin', 'pipepilot.js'), ...args], {
     cwd,
     encoding: 'utf8',

@@ -104,7 +104,7 @@ export const ROUTES: Record<string, Handler> = {
   'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': (s, p, _q, b) => {
     const comment = s.comments.find((c) => c.id === Number(p.comment_id));
     if (!comment) return notFound;
-    if (comment.login !== s.author) return { status: 403, body: { message: 'Must have admin rights to Repository.' } };
+    if (comment.login.toLowerCase() !== s.author.toLowerCase()) return { status: 403, body: { message: 'Must have admin rights to Repository.' } }; // logins are case-insensitive on GitHub
     comment.body = String(b.body);
     return { status: 200, body: commentJson(s, comment) };
   },

@@ -70,6 +70,15 @@ describe('sticky PR comment', () => {
     expect(copied.body).toBe(`${markerTag('pipepilot:churn')}\nquoted report`);
   });
 
+  it('our own comment is found whatever the case of the login (GitHub logins are case-insensitive)', async () => {
+    const { standIn, github } = await setup();
+    const ours = standIn.addComment({ issueNumber: 7, login: 'PipePilot-Bot', body: `${markerTag('pipepilot:churn')}\nold report` });
+    const result = await github.upsertStickyComment(churn('new report'));
+    expect(result).toMatchObject({ action: 'updated', id: ours.id });
+    expect(standIn.comments).toHaveLength(1);
+    expect(standIn.count(CREATE)).toBe(0);
+  });
+
   it('each pipeline keeps its own comment, and a marker is not a prefix match', async () => {
     const { standIn, github } = await setup();
     await github.upsertStickyComment({ issueNumber: 7, marker: 'pipepilot:churn2', body: 'other pipeline' });

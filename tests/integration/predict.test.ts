@@ -20,6 +20,17 @@ async function trainedProject(): Promise<string> {
   return dir;
 }
 
+describe('pipepilot predict: a model folder that does not exist', () => {
+  it('says the directory does not exist (exit 2), not that it is an unknown model name', async () => {
+    const dir = tempProject({ 'data/penguins.json': { copy: 'pipelines/data/penguins.json' } });
+    const res = await runCli(['predict', '--model', '.pipepilot/runs/nope', '--input', 'data/penguins.json'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--model \.pipepilot\/runs\/nope: no such directory/);
+    expect(res.stderr).not.toMatch(/not a model name|unknown model|no model named/i);
+    expect(looksLikeStackTrace(res.stderr)).toBe(false);
+  });
+});
+
 describe('pipepilot predict', () => {
   it('scores a file through the saved preprocessor: one row out per row in, labels and probabilities', async () => {
     const dir = await trainedProject();

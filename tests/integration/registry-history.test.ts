@@ -58,16 +58,16 @@ describe('pipepilot history', () => {
     const lines = res.stdout.split('\n');
     expect(lines[0]).toBe('bc: 3 versions');
     expect(lines[2]).toMatch(/^version\s+registered\s+by\s+accuracy\s+.*gates\s+deployed$/);
-    expect(lines[3]).toMatch(/^v3\s+2026-10-15 10:00 \+02:00\s+Ada\s+0\.9\d+.*passed 1\/1\s+staging$/);
-    expect(lines[4]).toMatch(/^v2\s+2026-09-15 10:00 \+00:00\s+Grace\s+0\.9\d+.*passed 1\/1\s+production$/);
-    expect(lines[5]).toMatch(/^v1\s+2026-09-01 10:00 \+00:00\s+Ada\s+.*passed 1\/1$/);
+    expect(lines[3]).toMatch(/^v3\s+2026-10-15 10:00:00 \+02:00\s+Ada\s+0\.9\d+.*passed 1\/1\s+staging$/);
+    expect(lines[4]).toMatch(/^v2\s+2026-09-15 10:00:00 \+00:00\s+Grace\s+0\.9\d+.*passed 1\/1\s+production$/);
+    expect(lines[5]).toMatch(/^v1\s+2026-09-01 10:00:00 \+00:00\s+Ada\s+.*passed 1\/1$/);
     // The production timeline, newest first, with the rollback on top.
     const prod = res.stdout.slice(res.stdout.indexOf('\nproduction\n'));
     expect(prod.split('\n').slice(2, 6).map((l) => l.match(/^\s+(\S+ \S+ \S+)\s+(v\d)\s+(\S+)/)?.slice(1))).toEqual([
-      ['2026-11-12 09:00 +00:00', 'v2', 'Linus'],
-      ['2026-11-10 09:00 +00:00', 'v3', 'Ada'],
-      ['2026-11-01 00:00 +00:00', 'v2', 'Grace'],
-      ['2026-10-01 00:00 +00:00', 'v1', 'Ada'],
+      ['2026-11-12 09:00:00 +00:00', 'v2', 'Linus'],
+      ['2026-11-10 09:00:00 +00:00', 'v3', 'Ada'],
+      ['2026-11-01 00:00:00 +00:00', 'v2', 'Grace'],
+      ['2026-10-01 00:00:00 +00:00', 'v1', 'Ada'],
     ]);
   });
 

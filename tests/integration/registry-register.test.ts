@@ -89,6 +89,13 @@ describe('pipepilot register', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/\.pipepilot\/r does not match p\.yaml/);
     expect(existsSync(join(repo.dir, 'models'))).toBe(false);
+    // A run of another pipeline altogether is named as such, not as "something changed".
+    writeFileSync(join(repo.dir, 'q.yaml'), smallPipeline({ name: 'other' }));
+    const other = await runCli(['register', 'q.yaml', '--from-run', '.pipepilot/r', '-q'], repo.dir);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/\.pipepilot\/r is a run of another pipeline: 'bc' \(p\.yaml\), not 'other' \(q\.yaml\)/);
+    expect(other.stderr).not.toMatch(/changed since the run/);
+    expect(existsSync(join(repo.dir, 'models'))).toBe(false);
   });
 });
 

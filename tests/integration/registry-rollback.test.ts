@@ -141,3 +141,32 @@ describe('promote and rollback leave the user where they were', () => {
     expect(res.stderr).toMatch(/you are on pipepilot\/deploy\/bc\/staging, the branch this command rewrites\nhint: Switch to the branch the change starts from/);
   });
 });
+
+describe('pipepilot rollback after canary → full rollout', () => {
+  it('by default takes v2 out entirely (stable and canary); --undo-last brings the canary back, and each subject says what will be served', async () => {
+    const repo = await registeredRepo(2);
+    await promoteAndMerge(repo, ['bc', '--version', '1', '--env', 'staging']);
+    await promoteAndMerge(repo, ['bc', '--version', '2', '--env', 'staging', '--canary', '10']);
+    await promoteAndMerge(repo, ['bc', '--version', '2', '--env', 'staging']);
+
+    const res = await runCli(['rollback', 'bc', '--env', 'staging'], repo.dir);
+    expect(res.code, res.stderr).toBe(0);
+    const served = parseManifest(showAt(repo, BRANCH, STAGING), STAGING);
+    expect(served).toMatchObject({ version: 1 });
+    expect(served.canary).toBeUndefined();
+    expect(repo.git(repo.dir, 'log', '-1', '--format=%s', BRANCH).trim()).toBe('rollback bc staging to v1 (from v2)');
+
+    const undo = await runCli(['rollback', 'bc', '--env', 'staging', '--undo-last'], repo.dir);
+    expect(undo.code, undo.stderr).toBe(0);
+    expect(parseManifest(showAt(repo, BRANCH, STAGING), STAGING)).toMatchObject({ version: 1, canary: { version: 2, weight: 10 } });
+    expect(repo.git(repo.dir, 'log', '-1', '--format=%s', BRANCH).trim()).toBe('rollback bc staging to v1 + canary v2 at 10% (from v2)');
+
+    const both = await runCli(['rollback', 'bc', '--env', 'staging', '--undo-last', '--to', '1'], repo.dir);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--undo-last and --to cannot be used together/);
+    const ghost = await runCli(['rollback', 'bc', '--env', 'staging', '--to', '5'], repo.dir);
+    expect(ghost.code).toBe(2);
+    expect(ghost.stderr).toMatch(/v5 does not exist: bc has v1, v2/);
+    expect(ghost.stderr).not.toMatch(/promote v5/);
+  });
+});

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeStackTrace, runCli } from '../helpers/cli.js';
@@ -29,7 +29,7 @@ describe('pipepilot verify', () => {
     expect((await runCli(['verify', 'bc'], repo.dir)).code).toBe(0);
   });
 
-  it('a tampered weights.bin fails verify and predict, naming the file', async () => {
+  it('a tampered weights.bin or preprocessor.json fails verify and predict, naming the file', async () => {
     const repo = await registered();
     manifest(repo, 'production', 'model: bc\nversion: 1\nreason: first\n');
     appendFileSync(join(repo.dir, 'models/bc/v1/weights.bin'), new Uint8Array([0]));
@@ -42,6 +42,18 @@ describe('pipepilot verify', () => {
       expect(predict.stderr).toMatch(/models\/bc\/v1\/weights\.bin: digest .* refusing to load bc v1/);
       expect(predict.stdout).toBe('');
     }
+
+    // The preprocessor is checked as strictly: a plausible edit (valid JSON, one fill value
+    // changed, so predictions would silently shift) is refused on load too.
+    repo.git(repo.dir, 'checkout', '--', 'models/bc/v1/weights.bin');
+    const preprocessorPath = join(repo.dir, 'models/bc/v1/preprocessor.json');
+    const preprocessor = JSON.parse(readFileSync(preprocessorPath, 'utf8'));
+    preprocessor.numeric[0].fill += 1;
+    writeFileSync(preprocessorPath, `${JSON.stringify(preprocessor, null, 2)}\n`);
+    const predict = await runCli(['predict', '--model', 'bc', '--version', '1', '--input', 'data/bc.csv'], repo.dir);
+    expect(predict.code).toBe(2);
+    expect(predict.stderr).toMatch(/models\/bc\/v1\/preprocessor\.json: digest .* refusing to load bc v1/);
+    expect(predict.stdout).toBe('');
   });
 
   it('a missing artifact, an extra file and a swapped metadata are all reported', async () => {

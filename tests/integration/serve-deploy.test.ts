@@ -26,6 +26,15 @@ describe('serve: following the manifests in git', () => {
     expect((await server.app.refresh()).models).toEqual([{ model: 'bc', action: 'swapped' }]);
     expect((await server.post('/predict', record)).json.version).toBe(2);
     expect((await server.get('/metrics')).text).toMatch(/pipepilot_model_version\{model="bc",role="main"\} 2/);
+
+    // The manifest deleted (the model withdrawn from production): the next refresh unloads it.
+    repo.git(repo.dir, 'rm', '-q', 'models/bc/deployments/production.yaml');
+    repo.git(repo.dir, 'commit', '-q', '-m', 'withdraw bc from production');
+    repo.git(repo.dir, 'push', '-q', 'origin', 'main');
+    expect((await server.app.refresh()).models).toEqual([{ model: 'bc', action: 'removed' }]);
+    expect(JSON.parse((await server.get('/models')).text).models).toEqual([]);
+    expect((await server.post('/models/bc/predict', record)).status).toBe(404);
+    expect((await server.get('/metrics')).text).not.toMatch(/pipepilot_model_version\{model="bc"/);
   });
 
   it('a tampered version is refused and the previous one keeps serving; /readyz and /models say why', async () => {
@@ -86,6 +95,14 @@ describe('serve: following the manifests in git', () => {
     const metrics = (await server.get('/metrics')).text;
     expect(metrics).toMatch(/pipepilot_requests_total\{model="bc",version="2",route="\/models\/:name\/predict",status="200"\} \d+/);
     expect(metrics).toMatch(/pipepilot_canary_weight_percent\{model="bc"\} 30/);
+
+    // Only the weight changes (30 → 50, same versions): the next refresh applies it.
+    commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1, { canary: { version: 2, weight: 50 } }), 'canary at 50%');
+    expect((await server.app.refresh()).models).toEqual([{ model: 'bc', action: 'swapped' }]);
+    expect(JSON.parse((await server.get('/models')).text).models[0]).toMatchObject({ version: 1, canary: { version: 2, weight: 50 } });
+    expect((await server.get('/metrics')).text).toMatch(/pipepilot_canary_weight_percent\{model="bc"\} 50/);
+    const halves = await versionsAnswering(server, record, Array.from({ length: 400 }, () => undefined));
+    expect(halves.filter((v) => v === 2).length / halves.length).toBeGreaterThan(0.4);
   });
 
   it('`pipepilot serve` listens, loads, answers, and shuts down cleanly when told to stop', async () => {

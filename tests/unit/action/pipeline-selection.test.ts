@@ -5,8 +5,8 @@ import { findPipelineFiles, globRegex, relativeToWorkingDirectory, touchedPipeli
 import { tempProject } from '../../helpers/temp-project.js';
 
 const pipelines = [
-  { file: 'pipelines/churn.yaml', dataSource: 'pipelines/data/churn.csv' },
-  { file: 'pipelines/iris.yaml', dataSource: 'pipelines/data/iris.csv' },
+  { file: 'pipelines/churn.yaml', inputs: ['pipelines/data/churn.csv'] },
+  { file: 'pipelines/iris.yaml', inputs: ['pipelines/data/iris.csv'] },
 ];
 
 describe('which pipelines a change touches', () => {
@@ -25,6 +25,13 @@ describe('which pipelines a change touches', () => {
   it('docs, models/ and other files run nothing', () => {
     expect(touchedPipelines(pipelines, ['docs/x.md', 'models/churn/v1/metadata.json', 'pipelines/data/other.csv'])).toEqual([]);
     expect(touchedPipelines(pipelines, [])).toEqual([]);
+  });
+
+  it('a changed path is compared in its normal form; any one input of a pipeline selects it', () => {
+    expect(touchedPipelines(pipelines, ['./pipelines//data/iris.csv']).map((t) => t.file)).toEqual(['pipelines/iris.yaml']);
+    expect(touchedPipelines(pipelines, ['./pipelines/churn.yaml']).map((t) => t.file)).toEqual(['pipelines/churn.yaml']);
+    const linked = [{ file: 'p.yaml', inputs: ['pipelines/data/bc.csv', 'shared/bc-2024.csv'] }];
+    expect(touchedPipelines(linked, ['shared/bc-2024.csv'])).toEqual([{ file: 'p.yaml', reason: 'its data shared/bc-2024.csv changed' }]);
   });
 
   it('repository paths are made relative to the working directory; paths outside it are dropped', () => {

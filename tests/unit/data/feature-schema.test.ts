@@ -76,6 +76,8 @@ describe('inferFeatureSchema', () => {
     expect(unknown.hint).toContain("'customer_id'");
     const target = errorOf(() => inferFeatureSchema(table, dataSpec({ source: 'mixed.csv', target: 'lable' }), 'binary_classification'));
     expect(target.message).toContain("target 'lable' is not a column of the data (did you mean 'label'?)");
+    const several = errorOf(() => inferFeatureSchema(table, dataSpec({ source: 'mixed.csv', target: 'lable', features: { numeric: ['agee'], categorical: ['plann'], infer: true } }), 'binary_classification'));
+    expect(several.message).toBe("mixed.csv: 3 named columns are not columns of the data: target 'lable' (did you mean 'label'?), numeric feature 'agee' (did you mean 'age'?), categorical feature 'plann' (did you mean 'plan'?)");
   });
 
   it('rejects a numeric feature that holds text, and a column given two roles', async () => {
@@ -85,6 +87,23 @@ describe('inferFeatureSchema', () => {
     expect(text.hint).toContain('features.categorical');
     const twice = errorOf(() => inferFeatureSchema(table, dataSpec({ source: 'mixed.csv', target: 'label', drop: ['label'] }), 'binary_classification'));
     expect(twice.message).toContain("column 'label' is named both as target and as dropped column");
+  });
+
+  it("a mostly numeric column with a placeholder ('-') warns naming it; adding it to missing_values makes the column numeric", async () => {
+    const lines = ['income,plan,label'];
+    for (let i = 0; i < 60; i++) lines.push([i % 10 === 3 ? '-' : String((i % 20) * 100), ['basic', 'pro'][i % 2], i % 3 ? 'yes' : 'no'].join(','));
+    const bytes = new TextEncoder().encode(lines.join('\n'));
+    const read = (missingValues: string[]) => readTable(bytes, { file: 'p.csv', format: 'csv', missingValues });
+    const spec = (missing: string[]) => ({ ...dataSpec({ source: 'p.csv', target: 'label' }), missing_values: missing });
+    const before = inferFeatureSchema(await read(MISSING), spec(MISSING), 'binary_classification');
+    expect(before.schema.categorical).toContain('income');
+    expect(before.warnings).toHaveLength(1);
+    expect(before.warnings[0]).toMatch(/^p\.csv: column 'income' is mostly numbers \(90% of its values\) but also holds '-' \(6 rows\).*add "-" to data\.missing_values/);
+    const after = inferFeatureSchema(await read([...MISSING, '-']), spec([...MISSING, '-']), 'binary_classification');
+    expect(after.schema.numeric).toEqual(['income']);
+    expect(after.warnings).toEqual([]);
+    // A genuinely categorical column (mostly text) does not warn, nor does one with many distinct texts.
+    expect(before.warnings.join()).not.toMatch(/'plan'/);
   });
 
   it('fails when no feature is left', async () => {

@@ -79,6 +79,22 @@ describe('gates against production', () => {
     expect(better.message).toContain('difference +0.050');
   });
 
+  it('a drop exactly at the allowance passes; the smallest step past it fails (max_drop and max_drop_rel)', () => {
+    // Powers of two, so candidate − baseline and the allowance are exact in floating point.
+    const baseline = fixedComparison('binary_classification', { roc_auc: [0.75, 1, -0.3, -0.2], f1: [0.25, 0.5, -0.3, -0.2] });
+    const evaluation = evaluationOf('binary_classification');
+    const [atDrop, atRel, pastDrop, pastRel] = evaluateGates(
+      [drop('roc_auc', { max_drop: 0.25 }), drop('f1', { max_drop_rel: 0.5 }), drop('roc_auc', { max_drop: 0.2499 }), drop('f1', { max_drop_rel: 0.4999 })],
+      evaluation, { baseline },
+    );
+    expect(atDrop.status).toBe('passed');
+    expect(atDrop.message).toMatch(/; drop 0\.250 <= max_drop 0\.25$/);
+    expect(atRel.status).toBe('passed');
+    expect(atRel.message).toMatch(/; drop 0\.250 <= max_drop_rel 0\.5 \(0\.250 of the baseline\)$/);
+    expect(pastDrop.status).toBe('failed');
+    expect(pastRel.status).toBe('failed');
+  });
+
   it('lower-is-better metrics: the allowance is on a rise, and a fall is an improvement', () => {
     const baseline = fixedComparison('regression', { rmse: [10.6, 10, 0.2, 1.0], mae: [7.5, 8, -0.8, -0.2] });
     const evaluation = evaluationOf('regression');
@@ -153,7 +169,7 @@ describe('gates against production', () => {
   it('a slice gate compares every large-enough slice on its own rows and notes the skipped ones', () => {
     const { evaluation, baseline } = binaryCase(1500, 1.2);
     const results = evaluateGates([drop('roc_auc', { max_drop: 0.5, slice: 'region' })], evaluation, { baseline });
-    expect(results.map((r) => [r.slice?.value, r.status])).toEqual([['north', 'passed'], ['south', 'passed'], [undefined, 'passed']]);
+    expect(results.map((r) => [r.slice?.value, r.status])).toEqual([['north', 'passed'], ['south', 'passed'], [undefined, 'skipped']]);
     const north = baseline.comparison.slices[0].rows.find((r) => r.value === 'north')!;
     expect(results[0]).toMatchObject({ observed: north.metrics.roc_auc.candidate, baseline: north.metrics.roc_auc.baseline });
     expect(results[0].message).toMatch(/^roc_auc on region=north 0\.\d{3} vs production v3/);

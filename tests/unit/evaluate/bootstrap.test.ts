@@ -102,6 +102,27 @@ describe('bootstrapIntervals', () => {
     expect(wide.f1.high).toBeGreaterThan(narrow.f1.high);
   });
 
+  it('the interval is pinned to the percentiles of the resample values: 2.5th and 97.5th at 95%', () => {
+    // A metric that ignores the rows and returns the resample's number counted down, so the
+    // resample values are exactly {0, …, n−1} in reverse order, and numpy's linear percentile
+    // of them is q·(n−1) (np.percentile(np.arange(n), [2.5, 97.5])).
+    const counter = (n: number) => {
+      let s = n;
+      return () => ({ m: --s });
+    };
+    // (1 − 0.95) / 2 is 0.025000000000000022 in floating point, hence toBeCloseTo.
+    const cases: [samples: number, confidence: number, low: number, high: number][] = [
+      [41, 0.95, 1, 39],
+      [21, 0.9, 1, 19],
+      [20, 0.95, 0.475, 18.525], // between two values: 0.025·19 and 0.975·19, interpolated
+    ];
+    for (const [samples, confidence, low, high] of cases) {
+      const { m } = bootstrapIntervals(counter(samples), 3, { samples, seed: 1, confidence, metrics: ['m'] });
+      expect(m.low, `${samples} at ${confidence}`).toBeCloseTo(low, 12);
+      expect(m.high, `${samples} at ${confidence}`).toBeCloseTo(high, 12);
+    }
+  });
+
   it('samples 0 turns intervals off', () => {
     const { y, p } = binaryData(50, 6);
     expect(bootstrapIntervals(binaryResampler(y, p, 0.5), 50, opts(0))).toEqual({});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PipePilotError } from '../../../src/errors.js';
 import { type Evaluation, evaluatePredictions } from '../../../src/evaluate/evaluation.js';
 import { evaluateGates, formatObserved, gatesPassed } from '../../../src/evaluate/gates.js';
+import { gateCountText } from '../../../src/evaluate/gate-result.js';
 import type { Gate } from '../../../src/spec/types.js';
 
 /**
@@ -42,6 +43,22 @@ describe('evaluateGates', () => {
     expect(fail.slice).toBeUndefined();
   });
 
+  it('a metric exactly at the bound passes both min and max: 45 of 50 right is accuracy 0.9 against min 0.9', () => {
+    const yTrue = Float64Array.from({ length: 50 }, (_, i) => i % 2);
+    // Rows 0..4 are scored on the wrong side of the threshold, the other 45 on the right one.
+    const output = Float32Array.from(yTrue, (y, i) => (i < 5 ? (y === 1 ? 0.2 : 0.8) : y === 1 ? 0.8 : 0.2));
+    const exact = evaluatePredictions({
+      task: 'binary_classification', yTrue, output, classes: ['no', 'yes'], threshold: 0.5,
+      bootstrap: { samples: 0, seed: 1, confidence: 0.95 }, slices: [], minSliceRows: 10,
+    });
+    expect(exact.metrics.accuracy).toBe(0.9);
+    const [min, max] = evaluateGates([{ metric: 'accuracy', min: 0.9 }, { metric: 'accuracy', max: 0.9 }], exact);
+    expect(min).toMatchObject({ status: 'passed', observed: 0.9 });
+    expect(min.message).toBe('accuracy 0.900 >= min 0.9');
+    expect(max).toMatchObject({ status: 'passed', observed: 0.9 });
+    expect(max.message).toBe('accuracy 0.900 <= max 0.9');
+  });
+
   it('a gate with min and max gives two results', () => {
     const gate: Gate = { metric: 'log_loss', min: 0.01, max: 0.05 };
     const results = evaluateGates([gate], evaluation);
@@ -56,8 +73,9 @@ describe('evaluateGates', () => {
       ['month-to-month', 1, 'passed'],
       ['one-year', 0.5, 'failed'],
       ['two-year', 0, 'failed'],
-      [undefined, null, 'passed'],
+      [undefined, null, 'skipped'],
     ]);
+    expect(gateCountText(results)).toBe('1 passed, 2 failed, 1 skipped');
     expect(results[1].slice).toEqual({ column: 'contract', value: 'one-year' });
     expect(results[1].message).toBe('f1 on contract=one-year 0.500 < min 0.6');
     expect(results[3].message).toBe('f1 min 0.6 on contract: 1 slice skipped (fewer than min_slice_rows): (missing) (n=3)');

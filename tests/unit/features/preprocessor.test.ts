@@ -53,6 +53,34 @@ describe('preprocessor', () => {
     expect(Array.from(x.subarray(1))).toEqual([0, 0, 0, 1]);
   });
 
+  it('max_categories with impute.categorical constant: the fill competes for the limit like any category', () => {
+    const constant = (c: (string | null)[], max: number) =>
+      fitPreprocessor({ table: table({ a: c.map(() => 1), c }), features, spec: spec({ impute: { ...spec().impute, categorical: 'constant' }, max_categories: max }), target }).categorical[0];
+    // Two missing rows: 'missing' is the second most frequent, inside a limit of 2.
+    expect(constant(['p', 'p', 'p', 'q', null, null], 2)).toEqual({ name: 'c', fill: 'missing', categories: ['missing', 'p'] });
+    // One missing row: beyond the limit, so missing rows go to the unknown bucket, and the limit holds.
+    const beyond = constant(['p', 'p', 'p', 'q', 'q', null], 2);
+    expect(beyond.categories).toEqual(['p', 'q']);
+    const pre = fitPreprocessor({ table: table({ a: [1, 1, 1, 1, 1, 1], c: ['p', 'p', 'p', 'q', 'q', null] }), features, spec: spec({ impute: { ...spec().impute, categorical: 'constant' }, max_categories: 2 }), target });
+    expect(pre.outputNames).toEqual(['a', 'c=p', 'c=q', 'c=(unknown)']);
+    expect(Array.from(transformTable(pre, table({ a: [1], c: [null] })).x.subarray(1))).toEqual([0, 0, 1]);
+  });
+
+  it('alignTable names every missing column at once, each with a did-you-mean', () => {
+    const pre = fitPreprocessor({ table: table({ radius: [1, 2], texture: [3, 4], smoker: ['x', 'y'] }), features: { numeric: ['radius', 'texture'], categorical: ['smoker'] }, spec: spec(), target });
+    const err = (() => {
+      try {
+        alignTable(pre, table({ Radius: [1], smokr: ['x'] }), 'in.csv');
+      } catch (e) {
+        return e as DataError;
+      }
+      throw new Error('alignTable accepted a table without its columns');
+    })();
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.message).toBe("in.csv: missing 3 columns 'radius' (did you mean 'Radius'?), 'texture', 'smoker' (did you mean 'smokr'?), which the model was trained on");
+    expect(err.column).toBe('radius');
+  });
+
   it('max_categories keeps the most frequent; minmax and none scale as named', () => {
     const t = table({ a: [0, 5, 10, 10], c: ['p', 'q', 'q', 'r'] });
     const pre = fitPreprocessor({ table: t, features, spec: spec({ scale: 'minmax', max_categories: 1 }), target });

@@ -9,11 +9,11 @@ const m = (version: number, canary?: number): Manifest => ({ model: 'bc', versio
 
 describe('planRollback', () => {
   it('undoes the last change: a merge relative to its first parent, restoring the text before it', () => {
-    const plan = planRollback({ model: 'bc', env: 'production', changes: [change('c3', m(3), true), change('c2', m(2)), change('c1', m(1))] });
+    const plan = planRollback({ model: 'bc', env: 'production', undoLast: true, changes: [change('c3', m(3), true), change('c2', m(2)), change('c1', m(1))] });
     expect(plan).toMatchObject({ action: 'revert', revert: [{ commit: 'c3', mainline: 1 }], manifest: m(2), text: serializeManifest(m(2)) });
     if (plan.action !== 'revert') return;
     expect(plan.message).toMatch(/^rollback bc production to v2 \(from v3\)\n\nReverts the last change to the manifest\.\nThis reverts commit c3, reversing changes made to c3-main\./);
-    const plain = planRollback({ model: 'bc', env: 'production', changes: [change('c2', m(2)), change('c1', m(1))] });
+    const plain = planRollback({ model: 'bc', env: 'production', undoLast: true, changes: [change('c2', m(2)), change('c1', m(1))] });
     expect(plain).toMatchObject({ revert: [{ commit: 'c2' }] });
     expect(plain.action === 'revert' && plain.revert[0].mainline).toBeUndefined();
   });
@@ -25,6 +25,33 @@ describe('planRollback', () => {
     expect(planRollback({ model: 'bc', env: 'production', changes, to: 3 })).toEqual({ action: 'unchanged', message: 'bc production already serves v3; nothing to roll back' });
     // Only a state with a canary said N: that one, rather than nothing.
     expect(planRollback({ model: 'bc', env: 'production', changes: [change('b', m(2)), change('a', m(1, 2))], to: 1 })).toMatchObject({ manifest: m(1, 2) });
+  });
+
+  it('by default takes the outgoing version out: canary → full rollout rolls back to v1 alone, not to the canary', () => {
+    const changes = [change('c3', m(2), true), change('c2', m(1, 2), true), change('c1', m(1))];
+    const plan = planRollback({ model: 'bc', env: 'production', changes });
+    expect(plan).toMatchObject({ action: 'revert', revert: [{ commit: 'c3' }, { commit: 'c2' }], manifest: m(1) });
+    expect(plan.action === 'revert' && plan.message.split('\n').slice(0, 3)).toEqual(['rollback bc production to v1 (from v2)', '', 'Takes v2 out of production (as main version and as canary).']);
+    // Undo-last is still there, and its subject says the canary comes back.
+    const undo = planRollback({ model: 'bc', env: 'production', changes, undoLast: true });
+    expect(undo).toMatchObject({ revert: [{ commit: 'c3' }], manifest: m(1, 2) });
+    expect(undo.action === 'revert' && undo.message.split('\n')[0]).toBe('rollback bc production to v1 + canary v2 at 10% (from v2)');
+  });
+
+  it('by default a running canary is the outgoing version: v2 + canary v3 goes back to the newest state without v3', () => {
+    const changes = [change('c4', m(2, 3)), change('c3', m(2)), change('c2', m(1, 2)), change('c1', m(1))];
+    expect(planRollback({ model: 'bc', env: 'production', changes })).toMatchObject({ revert: [{ commit: 'c4' }], manifest: m(2) });
+    // A state naming v3 as the main version does not count as "without v3" either.
+    const main = [change('c3', m(3)), change('c2', m(2, 3)), change('c1', m(2))];
+    expect(planRollback({ model: 'bc', env: 'production', changes: main })).toMatchObject({ revert: [{ commit: 'c3' }, { commit: 'c2' }], manifest: m(2) });
+    const never = planRollback({ model: 'bc', env: 'production', changes: [change('c2', m(3)), change('c1', m(2, 3))] });
+    expect(never).toMatchObject({ action: 'refused', message: expect.stringMatching(/every earlier state .* served v3/), hint: expect.stringMatching(/--undo-last/) });
+  });
+
+  it('--to a version that was never registered does not suggest promoting it', () => {
+    const changes = [change('c2', m(2)), change('c1', m(1))];
+    expect(planRollback({ model: 'bc', env: 'production', changes, to: 5, registered: [1, 2] })).toMatchObject({ action: 'refused', hint: 'Roll back to one of those. v5 does not exist: bc has v1, v2.' });
+    expect(planRollback({ model: 'bc', env: 'production', changes, to: 3, registered: [1, 2, 3] })).toMatchObject({ hint: expect.stringMatching(/promote v3 instead/) });
   });
 
   it('refuses when there is nothing to go back to', () => {

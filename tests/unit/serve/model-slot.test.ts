@@ -51,6 +51,20 @@ describe('canary split', () => {
   });
 });
 
+describe('canary split without a request id', () => {
+  it('an empty x-request-id is drawn at random like a missing one, never hashed to one fixed answer', () => {
+    const draws = (id: string | undefined) => {
+      const rng = new Rng(5);
+      return Array.from({ length: 200 }, () => routesToCanary(50, id, rng));
+    };
+    const empty = draws('');
+    // A hash of '' would send every such request the same way; drawn, both versions are reached…
+    expect(new Set(empty)).toEqual(new Set([true, false]));
+    // …and the draws are the server's seeded RNG, exactly as with no header at all.
+    expect(empty).toEqual(draws(undefined));
+  });
+});
+
 describe('poller', () => {
   it('refreshes once per sleep, survives a failing refresh, and stops', async () => {
     const wakes: (() => void)[] = [];

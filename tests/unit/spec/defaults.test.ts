@@ -68,6 +68,13 @@ describe('defaults', () => {
     expect([own.model.seed, own.data.split.seed, own.evaluate.bootstrap.seed]).toEqual([7, 8, 9]);
   });
 
+  it('a partial deploy.rollout is completed from the defaults; alerts default to no issue', () => {
+    const spec = load(minimal('deploy: {rollout: {min_labels: 500, max_metric_drop: {drop: 0.02}}, alerts: {webhook_env: HOOK}}\n'));
+    expect(spec.deploy.rollout).toEqual({ steps: [10, 50, 100], min_requests: 200, min_labels: 500, max_error_rate_increase: 0.01, max_p99_latency_ratio: 1.5, max_metric_drop: { drop: 0.02, confidence: 0.95 } });
+    expect(spec.deploy.alerts).toEqual({ webhook_env: 'HOOK', github_issue: false });
+    expect(spec.deploy.auto_merge).toBeUndefined();
+  });
+
   it('a partial early_stopping mapping is completed from the defaults', () => {
     const spec = load(minimal('  params: {early_stopping: {patience: 3}}\n'));
     expect(spec.model.params.early_stopping).toEqual({ validation_fraction: 0.1, patience: 3, min_delta: 0, restore_best: true });

@@ -36,6 +36,11 @@ describe('valid pipelines load', () => {
       trials: 20,
       sampler: 'tpe',
       space: { learning_rate: { loguniform: [0.0001, 0.1] }, hidden_units: { choice: [[32], [64, 32]] } },
+      seed: 42,
+      validation_fraction: 0.2,
+      pruner: 'median',
+      parallelism: 4,
+      grid_points: 5,
     });
     expect(spec.deploy).toEqual({ environments: ['staging', 'production'], canary: { weight: 10 }, drift: { psi_max: 0.2 } });
   });
@@ -69,8 +74,15 @@ describe('valid pipelines load', () => {
     });
     expect(spec.evaluate).toEqual({ threshold: 0.5, bootstrap: { samples: 0, seed: 99, confidence: 0.8 }, slices: ['Island'], min_slice_rows: 5 });
     expect(spec.tune?.sampler).toBe('random');
-    expect(Object.keys(spec.tune?.space ?? {})).toHaveLength(9);
+    expect(Object.keys(spec.tune?.space ?? {})).toHaveLength(7);
+    expect(spec.tune).toMatchObject({ seed: 11, cv: 3, validation_fraction: 0.3, pruner: 'successive_halving', parallelism: 2, grid_points: 3 });
     expect(spec.deploy.environments).toEqual(['dev', 'staging', 'production']);
+    expect(spec.deploy.drift).toEqual({ psi_max: 0.25, action: 'rollback' });
+    expect(spec.deploy.rollout).toEqual({
+      steps: [5, 25, 100], min_requests: 500, min_labels: 300, max_error_rate_increase: 0.02, max_p99_latency_ratio: 2, max_metric_drop: { drop: 0.03, confidence: 0.9 },
+    });
+    expect(spec.deploy.alerts).toEqual({ webhook_env: 'PIPEPILOT_ALERT_WEBHOOK', github_issue: true });
+    expect(spec.deploy.auto_merge).toBe(true);
   });
 
   it('early_stopping: false turns it off for mlp; an anchor and alias are allowed', () => {

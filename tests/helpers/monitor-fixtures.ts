@@ -1,0 +1,47 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { runCli } from './cli.js';
+import { bcData, manifestYaml, smallPipeline } from './registry-fixtures.js';
+import { bcRecords, commitAndPush, type RunningServer } from './serve-fixtures.js';
+import { tempRepo, type TempRepo } from './temp-repo.js';
+
+// Small numbers so the test sends a few hundred requests; the latency limit is wide because this
+// machine's timings are noise (the boundaries are unit-tested in tests/unit/monitor/decide.test.ts).
+const DEPLOY = 'deploy: {environments: [production], rollout: {steps: [10, 50, 100], min_requests: 30, min_labels: 30, max_error_rate_increase: 0.05, max_p99_latency_ratio: 1000, max_metric_drop: {drop: 0.25, confidence: 0.9}}, alerts: {webhook_env: TEST_ALERT_HOOK}}';
+
+/** bc v1 and v2 registered under a pipeline with a rollout policy; production serves v1 with canary v2 at 10 %. */
+export async function canaryRepo(): Promise<TempRepo> {
+  const repo = tempRepo({ 'p.yaml': smallPipeline() + DEPLOY + '\n', 'data/bc.csv': bcData });
+  for (const seed of [1, 2]) {
+    writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ seed }) + DEPLOY + '\n');
+    const res = await runCli(['register', 'p.yaml', '-q'], repo.dir);
+    expect(res.code, res.stderr).toBe(0);
+  }
+  commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1), 'deploy bc v1');
+  commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1, { canary: { version: 2, weight: 10 } }), 'canary bc v2 at 10%');
+  return repo;
+}
+
+/** Sends `n` single-record requests (bounded: 8 at a time), then labels each; `wrongFor` picks versions whose labels are flipped. */
+export async function loadAndLabel(server: RunningServer, repo: TempRepo, n: number, wrongFor: (version: number) => boolean = () => false): Promise<void> {
+  const csv = readFileSync(join(repo.dir, 'data/bc.csv'), 'utf8');
+  const records = bcRecords(csv, 569);
+  const [header, ...lines] = csv.trim().split('\n');
+  const at = header.trim().split(',').indexOf('diagnosis');
+  const truth = lines.map((l) => l.split(',')[at].trim());
+  const labels: { request_id: string; label: string }[] = [];
+  for (let start = 0; start < n; start += 8) {
+    await Promise.all(Array.from({ length: Math.min(8, n - start) }, async (_, k) => {
+      const i = start + k;
+      const id = `${Date.now().toString(36)}-${i}`;
+      const res = await server.post('/models/bc/predict', records[i % records.length], { 'x-request-id': id });
+      expect(res.status).toBe(200);
+      const right = truth[i % records.length];
+      labels.push({ request_id: id, label: wrongFor(res.json.version as number) ? (right === 'benign' ? 'malignant' : 'benign') : right });
+    }));
+  }
+  const fb = await server.post('/models/bc/feedback', { records: labels });
+  expect(fb.json).toMatchObject({ received: n, matched: n });
+}
+

@@ -1,0 +1,48 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localDataSource, normalisePath, pipelineInputs, type InputFinder } from '../../../src/action/pipeline-inputs.js';
+import { touchedPipelines } from '../../../src/action/pipeline-selection.js';
+import { nodeFiles } from '../../../src/cli/node-files.js';
+import type { PipelineSpec } from '../../../src/spec/types.js';
+import { tempProject } from '../../helpers/temp-project.js';
+
+/** Only `data.source` matters to the finders; the rest of a spec is irrelevant here. */
+const specWith = (source: string) => ({ data: { source } }) as PipelineSpec;
+const nothingExists = () => undefined;
+
+describe('the paths a pipeline depends on', () => {
+  it('a data source written ./, with // or with .. is normalised to the form git reports', () => {
+    for (const written of ['./pipelines/data/bc.csv', 'pipelines//data/bc.csv', 'pipelines/data/../data/bc.csv', './/pipelines/./data/bc.csv']) {
+      expect(localDataSource(specWith(written), nothingExists), written).toEqual(['pipelines/data/bc.csv']);
+    }
+    expect(normalisePath('./a/b/')).toBe('a/b');
+  });
+
+  it('a URL source is no local input', () => {
+    expect(localDataSource(specWith('https://example.com/bc.csv'), nothingExists)).toEqual([]);
+  });
+
+  it('a data source behind a symlink inside the repository depends on the link and on its target', () => {
+    const dir = tempProject({ 'shared/bc-2024.csv': 'a,b\n1,2\n' });
+    mkdirSync(join(dir, 'pipelines/data'), { recursive: true });
+    symlinkSync('../../shared/bc-2024.csv', join(dir, 'pipelines/data/bc.csv'));
+    const files = nodeFiles(dir);
+    const found = pipelineInputs({ file: 'pipelines/bc.yaml', spec: specWith('./pipelines/data/bc.csv') }, (p) => files.realpath(p));
+    expect(found).toEqual({ file: 'pipelines/bc.yaml', inputs: ['pipelines/data/bc.csv', 'shared/bc-2024.csv'] });
+    expect(touchedPipelines([found], ['shared/bc-2024.csv']).map((t) => t.file)).toEqual(['pipelines/bc.yaml']);
+    expect(touchedPipelines([found], ['pipelines/data/bc.csv']).map((t) => t.file)).toEqual(['pipelines/bc.yaml']);
+  });
+
+  it('a plain file that exists is one input, not two', () => {
+    const dir = tempProject({ 'pipelines/data/bc.csv': 'a,b\n1,2\n' });
+    const files = nodeFiles(dir);
+    expect(localDataSource(specWith('./pipelines//data/bc.csv'), (p) => files.realpath(p))).toEqual(['pipelines/data/bc.csv']);
+  });
+
+  it('another kind of source plugs in as one more finder; duplicates are dropped', () => {
+    const dvcPointer: InputFinder = (spec) => [`${normalisePath(spec.data.source)}.dvc`, normalisePath(spec.data.source)];
+    const found = pipelineInputs({ file: 'p.yaml', spec: specWith('./d/x.csv') }, nothingExists, [localDataSource, dvcPointer]);
+    expect(found.inputs).toEqual(['d/x.csv', 'd/x.csv.dvc']);
+  });
+});
