@@ -34,6 +34,19 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
 
+  // First contact (issue 14): a starter pipeline, the workflow, .gitignore and the schema.
+  program
+    .command('init')
+    .description('write a starter pipeline for a data file (features written out), the workflow, .gitignore entries and the pipeline schema; never overwrites without --force')
+    .argument('[file]', 'the data file to start from (csv, json, jsonl, parquet), inside the repository')
+    .option('--target <column>', 'the column to predict (default: the last column)')
+    .option('--action <ref>', 'the action reference for the workflow (default <owner>/pipepilot@v1)')
+    .option('--force', 'overwrite files that exist and differ')
+    .action(async (file: string | undefined, opts: { target?: string; action?: string; force?: boolean }) => {
+      const { initCommand } = await import('./init-command.js');
+      code = await initCommand(io, { file, ...opts });
+    });
+
   program
     .command('validate')
     .description('check pipeline files against the schema and semantic rules (default: pipelines/*.yaml)')
@@ -183,13 +196,29 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .description('serve the models an environment\'s manifests name over HTTP, following git (docs/serving.md)')
     .option('--env <env>', 'the environment whose manifests to follow', 'production')
     .option('--port <n>', 'port to listen on (0: any free one)', '8080')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--repo <path>', 'the repository holding models/ (default: the current one)')
+    .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1').env('PIPEPILOT_HOST'))
+    // SageMaker starts a bring-your-own container with the argument `serve` (docs/deploy.md).
+    .argument('[serve]', 'ignored when it is `serve`, as SageMaker passes it')
+    .addOption(new Option('--repo <path|url>', 'the repository holding models/: a local clone (default: the current one) or a remote URL (https, ssh, file://) followed through a cache').env('PIPEPILOT_REPO'))
     .option('--poll-seconds <n>', 'how often to read the manifests from git', '10')
     .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
     .option('--pending-rows <n>', 'predictions per version kept waiting for their label (docs/monitoring.md)', '10000')
     .option('--live-window <n>', 'labelled rows, predictions and latencies per version the live metrics are computed over', '10000')
-    .action(async (opts: { env?: string; port?: string; host?: string; repo?: string; pollSeconds?: string; backend?: string; pendingRows?: string; liveWindow?: string }) => {
+    // Shipping the server (issue 9): remote repositories, shutdown, logs and limits.
+    .option('--cache-dir <dir>', 'with --repo URL: where the fetch-only clone lives (default: env PIPEPILOT_CACHE_DIR, else the OS cache dir)')
+    .option('--branch <name>', 'with --repo URL: the branch holding the manifests (default: the remote\'s default branch)')
+    .option('--drain-seconds <n>', 'on SIGTERM/SIGINT, how long requests in flight may take to finish', '20')
+    .option('--log-format <format>', 'text, or json: one JSON line per request', 'text')
+    .option('--log-inputs', 'with --log-format json: include the request body (feature values) in each line')
+    .option('--max-body-bytes <n>', 'largest body of /predict', String(1024 * 1024))
+    .option('--max-batch-body-bytes <n>', 'largest body of /predict/batch and /invocations', String(32 * 1024 * 1024))
+    .option('--max-concurrent-requests <n>', 'requests served at once; beyond it 503 (0: no limit)', '256')
+    .action(async (word: string | undefined, opts: import('./serve-command.js').ServeOptions) => {
+      if (word !== undefined && word !== 'serve') {
+        io.stderr(`error: unexpected argument '${word}' (serve takes only options)\n`);
+        code = EXIT.badInput;
+        return;
+      }
       const { serveCommand } = await import('./serve-command.js');
       code = await serveCommand(io, opts);
     });
@@ -208,6 +237,18 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .action(async (opts: { env?: string; server?: string[]; prometheus?: string; model?: string; dryRun?: boolean; json?: boolean; timeoutSeconds?: string }) => {
       const { monitorCommand } = await import('./monitor-command.js');
       code = await monitorCommand(io, opts);
+    });
+
+  // Prometheus alerting rules from the pipelines' deploy policies (issue 8).
+  program
+    .command('rules')
+    .description('write Prometheus alerting rules from the pipelines\' deploy policies (docs/monitoring.md)')
+    .option('--env <env>', 'the environment, as the rules\' env label', 'production')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--operator', 'wrap the rules in a prometheus-operator PrometheusRule object')
+    .action(async (opts: { env?: string; out?: string; operator?: boolean }) => {
+      const { rulesCommand } = await import('./rules-command.js');
+      code = await rulesCommand(io, opts);
     });
 
   try {

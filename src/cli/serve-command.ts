@@ -1,16 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { UsageError } from '../errors.js';
-import { createGit } from '../git/simple-git-client.js';
 import { selectBackend } from '../model/backend.js';
-import type { Logger } from '../ports.js';
-import { gitDeploymentSource } from '../serve/deployment-source.js';
+import { assertEnvName } from '../registry/layout.js';
+import { useDrain } from '../serve/drain.js';
 import { startPoller } from '../serve/poller.js';
+import { formatLogger, useRequestLog, type LogFormat } from '../serve/request-log.js';
 import { createServer } from '../serve/server.js';
-import { loadSpec } from '../spec/load-spec.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
+import { openServeRepository } from './serve-repository.js';
 
 export interface ServeOptions {
   env?: string;
@@ -21,72 +19,95 @@ export interface ServeOptions {
   backend?: string;
   pendingRows?: string;
   liveWindow?: string;
+  cacheDir?: string;
+  branch?: string;
+  drainSeconds?: string;
+  logFormat?: string;
+  logInputs?: boolean;
+  maxBodyBytes?: string;
+  maxBatchBodyBytes?: string;
+  maxConcurrentRequests?: string;
 }
 
 /**
  * `pipepilot serve`: listens, loads what the environment's manifests name (read from git, every
  * file digest-checked), then polls git and swaps models as manifests change, until SIGINT or
- * SIGTERM (or `until` settles, in tests), when it stops taking requests, lets the ones in flight
- * finish and unloads the models.
+ * SIGTERM (or `until` settles, in tests), when it stops accepting connections, lets the requests
+ * in flight finish (at most `--drain-seconds`) and unloads the models.
  */
 export async function serveCommand(io: CliIo, opts: ServeOptions, until?: Promise<unknown>): Promise<number> {
   try {
-    const port = integerOption('--port', opts.port ?? '8080', 0, 65535);
-    const pollSeconds = integerOption('--poll-seconds', opts.pollSeconds ?? '10', 1, 86400);
-    const env = opts.env ?? 'production';
-    const live = { pendingRows: integerOption('--pending-rows', opts.pendingRows ?? '10000', 1, 10_000_000), windowRows: integerOption('--live-window', opts.liveWindow ?? '10000', 1, 10_000_000) };
-    const log: Logger = { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`warning: ${m}\n`) };
+    const settings = serveSettings(opts);
+    const clock = { now: () => Date.now() };
+    const log = formatLogger(settings.logFormat, clock, settings.logFormat === 'json' ? io.stdout : io.stderr);
     const backend = await selectBackend(asBackend(opts.backend ?? io.env.PIPEPILOT_BACKEND));
     log.info(`backend: ${backend.name} (${backend.reason})`);
-    const git = await createGit(resolve(io.cwd, opts.repo ?? '.'));
-    const source = await gitDeploymentSource(git, { env });
-    const psiMax = driftThresholds(git.root, log);
+    const env = opts.env ?? 'production';
+    const repository = await openServeRepository({ repo: opts.repo, cacheDir: opts.cacheDir, branch: opts.branch, env }, { cwd: io.cwd, env: io.env, log });
+    const metrics = new Registry();
+    // process_resident_memory_bytes, nodejs_heap_size_used_bytes, event-loop lag…: the runbook's OOM and latency checks.
+    collectDefaultMetrics({ register: metrics });
     const app = createServer({
-      loadDeployment: source.load,
-      clock: { now: () => Date.now() },
+      loadDeployment: repository.load,
+      clock,
       log,
-      metrics: new Registry(),
-      drift: (model) => (psiMax.has(model) ? { psiMax: psiMax.get(model) } : {}),
-      live,
+      metrics,
+      drift: (model) => (repository.psiMax.has(model) ? { psiMax: repository.psiMax.get(model) } : {}),
+      limits: { singleBytes: settings.maxBodyBytes, batchBytes: settings.maxBatchBodyBytes },
+      live: settings.live,
     });
-    const address = await app.listen({ port, host: opts.host ?? '127.0.0.1' });
-    io.stdout(`listening on ${address} (env ${env}, following ${source.follows} in ${git.root}, every ${pollSeconds} s)\n`);
+    const drain = useDrain(app, { maxConcurrent: settings.maxConcurrentRequests });
+    if (settings.logFormat === 'json') useRequestLog(app, { write: io.stdout, clock, logInputs: opts.logInputs === true, answerOf: app.answerOf });
+    const address = await app.listen({ port: settings.port, host: opts.host ?? '127.0.0.1' });
+    const listening = `listening on ${address} (env ${env}, following ${repository.describe}, every ${settings.pollSeconds} s)`;
+    if (settings.logFormat === 'json') log.info(listening);
+    else io.stdout(`${listening}\n`);
     await app.refresh();
-    const poller = startPoller({ refresh: () => app.refresh(), intervalMs: pollSeconds * 1000, sleep: (ms, signal) => sleep(ms, undefined, { signal }), log });
+    const poller = startPoller({ refresh: () => app.refresh(), intervalMs: settings.pollSeconds * 1000, sleep: (ms, signal) => sleep(ms, undefined, { signal }), log });
     const reason = await (until ?? shutdownSignal());
-    log.info(`${typeof reason === 'string' ? reason : 'stop'}: shutting down`);
+    log.info(`${typeof reason === 'string' ? reason : 'stop'}: shutting down, draining ${drain.inFlight} request(s) in flight (at most ${settings.drainSeconds} s)`);
     await poller.stop();
-    await app.close();
+    const left = await drain.drainAndClose(settings.drainSeconds * 1000);
+    log.info(left === 0 ? 'drained: every request in flight was answered; exiting' : `drain timed out: ${left} request(s) cut after ${settings.drainSeconds} s`);
     return EXIT.ok;
   } catch (err) {
     return reportError(io, err);
   }
 }
 
-/**
- * Each model's `deploy.drift.psi_max`, from the pipelines in the repository's `pipelines/` at
- * start-up (keyed by the pipeline's name, which is the model's). A pipeline that does not load is
- * skipped with a warning: its model is still served, with the default threshold (0.2).
- */
-function driftThresholds(root: string, log: Logger): Map<string, number> {
-  const thresholds = new Map<string, number>();
-  let names: string[] = [];
-  try {
-    names = readdirSync(join(root, 'pipelines')).filter((f) => /\.ya?ml$/.test(f)).sort();
-  } catch {
-    return thresholds;
-  }
-  for (const name of names) {
-    const file = `pipelines/${name}`;
-    try {
-      const { spec } = loadSpec(readFileSync(join(root, file), 'utf8'), { file, root });
-      if (spec.deploy.drift) thresholds.set(spec.name, spec.deploy.drift.psi_max);
-    } catch (err) {
-      log.warn(`${file}: not read for its drift threshold (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
-    }
-  }
-  return thresholds;
+interface ServeSettings {
+  port: number;
+  pollSeconds: number;
+  drainSeconds: number;
+  logFormat: LogFormat;
+  maxBodyBytes: number;
+  maxBatchBodyBytes: number;
+  maxConcurrentRequests: number;
+  /** The live-outcome windows (`--pending-rows`, `--live-window`; docs/monitoring.md). */
+  live: { pendingRows: number; windowRows: number };
 }
+
+/** Every numeric and enumerated flag checked before anything starts: a bad one is a usage error (exit 2). */
+export function serveSettings(opts: ServeOptions): ServeSettings {
+  const logFormat = opts.logFormat ?? 'text';
+  if (logFormat !== 'text' && logFormat !== 'json') throw new UsageError(`--log-format ${logFormat}: expected text or json`);
+  if (opts.env !== undefined) assertEnvName(opts.env);
+  return {
+    port: integerOption('--port', opts.port ?? '8080', 0, 65535),
+    pollSeconds: integerOption('--poll-seconds', opts.pollSeconds ?? '10', 1, 86400),
+    drainSeconds: integerOption('--drain-seconds', opts.drainSeconds ?? String(DEFAULT_DRAIN_SECONDS), 0, 3600),
+    logFormat,
+    maxBodyBytes: integerOption('--max-body-bytes', opts.maxBodyBytes ?? String(1024 * 1024), 1024, 1024 ** 3),
+    maxBatchBodyBytes: integerOption('--max-batch-body-bytes', opts.maxBatchBodyBytes ?? String(32 * 1024 * 1024), 1024, 1024 ** 3),
+    maxConcurrentRequests: integerOption('--max-concurrent-requests', opts.maxConcurrentRequests ?? String(DEFAULT_MAX_CONCURRENT), 0, 1_000_000),
+    live: { pendingRows: integerOption('--pending-rows', opts.pendingRows ?? '10000', 1, 10_000_000), windowRows: integerOption('--live-window', opts.liveWindow ?? '10000', 1, 10_000_000) },
+  };
+}
+
+/** Below Kubernetes' default 30 s grace period, leaving time for the preStop pause (deploy/kubernetes). */
+export const DEFAULT_DRAIN_SECONDS = 20;
+/** Far above what two cores score at once; it bounds memory under a burst (each request holds its parsed body). */
+export const DEFAULT_MAX_CONCURRENT = 256;
 
 function shutdownSignal(): Promise<string> {
   return new Promise((done) => {

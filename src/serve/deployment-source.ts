@@ -31,6 +31,11 @@ export interface GitDeploymentOptions {
   env: string;
   /** The remote to follow; read `HEAD` instead when the current branch has no remote-tracking ref there. */
   remote?: string;
+  /**
+   * Follow this ref instead, calling `fetch` before each load (the `--repo URL` cache, whose
+   * repository has no current branch): set, it replaces the remote-tracking logic above.
+   */
+  follow?: { ref: string; fetch(): Promise<void>; label: string };
 }
 
 /**
@@ -42,18 +47,28 @@ export interface GitDeploymentOptions {
  */
 export async function gitDeploymentSource(git: Git, opts: GitDeploymentOptions): Promise<{ load: LoadDeployment; follows: string }> {
   const env = assertEnvName(opts.env);
+  if (opts.follow) {
+    const { ref, fetch, label } = opts.follow;
+    return { load: async () => {
+      await fetch();
+      return readSnapshot(git, await resolved(git, ref), env);
+    }, follows: label };
+  }
   const remote = opts.remote ?? 'origin';
   const { branch } = await git.status();
   const tracking = branch === undefined ? undefined : `refs/remotes/${remote}/${branch}`;
   const follow = tracking !== undefined && (await git.tryResolveCommit(tracking)) !== undefined ? { branch: branch!, ref: tracking } : undefined;
   const load: LoadDeployment = async () => {
     if (follow) await git.fetch(remote, follow.branch);
-    const ref = follow?.ref ?? 'HEAD';
-    const revision = await git.tryResolveCommit(ref);
-    if (revision === undefined) throw new RegistryError(`${ref} names no commit yet; nothing is deployed`, { file: MODELS_DIR });
-    return readSnapshot(git, revision, env);
+    return readSnapshot(git, await resolved(git, follow?.ref ?? 'HEAD'), env);
   };
   return { load, follows: follow ? `${remote}/${follow.branch}` : 'HEAD' };
+}
+
+async function resolved(git: Git, ref: string): Promise<string> {
+  const revision = await git.tryResolveCommit(ref);
+  if (revision === undefined) throw new RegistryError(`${ref} names no commit yet; nothing is deployed`, { file: MODELS_DIR });
+  return revision;
 }
 
 async function readSnapshot(git: Git, revision: string, env: string): Promise<DeploymentSnapshot> {

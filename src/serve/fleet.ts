@@ -49,9 +49,12 @@ export function createFleet(deps: FleetDeps): Fleet {
     } catch (err) {
       problem = `reading the deployments failed: ${(err as Error).message}`;
       deps.log.warn(`${problem}; still serving what was loaded`);
+      deps.metrics.sourceUp.set(0);
       return { problem, models: [] };
     }
     problem = undefined;
+    deps.metrics.sourceUp.set(1);
+    deps.metrics.sourceLastRead.set(deps.clock.now() / 1000);
     if (snapshot.models.length === 0 && snapshot.nothingDeployed !== undefined && snapshot.nothingDeployed !== nothingDeployed) {
       deps.log.warn(`${snapshot.nothingDeployed}; /readyz answers 503 until a manifest is merged`);
     }

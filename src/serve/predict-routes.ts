@@ -4,7 +4,9 @@ import type { LoadedVersion } from './loaded-version.js';
 import type { Rng } from '../rng.js';
 import type { Fleet } from './fleet.js';
 import type { ModelSlot } from './model-slot.js';
+import { CsvBody, recordsFromCsv } from './csv-body.js';
 import { RequestError } from './request-error.js';
+import { notReady } from './score-request.js';
 import { recordsFromBody, recordsFromMlflow } from './request-records.js';
 import { predictResponse, scoreRequest, type ScoredRequest } from './score-request.js';
 import type { ServeMetrics } from './serve-metrics.js';
@@ -21,6 +23,8 @@ export interface PredictRouteDeps {
   answered(request: FastifyRequest, scored: ScoredRequest): void;
   /** Records which version a request was routed to, before it scores (live outcomes count its failures too). */
   routed?(request: FastifyRequest, loaded: LoadedVersion, role: 'main' | 'canary'): void;
+  /** Body size limits (`--max-body-bytes`, `--max-batch-body-bytes`); default 1 MiB and 32 MiB. */
+  limits?: { singleBytes?: number; batchBytes?: number };
 }
 
 /** Longer x-request-id headers are refused: the live window keeps the last N ids in memory. */
@@ -38,14 +42,16 @@ export function registerPredictRoutes(app: FastifyInstance, deps: PredictRouteDe
     return scored;
   };
   const named = (request: FastifyRequest) => findSlot(deps.fleet, (request.params as { name: string }).name);
-  for (const [suffix, bodyLimit] of [['predict', SINGLE_BODY_LIMIT_BYTES], ['predict/batch', BATCH_BODY_LIMIT_BYTES]] as const) {
-    app.post(`/models/:name/${suffix}`, { bodyLimit }, async (request) => predictResponse(score(request, named(request), recordsFromBody(request.body))));
-    app.post(`/${suffix}`, { bodyLimit }, async (request) => predictResponse(score(request, onlySlot(deps.fleet, undefined), recordsFromBody(request.body))));
+  const limits = { single: deps.limits?.singleBytes ?? SINGLE_BODY_LIMIT_BYTES, batch: deps.limits?.batchBytes ?? BATCH_BODY_LIMIT_BYTES };
+  for (const [suffix, bodyLimit] of [['predict', limits.single], ['predict/batch', limits.batch]] as const) {
+    app.post(`/models/:name/${suffix}`, { bodyLimit }, async (request) => predictResponse(score(request, named(request), recordsFromBody(jsonOnly(request.body)))));
+    app.post(`/${suffix}`, { bodyLimit }, async (request) => predictResponse(score(request, onlySlot(deps.fleet, undefined), recordsFromBody(jsonOnly(request.body)))));
   }
-  app.post('/invocations', { bodyLimit: BATCH_BODY_LIMIT_BYTES }, async (request) => {
+  app.post('/invocations', { bodyLimit: limits.batch }, async (request) => {
     const model = (request.query as { model?: unknown }).model;
-    const records = recordsFromMlflow(request.body);
-    const scored = score(request, onlySlot(deps.fleet, typeof model === 'string' ? model : undefined), records);
+    const slot = onlySlot(deps.fleet, typeof model === 'string' ? model : undefined);
+    const records = request.body instanceof CsvBody ? recordsFromCsv(request.body, loadedPreprocessor(slot)) : recordsFromMlflow(request.body);
+    const scored = score(request, slot, records);
     const p = scored.predictions;
     const k = p.classes.length;
     // MLflow clients read `predictions` (one label or value per row); probabilities ride alongside.
@@ -67,6 +73,19 @@ function requestIdHeader(request: FastifyRequest): string | undefined {
     throw new RequestError(400, `x-request-id is ${header.length} characters; at most ${MAX_REQUEST_ID_LENGTH} are kept`, { field: 'x-request-id', hint: 'Send a shorter id (a UUID is 36 characters), or none and use the generated request_id of the answer.' });
   }
   return header;
+}
+
+/** CSV is accepted on `/invocations` only (SageMaker's contract); the predict routes take JSON. */
+function jsonOnly(body: unknown): unknown {
+  if (body instanceof CsvBody) throw new RequestError(415, 'text/csv is accepted on POST /invocations only; send application/json here', { field: 'content-type' });
+  return body;
+}
+
+/** The preprocessor of the version serving a slot (a headerless CSV's columns are its features). */
+function loadedPreprocessor(slot: ModelSlot) {
+  const serving = slot.serving;
+  if (!serving) throw notReady(slot);
+  return serving.main.scoring.preprocessor;
 }
 
 export function findSlot(fleet: Fleet, name: string): ModelSlot {

@@ -11,6 +11,10 @@ export interface ServeMetrics {
   canaryWeight: Gauge<'model'>;
   featurePsi: Gauge<'model' | 'version' | 'feature'>;
   driftFlagged: Gauge<'model' | 'version'>;
+  /** 1 while the last read of the deployments (git fetch + manifests) succeeded, else 0. */
+  sourceUp: Gauge;
+  /** Unix time of the last successful read of the deployments. */
+  sourceLastRead: Gauge;
 }
 
 export function createServeMetrics(registry: Registry): ServeMetrics {
@@ -34,5 +38,7 @@ export function createServeMetrics(registry: Registry): ServeMetrics {
     // Set from the drift windows when /metrics is scraped (see drift-route.ts), not on every request.
     featurePsi: new Gauge({ name: 'pipepilot_feature_psi', help: 'PSI of live inputs against the version\'s training reference, by model, version and feature (once the window holds enough rows)', labelNames: ['model', 'version', 'feature'], registers }),
     driftFlagged: new Gauge({ name: 'pipepilot_drift_flagged_features', help: 'Features whose live PSI is above the threshold, by model and version', labelNames: ['model', 'version'], registers }),
+    sourceUp: new Gauge({ name: 'pipepilot_deployments_source_up', help: '1 when the last read of the deployments from git (fetch, manifests) succeeded, 0 when it failed (the server keeps serving what it had)', registers }),
+    sourceLastRead: new Gauge({ name: 'pipepilot_deployments_last_read_timestamp_seconds', help: 'Unix time of the last successful read of the deployments from git', registers }),
   };
 }

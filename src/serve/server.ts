@@ -7,6 +7,7 @@ import type { LoadDeployment } from './deployment-source.js';
 import { registerDriftRoute } from './drift-route.js';
 import { useErrorReplies } from './error-reply.js';
 import { createFleet, type Fleet, type RefreshReport } from './fleet.js';
+import { useCsvBodies } from './csv-body.js';
 import { useJsonBodies } from './json-body.js';
 import { createLiveMetrics } from './live-metrics.js';
 import { liveRecorder, registerLiveRoutes, updateLiveGauges } from './live-routes.js';
@@ -31,10 +32,17 @@ export interface ServerDeps {
   drift?: (model: string) => DriftWindowOptions;
   /** Sizes of each version's live-outcome window (predictions kept for labels, judged window). */
   live?: LiveOptions;
+  /** Body size limits in bytes (`--max-body-bytes`, `--max-batch-body-bytes`); default 1 MiB and 32 MiB. */
+  limits?: { singleBytes?: number; batchBytes?: number };
 }
 
 /** The fastify app, plus `refresh` (the poller calls it; tests call it instead of waiting) and the fleet of model slots. */
-export type ServeApp = FastifyInstance & { refresh(): Promise<RefreshReport>; fleet: Fleet };
+export type ServeApp = FastifyInstance & {
+  refresh(): Promise<RefreshReport>;
+  fleet: Fleet;
+  /** Which model and version answered a request (for the request log), when one did. */
+  answerOf(request: FastifyRequest): { model: string; version: string } | undefined;
+};
 
 /**
  * The inference server, not yet listening (the shell listens, tests listen on port 0). Nothing
@@ -45,8 +53,9 @@ export function createServer(deps: ServerDeps): ServeApp {
   const fleet = createFleet({ loadDeployment: deps.loadDeployment, clock: deps.clock, log: deps.log, metrics, ...(deps.drift ? { drift: deps.drift } : {}), ...(deps.live ? { live: deps.live } : {}) });
   const liveMetrics = createLiveMetrics(deps.metrics);
   const live = liveRecorder();
-  const app = Fastify({ logger: false, bodyLimit: SINGLE_BODY_LIMIT_BYTES, return503OnClosing: true });
+  const app = Fastify({ logger: false, bodyLimit: deps.limits?.singleBytes ?? SINGLE_BODY_LIMIT_BYTES, return503OnClosing: true });
   useJsonBodies(app);
+  useCsvBodies(app);
   useErrorReplies(app, deps.log);
 
   // Which model and version answered each request, for the request metrics (set by the predict routes).
@@ -65,10 +74,10 @@ export function createServer(deps: ServerDeps): ServeApp {
     live.onResponse(request, reply);
   });
 
-  registerPredictRoutes(app, { fleet, rng: deps.rng ?? new Rng(0), metrics, answered: (request, s) => answers.set(request, { model: s.model, version: String(s.version) }), routed: live.routed });
+  registerPredictRoutes(app, { fleet, rng: deps.rng ?? new Rng(0), metrics, answered: (request, s) => answers.set(request, { model: s.model, version: String(s.version) }), routed: live.routed, ...(deps.limits ? { limits: deps.limits } : {}) });
   registerStatusRoutes(app, { fleet, metrics, beforeScrape: () => updateLiveGauges(fleet, liveMetrics) });
   registerDriftRoute(app, { fleet });
   registerLiveRoutes(app, { fleet });
   app.addHook('onClose', async () => fleet.close());
-  return Object.assign(app, { refresh: () => fleet.refresh(), fleet });
+  return Object.assign(app, { refresh: () => fleet.refresh(), fleet, answerOf: (request: FastifyRequest) => answers.get(request) });
 }

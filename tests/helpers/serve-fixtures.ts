@@ -1,5 +1,5 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { Registry } from 'prom-client';
 import { onTestFinished } from 'vitest';
 import { createGit } from '../../src/git/simple-git-client.js';
@@ -9,7 +9,7 @@ import { createServer, type ServeApp } from '../../src/serve/server.js';
 import { Rng } from '../../src/rng.js';
 import { registeredRepo } from './deployment-fixtures.js';
 import { manifestYaml } from './registry-fixtures.js';
-import type { TempRepo } from './temp-repo.js';
+import { tempRepo, type TempRepo, type Tree } from './temp-repo.js';
 
 export interface RunningServer {
   app: ServeApp;
@@ -30,9 +30,35 @@ export function commitAndPush(repo: TempRepo, path: string, text: string | Uint8
   repo.git(repo.dir, 'push', '-q', 'origin', 'main');
 }
 
-/** Two tiny versions of `bc` registered (seeds 1 and 2), production at v1 (or `canary`), pushed to origin. */
+let registeredFiles: Promise<Tree> | undefined;
+
+/**
+ * The files of a repository with two tiny versions of `bc` registered, trained once per test
+ * file (each file runs in its own process) and kept in memory: serving reads a registry, it
+ * does not need the registrations to have happened in the test's own repository.
+ */
+function registeredTree(): Promise<Tree> {
+  registeredFiles ??= registeredRepo(2).then((repo) => filesOf(repo.dir));
+  return registeredFiles;
+}
+
+function filesOf(root: string): Tree {
+  const tree: Tree = {};
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === '.git' || e.name === '.pipepilot') continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else tree[relative(root, path).split(sep).join('/')] = new Uint8Array(readFileSync(path)); // a Buffer would read as {copy} in a Tree
+    }
+  };
+  walk(root);
+  return tree;
+}
+
+/** Two tiny versions of `bc` registered (seeds 1 and 2), production at v1 (or `canary`), pushed to origin; a fresh repository each time. */
 export async function deployedRepo(canary?: { version: number; weight: number }): Promise<TempRepo> {
-  const repo = await registeredRepo(2);
+  const repo = tempRepo(await registeredTree());
   commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1, { canary }), 'deploy bc v1');
   return repo;
 }

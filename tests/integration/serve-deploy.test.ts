@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { serveCommand } from '../../src/cli/serve-command.js';
 import { manifestYaml } from '../helpers/registry-fixtures.js';
 import { bcRecords, commitAndPush, deployedRepo, startServer, type RunningServer } from '../helpers/serve-fixtures.js';
+import { OutputSignal, waitUntil } from '../helpers/wait.js';
 
 async function versionsAnswering(server: RunningServer, body: unknown, ids: (string | undefined)[]): Promise<number[]> {
   const out: number[] = [];
@@ -113,29 +114,26 @@ describe('serve: following the manifests in git', () => {
       join(repo.dir, 'pipelines/bc.yaml'),
       'apiVersion: pipepilot/v1\nname: bc\ndata: {source: data/bc.csv, target: diagnosis}\nmodel: {task: binary_classification, type: linear}\ndeploy: {drift: {psi_max: 0.35}}\n',
     );
-    let stdout = '';
-    let stderr = '';
+    const stdout = new OutputSignal();
+    const stderr = new OutputSignal();
     let stop!: (reason: string) => void;
     const until = new Promise<string>((done) => (stop = done));
     const running = serveCommand(
-      { cwd: repo.dir, env: { PIPEPILOT_BACKEND: 'wasm' }, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false },
+      { cwd: repo.dir, env: { PIPEPILOT_BACKEND: 'wasm' }, stdout: (s) => stdout.append(s), stderr: (s) => stderr.append(s), isTTY: false },
       { port: '0', pollSeconds: '3600' },
       until,
     );
-    let url: string | undefined;
-    for (let i = 0; i < 200 && !(url && /serving v1/.test(stderr)); i++) {
-      url = /listening on (\S+)/.exec(stdout)?.[1];
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    expect(url, stdout + stderr).toBeDefined();
-    expect(stdout).toMatch(/following origin\/main/);
-    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    // Ready when it says where it listens and /readyz answers 200 (v1 loaded), each within a deadline.
+    const [, url] = await stdout.waitFor(/listening on (\S+)/, { deadlineMs: 30_000, what: '"listening on" line' });
+    await waitUntil(async () => (await fetch(`${url}/readyz`)).status === 200, { deadlineMs: 30_000, what: `${url}/readyz answering 200` });
+    expect(String(stderr)).toMatch(/serving v1/);
+    expect(String(stdout)).toMatch(/following origin\/main/);
     expect(((await (await fetch(`${url}/models/bc/drift`)).json()) as { threshold: number }).threshold).toBe(0.35);
     stop('SIGTERM');
     expect(await running).toBe(0);
-    expect(stderr).toMatch(/SIGTERM: shutting down/);
-    const bad = await serveCommand({ cwd: repo.dir, env: {}, stdout: () => {}, stderr: (s) => void (stderr += s), isTTY: false }, { port: '99999' }, until);
+    expect(String(stderr)).toMatch(/SIGTERM: shutting down/);
+    const bad = await serveCommand({ cwd: repo.dir, env: {}, stdout: () => {}, stderr: (s) => stderr.append(s), isTTY: false }, { port: '99999' }, until);
     expect(bad).toBe(2);
-    expect(stderr).toMatch(/--port 99999: expected a whole number/);
+    expect(String(stderr)).toMatch(/--port 99999: expected a whole number/);
   });
 });

@@ -1,0 +1,51 @@
+// Mutation testing of the code that decides what reaches production (issue 15): `npm run mutate`.
+// Incremental: results are kept in reports/stryker-incremental.json and only mutants whose code
+// or covering tests changed are run again. One module group at a time (MUTATE_TESTS=unit: unit tests only):
+//   npm run mutate -- --mutate src/evaluate/gates.ts,src/evaluate/baseline-gates.ts
+// Survivors that no test can kill are listed with the reason in tests/mutation/equivalent-mutants.md.
+// Not part of .ci/run: the whole set takes tens of minutes on two cores.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  // Only the tests whose imports reach a mutated file run, each only for the mutants it covers
+  // (the vitest runner always measures coverage per test).
+  vitest: { configFile: 'vitest.stryker.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  mutate: [
+    'src/evaluate/gates.ts',
+    'src/evaluate/baseline-gates.ts',
+    'src/evaluate/bootstrap.ts',
+    'src/registry/plan-registration.ts',
+    'src/registry/plan-promotion.ts',
+    'src/registry/plan-rollback.ts',
+    'src/registry/verify-version.ts',
+    'src/registry/digest.ts',
+    'src/registry/manifest.ts',
+    'src/use-cases/registered-model.ts',
+    'src/serve/fleet.ts',
+    'src/serve/canary-split.ts',
+    'src/action/pipeline-selection.ts',
+    'src/action/pipeline-inputs.ts',
+    'src/action/release.ts',
+    // TODO(issue 8): add the monitor's decision function in src/monitor when it lands.
+  ],
+  // A mutant of a module-level constant needs every test run again; they are few and cost most of the time.
+  ignoreStatic: true,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 85, break: null },
+  concurrency: 2,
+  // Training tests are slow under load: allow a mutant's tests this much longer than their dry run.
+  timeoutFactor: 2,
+  timeoutMS: 20_000,
+  // The first run of every related test, instrumented, on a shared 2-core machine.
+  dryRunTimeoutMinutes: 30,
+  ignorePatterns: ['dist', 'reports', 'coverage', '.pipepilot', 'bench/.cache'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
