@@ -3,7 +3,7 @@ import { quantile, sortedPresent } from '../data/sorted-values.js';
 import { didYouMean, listColumns } from '../data/column-suggestion.js';
 import type { Column, Table } from '../data/table.js';
 import type { PreprocessSpec, Task } from '../spec/types.js';
-import { asOrigin, inputOutOfRange, statisticsOverflow, type RowOrigin } from './row-origin.js';
+import { asOrigin, inputOutOfRange, sourceRow, statisticsOverflow, type RowOrigin } from './row-origin.js';
 
 /**
  * The fitted transform from a raw record to a model row, saved as `preprocessor.json`.
@@ -245,7 +245,9 @@ function transformOrdinal(pre: Preprocessor, table: Table, from: RowOrigin | str
  * column kinds the preprocessor was fitted on: numbers written as strings become numbers, a
  * categorical column read as numbers becomes strings. Missing or unusable columns are a DataError.
  */
-export function alignTable(pre: Preprocessor, table: Table, file: string): Table {
+export function alignTable(pre: Preprocessor, table: Table, from: RowOrigin | string): Table {
+  const origin = asOrigin(from);
+  const file = origin.file;
   const absent = [...pre.numeric, ...pre.categorical].filter((f) => !table.columns.has(f.name)).map((f) => f.name);
   if (absent.length > 0) {
     const present = [...table.columns.keys()];
@@ -258,8 +260,8 @@ export function alignTable(pre: Preprocessor, table: Table, file: string): Table
     });
   }
   const columns = new Map<string, Column>();
-  for (const f of pre.numeric) columns.set(f.name, { kind: 'numeric', values: asNumeric(table, f.name, file) });
-  for (const f of pre.categorical) columns.set(f.name, { kind: 'categorical', values: asCategorical(table, f.name, file) });
+  for (const f of pre.numeric) columns.set(f.name, { kind: 'numeric', values: asNumeric(table, f.name, origin) });
+  for (const f of pre.categorical) columns.set(f.name, { kind: 'categorical', values: asCategorical(table, f.name, origin.file) });
   return { rowCount: table.rowCount, columns };
 }
 
@@ -276,28 +278,29 @@ function requireColumn(table: Table, name: string, file: string): Column {
   return col;
 }
 
-function asNumeric(table: Table, name: string, file: string): Float64Array {
-  const col = requireColumn(table, name, file);
+function asNumeric(table: Table, name: string, origin: RowOrigin): Float64Array {
+  const col = requireColumn(table, name, origin.file);
   if (col.kind === 'numeric') {
     const bad = col.values.findIndex((v) => !Number.isNaN(v) && !Number.isFinite(v));
-    if (bad >= 0) throw notNumber(file, name, bad, String(col.values[bad]));
+    if (bad >= 0) throw notNumber(origin, name, bad, String(col.values[bad]));
     return col.values;
   }
   const out = new Float64Array(col.values.length);
   col.values.forEach((s, i) => {
     if (s === null || s.trim() === '') return void (out[i] = NaN);
     const v = Number(s);
-    if (!Number.isFinite(v)) throw notNumber(file, name, i, s);
+    if (!Number.isFinite(v)) throw notNumber(origin, name, i, s);
     out[i] = v;
   });
   return out;
 }
 
-function notNumber(file: string, column: string, rowIndex: number, got: string): DataError {
-  return new DataError(`${file}: row ${rowIndex + 1}, column '${column}': expected a finite number, got '${got}'`, {
-    file,
+function notNumber(origin: RowOrigin, column: string, rowIndex: number, got: string): DataError {
+  const row = sourceRow(origin, rowIndex);
+  return new DataError(`${origin.file}: ${origin.noun ?? 'data row'} ${row}, column '${column}': expected a finite number, got '${got}'`, {
+    file: origin.file,
     column,
-    row: rowIndex + 1,
+    row,
     rule: 'numeric',
   });
 }

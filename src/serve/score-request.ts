@@ -46,11 +46,12 @@ export function scoreRequest(slot: ModelSlot, records: unknown[], ctx: ScoreCont
   ctx.routed?.(lease.loaded, lease.role);
   try {
     // Aligned, not yet imputed: the drift window must see missing values as missing.
-    const aligned = alignTable(lease.loaded.scoring.preprocessor, table, 'request');
+    const origin = { file: 'request', noun: 'record' } as const;
+    const aligned = alignTable(lease.loaded.scoring.preprocessor, table, origin);
     if (ctx.explain && !lease.loaded.scoring.model.trees) {
       throw new RequestError(400, `${slot.model} v${lease.loaded.version} is a ${lease.loaded.scoring.model.kind} model; explanations are computed for gbdt models only`, { field: 'explain', hint: 'Leave out ?explain=true.' });
     }
-    const predictions = scoreTable(lease.loaded.scoring, aligned, { file: 'request', noun: 'record' }, { explain: ctx.explain === true });
+    const predictions = scoreTable(lease.loaded.scoring, aligned, origin, { explain: ctx.explain === true });
     lease.loaded.drift?.observe(aligned);
     countPredictions(ctx.metrics, slot.model, lease.loaded.version, predictions);
     lease.loaded.live.recordPredictions(ctx.answerId, predictions.predictions);

@@ -65,7 +65,7 @@ export function scoreOutputs(scoring: ScoringModel, table: Table, from: RowOrigi
 function scoreTransformed(scoring: ScoringModel, table: Table, from: RowOrigin | string): { output: Float32Array; x: Float32Array; rows: number; cols: number } {
   const pre = scoring.preprocessor;
   const origin = asOrigin(from);
-  const aligned = alignTable(pre, table, origin.file);
+  const aligned = alignTable(pre, table, origin);
   const transformed = transformTable(pre, aligned, origin);
   const output = scoring.model.predict(transformed.x, transformed.rows, transformed.cols);
   checkFiniteOutputs(pre, aligned, transformed, output, origin);

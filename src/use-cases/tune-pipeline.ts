@@ -106,11 +106,13 @@ function trialSetup(pipeline: LoadedPipeline, rows: PreparedRows): TrialSetup {
   const target = { name: rows.schema.target, task, classes: rows.classes, threshold: spec.evaluate.threshold };
   const folds = foldRows(rows.trainTable.rowCount, { cv: tune.cv, validationFraction: tune.validation_fraction, seed: tune.seed, strata }).map((f) => {
     const trainTable = takeRows(rows.trainTable, f.train);
-    const pre = fitPreprocessor({ table: trainTable, features: rows.schema, spec: spec.preprocess, target });
+    // Messages name rows as in the data file: fold rows → train rows → data rows.
+    const origin = (idx: Uint32Array) => ({ file: spec.data.source, sourceRows: idx.map((i) => rows.trainSourceRows[i]) });
+    const pre = fitPreprocessor({ table: trainTable, features: rows.schema, spec: spec.preprocess, target, origin: origin(f.train) });
     const pick = (idx: Uint32Array) => Float64Array.from(idx, (i) => rows.yTrain[i]);
     return {
-      train: { ...transformTable(pre, trainTable), y: pick(f.train) },
-      valid: { ...transformTable(pre, takeRows(rows.trainTable, f.valid)), y: pick(f.valid) },
+      train: { ...transformTable(pre, trainTable, origin(f.train)), y: pick(f.train) },
+      valid: { ...transformTable(pre, takeRows(rows.trainTable, f.valid), origin(f.valid)), y: pick(f.valid) },
     };
   });
   return {

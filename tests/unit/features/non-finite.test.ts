@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DataError, PipePilotError } from '../../../src/errors.js';
 import type { Table } from '../../../src/data/table.js';
 import { checkFiniteOutputs } from '../../../src/features/finite-output.js';
-import { fitPreprocessor, transformTable, type Preprocessor } from '../../../src/features/preprocessor.js';
+import { alignTable, fitPreprocessor, transformTable, type Preprocessor } from '../../../src/features/preprocessor.js';
 import type { PreprocessSpec } from '../../../src/spec/types.js';
 
 const spec = (scale: PreprocessSpec['scale'] = 'standard', numeric: PreprocessSpec['impute']['numeric'] = 'median'): PreprocessSpec => ({
@@ -88,6 +88,15 @@ describe('transforming: a scaled value beyond float32 is refused, not clipped', 
     expect(() => transformTable(pre, numericTable({ alcohol: [1, 3.41e38] }), { file: 'request', noun: 'record' })).toThrow(
       /^request: record 2, column 'alcohol': 3\.41e\+38/,
     );
+  });
+});
+
+describe('aligning: a value that is not a finite number is named the same way', () => {
+  it('as a data row of a file (through sourceRows), or as a record of a request', () => {
+    const pre = fitPreprocessor({ table: numericTable({ alcohol: [0, 1] }), features: { numeric: ['alcohol'], categorical: [] }, spec: spec(), target });
+    const rows: Table = { rowCount: 2, columns: new Map([['alcohol', { kind: 'categorical', values: ['1', 'Infinity'] }]]) };
+    expect(() => alignTable(pre, rows, { file: 'wine.csv', sourceRows: [3, 8] })).toThrow(/^wine\.csv: data row 9, column 'alcohol': expected a finite number, got 'Infinity'$/);
+    expect(() => alignTable(pre, rows, { file: 'request', noun: 'record' })).toThrow(/^request: record 2, column 'alcohol'/);
   });
 });
 
