@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
@@ -20,6 +22,7 @@ const MODELS: Record<string, { validate(): void; new (data: never): { validate()
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget as never,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler as never,
   'monitoring.coreos.com/v1/ServiceMonitor': ServiceMonitor as never,
+  'monitoring.coreos.com/v1/PrometheusRule': PrometheusRule as never,
 };
 
 interface K8sObject {
@@ -43,10 +46,21 @@ function argsToOptions(args: string[]): ServeOptions {
 }
 
 describe('deploy/kubernetes: every overlay renders, validates, and agrees with the server', () => {
+  for (const env of ['staging', 'production']) {
+    it(`${env}: the committed PrometheusRule is what \`pipepilot rules --env ${env} --operator\` writes from the pipelines today`, async () => {
+      const generated = await runCli(['rules', '--env', env, '--operator'], projectRoot);
+      expect(generated.code, generated.stderr).toBe(0);
+      const committed = readFileSync(join(projectRoot, 'deploy', 'kubernetes', 'overlays', env, 'prometheus-rule.yaml'), 'utf8');
+      // The file is the command's output behind two comment lines saying how to regenerate it.
+      expect(committed.split('\n').filter((l) => !l.startsWith('#')).join('\n')).toBe(generated.stdout);
+      const rules = render(env).find((o) => o.kind === 'PrometheusRule') as unknown as { spec: { groups: { rules: { alert: string }[] }[] } };
+      expect(rules.spec.groups.flatMap((g) => g.rules.map((r) => r.alert))).toContain('PipePilotCanaryErrorRate');
+    });
+  }
   for (const [overlay, env] of [['staging', 'staging'], ['production', 'production']] as const) {
     it(`${overlay}: valid objects whose probes, port, args and env match \`pipepilot serve\``, async () => {
       const objects = render(overlay);
-      expect(objects.map((o) => o.kind).sort()).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service', 'ServiceMonitor']);
+      expect(objects.map((o) => o.kind).sort()).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'PrometheusRule', 'Service', 'ServiceMonitor']);
       for (const object of objects) {
         const Model = MODELS[`${object.apiVersion}/${object.kind}`];
         expect(Model, `${object.apiVersion} ${object.kind}`).toBeDefined();
