@@ -1,0 +1,220 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { ActionIo, Annotation } from '../../src/action/action-io.js';
+import { run } from '../../src/action/main.js';
+import { pullRequestPayload, pushPayload } from '../helpers/action-runner.js';
+import { githubStandIn, type GitHubStandIn } from '../helpers/github-stand-in.js';
+import { bcData, manifestYaml } from '../helpers/registry-fixtures.js';
+import { tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+
+/**
+ * The action's release (src/action/release.ts) run in this process through `run`, the function the
+ * bundle calls, so mutation testing reaches it (tests/e2e/action.test.ts runs the bundled dist/,
+ * which Stryker does not mutate). Real parts otherwise: a bare git origin in a temp dir, the
+ * GitHub REST stand-in on 127.0.0.1, the local run-bundle store in RUNNER_TEMP, wasm training.
+ * Two trainings in all: each scene's steps follow one another as pushes to main do.
+ */
+const CREATE_PULL = 'POST /repos/{owner}/{repo}/pulls';
+const WASM_DIR = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
+
+function pipelineYaml(opts: { gates?: string; seed?: number } = {}): string {
+  return [
+    'apiVersion: pipepilot/v1',
+    'name: bc',
+    'description: Screening aid for review by a pathologist (test model).',
+    'data: {source: pipelines/data/bc.csv, target: diagnosis, positive_class: malignant}',
+    `model: {task: binary_classification, type: linear, seed: ${opts.seed ?? 1}}`,
+    'evaluate: {bootstrap: {samples: 20}}',
+    'gates:',
+    `  - ${opts.gates ?? '{metric: accuracy, min: 0.9}'}`,
+    '',
+  ].join('\n');
+}
+
+interface Recorded {
+  code: number;
+  /** info lines, then `warning: …`, `error: …` with their annotation. */
+  log: string[];
+  errors: { message: string; at?: Annotation }[];
+  outputs: Record<string, string>;
+  summary: string;
+  failed?: string;
+}
+
+interface Scene {
+  repo: TempRepo;
+  standIn: GitHubStandIn;
+  runnerTemp: string;
+  head(): string;
+  /** One run of the action in this process on `event`, as the runner would start it. */
+  action(event: string, payload: Record<string, unknown>, ref: string): Promise<Recorded>;
+  push(range: { before: string; after: string }): Promise<Recorded>;
+  /** Commits `files` on main and pushes; returns the push's range. */
+  commitToMain(files: Record<string, string>, message: string): { before: string; after: string };
+}
+
+async function scene(): Promise<Scene> {
+  const repo = tempRepo({ 'pipelines/bc.yaml': pipelineYaml(), 'pipelines/data/bc.csv': bcData });
+  const standIn = await githubStandIn({ installationToken: true });
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'pipepilot-runner-'));
+  onTestFinished(() => rmSync(runnerTemp, { recursive: true, force: true }));
+  const head = () => repo.git(repo.dir, 'rev-parse', 'HEAD').trim();
+  let n = 0;
+  const action = async (event: string, payload: Record<string, unknown>, ref: string): Promise<Recorded> => {
+    const eventPath = join(runnerTemp, `event-${++n}.json`);
+    writeFileSync(eventPath, JSON.stringify(payload));
+    const rec: Recorded = { code: -1, log: [], errors: [], outputs: {}, summary: '' };
+    const io: ActionIo = {
+      info: (m) => void rec.log.push(m),
+      notice: (m) => void rec.log.push(`notice: ${m}`),
+      warning: (m) => void rec.log.push(`warning: ${m}`),
+      error: (m, at) => void (rec.log.push(`error: ${m}`), rec.errors.push({ message: m, at })),
+      setOutput: (name, value) => void (rec.outputs[name] = value),
+      appendSummary: async (md) => void (rec.summary += md),
+      setFailed: (m) => void (rec.failed = m),
+    };
+    const env = {
+      GITHUB_EVENT_NAME: event,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REPOSITORY: `${standIn.owner}/${standIn.repo}`,
+      GITHUB_SHA: head(),
+      GITHUB_REF: ref,
+      GITHUB_WORKSPACE: repo.dir,
+      GITHUB_API_URL: standIn.baseUrl,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: String(1000 + n),
+      RUNNER_TEMP: runnerTemp,
+      INPUT_BACKEND: 'wasm',
+      'INPUT_GITHUB-TOKEN': standIn.token,
+    };
+    rec.code = await run(env, io, { codeVersion: '0.0.0-test', bundleDir: WASM_DIR });
+    return rec;
+  };
+  const commitToMain = (files: Record<string, string>, message: string) => {
+    const before = head();
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(repo.dir, path)), { recursive: true });
+      writeFileSync(join(repo.dir, path), text);
+    }
+    repo.git(repo.dir, 'add', '-A');
+    repo.git(repo.dir, 'commit', '-q', '-m', message);
+    repo.git(repo.dir, 'push', '-q', 'origin', 'main');
+    return { before, after: head() };
+  };
+  return {
+    repo, standIn, runnerTemp, head, action, commitToMain,
+    push: (range) => action('push', pushPayload(standIn, range), 'refs/heads/main'),
+  };
+}
+
+const originTip = (s: Scene) => s.repo.git(s.repo.origin, 'rev-parse', 'main').trim();
+
+function expectOk(r: Recorded): void {
+  expect(r.code, `${r.failed}\n${r.log.join('\n')}`).toBe(0);
+}
+
+describe('release in process: a merged pull request', () => {
+  it('reuses the checked bundle (refused when it names another content key), registers once, then changes nothing on a rerun', async () => {
+    const s = await scene();
+    // The pull request: its check stores the run bundle under the content key.
+    const base = s.head();
+    s.repo.git(s.repo.dir, 'checkout', '-q', '-b', 'change');
+    writeFileSync(join(s.repo.dir, 'pipelines/bc.yaml'), pipelineYaml({ seed: 2 }));
+    s.repo.git(s.repo.dir, 'commit', '-q', '-am', 'seed 2');
+    const pull = s.standIn.addPull({ head: 'change', files: [{ filename: 'pipelines/bc.yaml' }] });
+    expectOk(await s.action('pull_request', pullRequestPayload(s.standIn, { number: pull.number, baseSha: base, headSha: s.head() }), `refs/pull/${pull.number}/merge`));
+    s.repo.git(s.repo.dir, 'checkout', '-q', 'main');
+    s.repo.git(s.repo.dir, 'merge', '--no-ff', '-q', '-m', 'Merge pull request from change', 'change');
+    s.repo.git(s.repo.dir, 'push', '-q', 'origin', 'main');
+    const range = { before: base, after: s.head() };
+
+    // A stored bundle whose metrics.json names another content key is refused: nothing pushed, no PR.
+    const store = join(s.runnerTemp, 'pipepilot-bundle-store');
+    const [stored] = readdirSync(store).filter((f) => f.startsWith('sha256-'));
+    const metricsPath = join(store, stored, 'metrics.json');
+    const intact = readFileSync(metricsPath, 'utf8');
+    writeFileSync(metricsPath, JSON.stringify({ ...JSON.parse(intact), content_key: `sha256:${'0'.repeat(64)}` }));
+    const refused = await s.push(range);
+    expect(refused.code).toBe(1);
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors[0].message).toMatch(/the stored bundle sha256:.* does not match pipelines\/bc\.yaml/);
+    expect(refused.errors[0].at?.file).toBe('pipelines/bc.yaml');
+    expect(refused.failed).toMatch(/^PipePilot release failed:\n- pipelines\/bc\.yaml: /);
+    expect(refused.outputs).toMatchObject({ version: '', metrics: '{}', 'deployment-pr': '', 'gates-passed': 'false' });
+    expect(originTip(s)).toBe(range.after);
+    expect(s.standIn.pulls.filter((p) => p.head.startsWith('pipepilot/'))).toHaveLength(0);
+
+    writeFileSync(metricsPath, intact);
+    const released = await s.push(range);
+    expectOk(released);
+    expect(released.log).toContain('── pipelines/bc.yaml: releases because pipelines/bc.yaml changed');
+    expect(released.log.some((l) => /^reusing the pull request's run bundle sha256:[0-9a-f]{12}… \(same pipeline, data, code and backend\): not training again$/.test(l))).toBe(true);
+    expect(released.log.some((l) => l.startsWith('no stored run bundle'))).toBe(false);
+    expect(released.log.some((l) => /^registered bc v1 \([0-9a-f]{12}\), pushed$/.test(l))).toBe(true);
+    const commit = s.repo.git(s.repo.origin, 'log', '-1', '--format=%B', 'main');
+    expect(commit.trim().split('\n').at(-1)).toBe('[skip ci]');
+    const deploy = s.standIn.pulls.find((p) => p.head === 'pipepilot/deploy/bc/staging')!;
+    expect(deploy).toMatchObject({ title: 'Deploy bc v1 to staging' });
+    expect(deploy.body).toContain(`registered from ${range.after.slice(0, 12)}`);
+    expect(released.outputs.version).toBe('1');
+    expect(JSON.parse(released.outputs.metrics).bc.gates_passed).toBe(true);
+    expect(released.outputs['deployment-pr']).toBe(`https://github.com/${s.standIn.owner}/${s.standIn.repo}/pull/${deploy.number}`);
+    expect(released.outputs['gates-passed']).toBe('true');
+    expect(released.summary).toBe(['### PipePilot release', '', '| model | version | deployment pull request |', '|---|---|---|', `| bc | v1 | ${released.outputs['deployment-pr']} |`, ''].join('\n'));
+
+    // The same push again: the version exists, nothing is registered, the one PR is updated.
+    const tip = originTip(s);
+    const again = await s.push(range);
+    expectOk(again);
+    expect(again.log).toContain('bc: already registered as v1 (same pipeline, data, code and backend)');
+    expect(again.outputs).toMatchObject({ version: '1', metrics: '{}', 'gates-passed': 'true', 'deployment-pr': released.outputs['deployment-pr'] });
+    expect(originTip(s)).toBe(tip);
+    expect(s.standIn.count(CREATE_PULL)).toBe(1);
+
+    // The push's previous commit missing from the checkout (a shallow clone): every pipeline is considered.
+    const shallow = await s.push({ before: 'f'.repeat(40), after: range.after });
+    expectOk(shallow);
+    expect(shallow.log).toContain(`the push's previous commit ${'f'.repeat(12)} is not in the checkout (use fetch-depth: 0): every pipeline is released`);
+    expect(shallow.log).toContain('── pipelines/bc.yaml: releases because every pipeline runs (changed files unknown)');
+    expect(shallow.outputs.version).toBe('1');
+
+    // Once staging serves v1 on main, a rerun has no deployment PR to make.
+    s.repo.git(s.repo.dir, 'pull', '-q', '--ff-only', 'origin', 'main');
+    s.commitToMain({ 'models/bc/deployments/staging.yaml': manifestYaml('bc', 1) }, 'deploy bc v1 to staging');
+    const served = await s.push({ before: '0'.repeat(40), after: s.head() });
+    expectOk(served);
+    expect(served.log).toContain('a new branch or no previous commit: every pipeline is released');
+    expect(served.outputs).toMatchObject({ version: '1', 'deployment-pr': '' });
+    expect(served.summary).toContain('| bc | v1 | — |');
+
+    // A push that changes neither a pipeline nor its data releases nothing and writes no summary.
+    const docs = await s.push(s.commitToMain({ 'README.md': '# docs\n' }, 'docs'));
+    expectOk(docs);
+    expect(docs.log).toContain("this push changes no pipeline, its data, or PipePilot's code: nothing to release");
+    expect(docs.outputs).toEqual({ metrics: '{}', version: '', 'deployment-pr': '', 'gates-passed': 'true' });
+    expect(docs.summary).toBe('');
+  });
+});
+
+describe('release in process: a gate fails on main', () => {
+  it('runs the pipeline (no stored bundle), registers nothing, annotates the gate line and fails the step', async () => {
+    const s = await scene();
+    const range = s.commitToMain({ 'pipelines/bc.yaml': pipelineYaml({ gates: '{metric: accuracy, min: 0.999}' }) }, 'a gate too high');
+    const res = await s.push(range);
+    expect(res.code).toBe(1);
+    expect(res.log.some((l) => /^no stored run bundle for sha256:[0-9a-f]{12}…: running pipelines\/bc\.yaml$/.test(l))).toBe(true);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors[0].message).toMatch(/^gate failed: accuracy/);
+    expect(res.errors[0].at).toEqual({ file: 'pipelines/bc.yaml', startLine: 8, startColumn: 5, title: 'bc: not registered' });
+    expect(res.failed).toBe('PipePilot release failed:\n- pipelines/bc.yaml: not registered, 1 gate result(s) failed');
+    expect(res.outputs.version).toBe('');
+    expect(JSON.parse(res.outputs.metrics).bc.gates_passed).toBe(false);
+    expect(res.outputs['gates-passed']).toBe('false');
+    expect(res.summary).toContain('| bc | not registered | — |');
+    expect(originTip(s)).toBe(range.after);
+    expect(s.standIn.pulls).toHaveLength(0);
+  });
+});
