@@ -4,6 +4,8 @@
 //   npm run mutate -- --mutate src/evaluate/gates.ts,src/evaluate/baseline-gates.ts
 // Survivors that no test can kill are listed with the reason in tests/mutation/equivalent-mutants.md.
 // Not part of .ci/run: the whole set takes tens of minutes on two cores.
+import process from 'node:process';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
