@@ -144,3 +144,98 @@ describe('sumReplicas', () => {
     expect(sumReplicas([evidence(), evidence({}, {}, 50)])).toMatchObject({ disagree: expect.stringMatching(/at 10% and .* at 50%/) });
   });
 });
+
+describe('decideRollout: the evidence table and the reasons a reviewer reads', () => {
+  const table = policy({ max_metric_drop: { drop: 0.02, confidence: 0.9 } }, { psi_max: 0.2 });
+  const healthy = () => evidence(
+    { requests: { total: 800, client_errors: 3, server_errors: 12 }, p99_seconds: 0.015 },
+    { requests: { total: 1000, client_errors: 0, server_errors: 10 }, p99_seconds: 0.0123, drift: [{ feature: 'age', psi: 0.05 }, { feature: 'bmi', psi: 0.01 }] },
+  );
+
+  it('one row per signal, both sides, the limit and its verdict', () => {
+    const d = decideRollout(table, healthy(), manifest);
+    expect(d.reasons).toEqual(['canary v2 is within every limit at 10%']);
+    expect(d.checks).toEqual([
+      { signal: 'drift: highest feature PSI', stable: '0.050 (age)', canary: 'too few rows', threshold: '≤ 0.2', verdict: 'pass' },
+      { signal: 'requests answered', stable: '1000', canary: '800', threshold: 'canary ≥ 100', verdict: 'pass' },
+      { signal: '5xx error rate', stable: '1.00%', canary: '1.50%', threshold: 'canary − stable ≤ 1.00%', verdict: 'pass' },
+      { signal: 'p99 latency', stable: '12.3 ms', canary: '15.0 ms', threshold: 'canary / stable ≤ 1.5', verdict: 'pass' },
+      { signal: 'live accuracy', stable: '0.9500 (2000 labels)', canary: '0.9500 (2000 labels)', threshold: 'drop ≤ 0.02 at 0.9; drop 0.0000, 90% interval [-0.0089, 0.0089]', verdict: 'pass' },
+    ]);
+  });
+
+  it('no drift policy, no latency to compare, no metric limit: those rows are absent; a stable without requests has a 0% rate', () => {
+    const d = decideRollout(policy(), evidence({ p99_seconds: 0.5 }, { requests: { total: 0, client_errors: 0, server_errors: 0 }, p99_seconds: 0 }), manifest);
+    expect(d.action).toBe('advance');
+    expect(d.checks.map((c) => c.signal)).toEqual(['requests answered', '5xx error rate']);
+    expect(d.checks[1]).toMatchObject({ stable: '0.00%', canary: '0.00%' });
+    expect(decideRollout(policy(), evidence({ p99_seconds: null }), manifest).checks.map((c) => c.signal)).toEqual(['requests answered', '5xx error rate']);
+  });
+
+  it('too few requests: one row, verdict wait, the reason says how many answered and how many more', () => {
+    const d = decideRollout(table, evidence({ requests: { total: 40, client_errors: 0, server_errors: 0 } }), manifest);
+    expect(d.reasons).toEqual(['the canary has answered 40 requests; 60 more before it is judged']);
+    expect(d.checks.slice(1)).toEqual([{ signal: 'requests answered', stable: '1000', canary: '40', threshold: 'canary ≥ 100', verdict: 'wait' }]);
+  });
+
+  it('each failing limit is its own reason, all of them in the rollback alert, and its row says fail', () => {
+    const d = decideRollout(table, evidence(
+      { requests: { total: 1000, client_errors: 0, server_errors: 40 }, p99_seconds: 0.03, metric: { name: 'accuracy', n: 2000, correct: 1500, value: 0.75 } },
+      { requests: { total: 1000, client_errors: 0, server_errors: 10 } },
+    ), manifest);
+    expect(d).toMatchObject({ action: 'rollback', role: 'canary', version: 2 });
+    expect(d.reasons).toEqual([
+      "the canary's 5xx rate 4.00% is 3.00% above stable's 1.00% (limit 1.00%)",
+      "the canary's p99 latency 30.0 ms is 3.00× stable's 10.0 ms (limit 1.5×)",
+      expect.stringMatching(/^the canary's live accuracy is worse than stable's by more than 0\.02 \(drop 0\.1998, 90% interval \[0\.\d{4}, 0\.\d{4}\]\)$/),
+    ]);
+    expect(d.alerts).toEqual([`canary v2 rolled back: ${d.reasons.join('; ')}`]);
+    expect(d.checks.map((c) => c.verdict)).toEqual(['pass', 'pass', 'fail', 'fail', 'fail']);
+  });
+
+  it('labels short on either side: a wait row naming both counts; an unclear interval waits, saying more labels narrow it', () => {
+    const few = decideRollout(table, evidence({ metric: { name: 'accuracy', n: 30, correct: 29, value: 29 / 30 } }, { metric: { name: 'accuracy', n: 90, correct: 85, value: 85 / 90 } }), manifest);
+    expect(few.reasons).toEqual(['80 more labelled rows needed (≥ 100 each for stable and canary; they have 90 and 30)']);
+    expect(few.checks.at(-1)).toEqual({ signal: 'live accuracy', stable: '0.9444 (90 labels)', canary: '0.9667 (30 labels)', threshold: '≥ 100 labels each', verdict: 'wait' });
+    const none = decideRollout(table, evidence({ metric: { name: 'accuracy', n: 0, correct: 0, value: null } }), manifest);
+    expect(none.checks.at(-1)).toMatchObject({ canary: '— (0 labels)', verdict: 'wait' });
+    const same = { name: 'accuracy' as const, n: 100, correct: 95, value: 0.95 };
+    const unclear = decideRollout(table, evidence({ metric: same }, { metric: same }), manifest);
+    expect(unclear.reasons).toEqual([expect.stringMatching(/^the canary's live accuracy is not yet shown within 0\.02 of stable's \(drop 0\.0000, 90% interval \[-0\.\d{4}, 0\.\d{4}\]\); more labels narrow it$/)]);
+    expect(unclear.checks.at(-1)!.verdict).toBe('wait');
+  });
+
+  it('drift: the alert names each feature above psi_max with its PSI; the row says alert, or fail when it rolls back', () => {
+    const drifting = evidence({ drift: [{ feature: 'age', psi: 0.31 }, { feature: 'bmi', psi: 0.25 }, { feature: 'sex', psi: 0.1 }] });
+    const alert = decideRollout(policy({}, { psi_max: 0.2 }), drifting, manifest);
+    expect(alert.alerts).toEqual(['canary v2 drifts: age PSI 0.310, bmi PSI 0.250 above 0.2']);
+    expect(alert.checks[0]).toEqual({ signal: 'drift: highest feature PSI', stable: 'too few rows', canary: '0.310 (age)', threshold: '≤ 0.2', verdict: 'alert' });
+    const back = decideRollout(policy({}, { psi_max: 0.2, action: 'rollback' }), drifting, manifest);
+    expect(back).toMatchObject({ action: 'rollback', role: 'canary', version: 2, reasons: alert.alerts, alerts: alert.alerts });
+    expect(back.checks).toHaveLength(1);
+    expect(back.checks[0].verdict).toBe('fail');
+    const stableOnly = { model: 'bc', replicas: 1, canary_weight: 0, versions: [side('stable')] };
+    expect(decideRollout(policy({}, { psi_max: 0.2 }), stableOnly, { model: 'bc', version: 1, reason: 'r' }).checks[0]).toMatchObject({ stable: 'too few rows', canary: '—', verdict: 'pass' });
+  });
+
+  it('without a canary: the reason names the serving version; a drift alert is the reason instead', () => {
+    const stableOnly = (drift: VersionEvidence['drift']) => ({ model: 'bc', replicas: 1, canary_weight: 0, versions: [side('stable', { drift })] });
+    const noCanary = { model: 'bc', version: 1, reason: 'r' };
+    expect(decideRollout(policy(), stableOnly([]), noCanary).reasons).toEqual(['no canary in the manifest: nothing to roll out (v1 serves)']);
+    const alert = decideRollout(policy({}, { psi_max: 0.2 }), stableOnly([{ feature: 'age', psi: 0.5 }]), noCanary);
+    expect(alert).toMatchObject({ action: 'alert', reasons: ['stable v1 drifts: age PSI 0.500 above 0.2'], alerts: ['stable v1 drifts: age PSI 0.500 above 0.2'] });
+  });
+
+  it('servers behind git: the reason says what they serve and what the manifest says; every mismatch holds', () => {
+    const hold = (e: ModelEvidence, m: Manifest = manifest) => decideRollout(policy(), e, m);
+    expect(hold(evidence({ version: 3 })).reasons).toEqual(['the servers serve stable v1, canary v3 at 10%, the manifest says stable v1, canary v2 at 10%: waiting for them to follow git']);
+    expect(hold({ model: 'bc', replicas: 1, canary_weight: 0, versions: [] }).reasons).toEqual(['the servers serve nothing, the manifest says stable v1, canary v2 at 10%: waiting for them to follow git']);
+    const stableOnly = { model: 'bc', replicas: 1, canary_weight: 0, versions: [side('stable')] };
+    expect(hold(stableOnly).reasons[0]).toBe('the servers serve stable v1, the manifest says stable v1, canary v2 at 10%: waiting for them to follow git');
+    expect(hold(evidence({}, { version: 7 })).action).toBe('hold');
+    // A canary still served after git dropped it, and a stable version git has moved on from.
+    expect(hold(evidence(), { model: 'bc', version: 1, reason: 'r' }).reasons[0]).toBe('the servers serve stable v1, canary v2 at 10%, the manifest says stable v1: waiting for them to follow git');
+    expect(hold(stableOnly, { model: 'bc', version: 2, reason: 'r' }).action).toBe('hold');
+    expect(hold(evidence({}, {}, 10), { ...manifest, canary: { version: 2, weight: 50 } }).action).toBe('hold');
+  });
+});
