@@ -205,3 +205,46 @@ describe('gates against production', () => {
     expect(none.message).toContain('no baseline yet: no production model to compare with');
   });
 });
+
+describe('gates against production: the cases a slice or a metric can be in', () => {
+  const metric = (candidate: number, baseline: number, low: number, high: number): MetricComparison =>
+    ({ candidate, baseline, difference: candidate - baseline, low, high, shareAtMostZero: NaN, pValueWorse: NaN, lowerIsBetter: false });
+  const withSlices = (rows: { value: string; n: number; gated: boolean; metrics: Record<string, MetricComparison> }[]): GateBaseline => {
+    const base = fixedComparison('binary_classification', { roc_auc: [0.9, 0.9, -0.01, 0.01] });
+    return { ...base, comparison: { ...base.comparison, slices: [{ column: 'region', rows }] } };
+  };
+  const gate = drop('roc_auc', { max_drop: 0.05, slice: 'region' });
+
+  it('every slice large enough: one result each and no note; none large enough: only the note, saying nothing was checked', () => {
+    const all = evaluateGates([gate], evaluationOf('binary_classification'), { baseline: withSlices([
+      { value: 'north', n: 80, gated: true, metrics: { roc_auc: metric(0.9, 0.9, -0.01, 0.01) } },
+      { value: 'south', n: 70, gated: true, metrics: { roc_auc: metric(0.8, 0.9, -0.12, -0.08) } },
+    ]) });
+    expect(all.map((r) => [r.slice?.value, r.status])).toEqual([['north', 'passed'], ['south', 'failed']]);
+    const none = evaluateGates([gate], evaluationOf('binary_classification'), { baseline: withSlices([
+      { value: 'north', n: 8, gated: false, metrics: { roc_auc: metric(0.9, 0.9, -0.01, 0.01) } },
+    ]) });
+    expect(none).toHaveLength(1);
+    expect(none[0].message).toBe('roc_auc max_drop 0.05 vs production on region: no slice has enough rows, nothing checked; 1 slice skipped (fewer than min_slice_rows): north (n=8)');
+  });
+
+  it('a slice whose comparison lacks the metric fails, naming the slice and what the baseline compared', () => {
+    const [r] = evaluateGates([gate], evaluationOf('binary_classification'), { baseline: withSlices([{ value: 'north', n: 80, gated: true, metrics: {} }]) });
+    expect(r).toMatchObject({ status: 'failed', observed: null, slice: { column: 'region', value: 'north' } });
+    expect(r.message).toBe('roc_auc on region=north: the comparison with production v7 has no roc_auc (it compared a binary_classification model)');
+  });
+
+  it('undefined on one side only: failed, saying which side', () => {
+    const one = (c: number, b: number) => evaluateGates([drop('roc_auc', { max_drop: 0.01 })], evaluationOf('binary_classification'), { baseline: fixedComparison('binary_classification', { roc_auc: [c, b, NaN, NaN] }) })[0];
+    expect(one(NaN, 0.9)).toMatchObject({ status: 'failed', observed: null, baseline: 0.9 });
+    expect(one(NaN, 0.9).message).toBe('roc_auc is undefined for the candidate (e.g. only one class in these rows), so it cannot be compared vs production v7');
+    expect(one(0.9, NaN).status).toBe('failed');
+    expect(one(0.9, NaN).message).toMatch(/is undefined for the baseline/);
+  });
+
+  it('significant: true with resamples but an undefined interval: the drop alone decides, the message says why, no interval shown', () => {
+    const [r] = evaluateGates([drop('roc_auc', { max_drop: 0.01, significant: true })], evaluationOf('binary_classification'), { baseline: fixedComparison('binary_classification', { roc_auc: [0.8, 0.9, NaN, NaN] }) });
+    expect(r.status).toBe('failed');
+    expect(r.message).toBe('roc_auc 0.800 vs production v7 0.900: difference -0.100; drop 0.100 > max_drop 0.01; significance unknown (the difference is undefined on every resample), so the drop alone decides');
+  });
+});

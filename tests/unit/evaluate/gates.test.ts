@@ -10,7 +10,7 @@ import type { Gate } from '../../../src/spec/types.js';
  * month-to-month (12) perfect; one-year (10) precision = recall = f1 = 0.5;
  * two-year (10) only non-churners, so roc_auc is undefined; 3 rows with no contract.
  */
-function churnEvaluation(): Evaluation {
+function churnEvaluation(minSliceRows = 10): Evaluation {
   const rows: [string | null, number, number][] = [
     ...Array.from({ length: 12 }, (_, i) => ['month-to-month', i < 6 ? 1 : 0, i < 6 ? 0.9 : 0.1] as [string, number, number]),
     ...[[1, 0.8], [1, 0.8], [1, 0.3], [1, 0.3], [0, 0.7], [0, 0.7], [0, 0.2], [0, 0.2], [0, 0.2], [0, 0.2]]
@@ -26,7 +26,7 @@ function churnEvaluation(): Evaluation {
     threshold: 0.5,
     bootstrap: { samples: 0, seed: 1, confidence: 0.95 },
     slices: [{ column: 'contract', values: rows.map((r) => r[0]) }],
-    minSliceRows: 10,
+    minSliceRows,
   });
 }
 
@@ -111,8 +111,14 @@ describe('evaluateGates', () => {
     expect(noSlice.message).toContain("no slice metrics for column 'region'");
   });
 
-  it('a gate without any bound is a spec fault, thrown', () => {
+  it('a gate without any bound is a spec fault, thrown, saying which bounds there are', () => {
     expect(() => evaluateGates([{ metric: 'f1' }], evaluation)).toThrow(PipePilotError);
+    expect(() => evaluateGates([{ metric: 'f1' }], evaluation)).toThrow(expect.objectContaining({ message: 'gate on f1 has no bound', hint: 'give the gate min, max, max_drop or max_drop_rel' }));
+  });
+
+  it('a slice gate with every slice large enough gives one result per slice and no note', () => {
+    const results = evaluateGates([{ metric: 'f1', min: 0.6, slice: 'contract' }], churnEvaluation(1));
+    expect(results.map((r) => [r.slice?.value, r.status])).toEqual([['month-to-month', 'passed'], ['one-year', 'failed'], ['two-year', 'failed'], ['(missing)', 'passed']]);
   });
 
   it('gatesPassed: all passed or no_baseline → true; no gates → true', () => {

@@ -51,6 +51,28 @@ describe('canary split', () => {
   });
 });
 
+describe('canary split: the boundaries and the hash clients rely on', () => {
+  /** A server RNG that returns the given draws, or throws when an id should have been hashed instead. */
+  const drawing = (...values: number[]) => ({ next: () => { const v = values.shift(); if (v === undefined) throw new Error('the RNG was drawn'); return v; } }) as unknown as Rng;
+
+  it('the canary takes draws in [0, weight): a draw exactly at the weight goes to stable', () => {
+    expect(routesToCanary(25, undefined, drawing(0.25))).toBe(false);
+    expect(routesToCanary(25, undefined, drawing(0.2499))).toBe(true);
+    expect(routesToCanary(25, undefined, drawing(0))).toBe(true);
+  });
+
+  it('a request id is hashed, never drawn: the server RNG is untouched, whatever its state', () => {
+    expect(routesToCanary(50, 'load-0', drawing())).toBe(false); // hashFraction('load-0') = 0.50049…
+    expect(routesToCanary(51, 'load-0', drawing())).toBe(true);
+  });
+
+  it('the hash is fixed across versions: these 400 ids send 63 to a 10 % canary (tests/helpers/monitor-fixtures.ts relies on it)', () => {
+    expect(Array.from({ length: 400 }, (_, i) => routesToCanary(10, `load-${i}`, drawing())).filter(Boolean)).toHaveLength(63);
+    expect(hashFraction('a')).toBeCloseTo(0.10352621669881046, 15);
+    expect(hashFraction('load-0')).toBeCloseTo(0.5004901685751975, 15);
+  });
+});
+
 describe('canary split without a request id', () => {
   it('an empty x-request-id is drawn at random like a missing one, never hashed to one fixed answer', () => {
     const draws = (id: string | undefined) => {
