@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRegistration, type RegistrationInput } from '../../../src/registry/plan-registration.js';
+import { commitMessage, planRegistration, type RegistrationInput } from '../../../src/registry/plan-registration.js';
 import { verifyVersion } from '../../../src/registry/verify-version.js';
 import type { MetricsDoc } from '../../../src/evaluate/metrics-doc.js';
 import type { Preprocessor } from '../../../src/features/preprocessor.js';
@@ -78,5 +78,50 @@ describe('planRegistration and verifyVersion', () => {
     const files = new Map(planRegistration(input()).files);
     files.set('metadata.json', new TextEncoder().encode('{"model": '));
     expect(verifyVersion(contents(files))).toEqual([{ file: 'models/churn/v4/metadata.json', message: expect.stringMatching(/not valid JSON/) }]);
+  });
+});
+
+describe('the registration commit and the verification report, word for word', () => {
+  it('the commit message: headline metrics with intervals, lineage, the gates count, the override on one line, the trailers', () => {
+    const plan = planRegistration({ ...input(), override: { reason: '  approved \n by   on-call ' } });
+    expect(plan.message).toBe([
+      'register churn v4: accuracy 0.8500, roc_auc 0.9000 [0.8000, 0.9500]',
+      '',
+      'pipeline pipelines/churn.yaml (blob ffffffffffff), data sha256:cdcdcdcdcdcd…',
+      'gates: FAILED (1 failed of 1)',
+      'gates overridden with --force: approved by on-call',
+      '',
+      'PipePilot-Model: churn',
+      'PipePilot-Version: 4',
+      `PipePilot-Content-Key: sha256:${'ab'.repeat(32)}`,
+    ].join('\n'));
+    expect(new TextDecoder().decode(plan.files.get('model.json'))).toBe('{\n  "format": "layers-model"\n}\n');
+  });
+
+  it('passing gates and no override; an integer metric is shown as is; no metric at all says so', () => {
+    const { metadata } = planRegistration(input());
+    const passed = commitMessage({ ...metadata, metrics: { accuracy: 1 } as typeof metadata.metrics, intervals: {}, gates_passed: true, gates: [], override: null });
+    expect(passed.split('\n').slice(0, 5)).toEqual(['register churn v4: accuracy 1', '', 'pipeline pipelines/churn.yaml (blob ffffffffffff), data sha256:cdcdcdcdcdcd…', 'gates: passed (0 failed of 0)', '']);
+    expect(commitMessage({ ...metadata, metrics: {} as typeof metadata.metrics, intervals: {} }).split('\n')[0]).toBe('register churn v4: no metrics');
+  });
+
+  it('each problem names its file and says what is wrong', () => {
+    const plan = planRegistration(input());
+    const entries = new Map<string, Uint8Array | undefined>(plan.files);
+    entries.set('weights.bin', new Uint8Array([9]));
+    entries.set('card.md', undefined); // a directory where the card should be
+    entries.set('extra', undefined);
+    expect(verifyVersion({ ...contents(plan.files), entries })).toEqual([
+      { file: 'models/churn/v4/weights.bin', message: `digest sha256:2b4c342f5433ebe591a1da77e013d1b72475562d48578dca8b84bac6651c3cb9 does not match metadata.json (${plan.metadata.files['weights.bin']})` },
+      { file: 'models/churn/v4/card.md', message: 'missing' },
+      { file: 'models/churn/v4/extra', message: 'not part of a registered version (no digest covers it)' },
+    ]);
+    const noMeta = new Map(plan.files);
+    noMeta.delete('metadata.json');
+    expect(verifyVersion(contents(noMeta))).toEqual([{ file: 'models/churn/v4/metadata.json', message: 'missing: a version without metadata cannot be verified' }]);
+    const broken = new Map(plan.files);
+    broken.set('metadata.json', new TextEncoder().encode('{"model": '));
+    expect(verifyVersion(contents(broken))[0].message).toMatch(/^not valid JSON \(/);
+    expect(verifyVersion({ ...contents(plan.files), model: 'other', dir: 'models/other/v4' })).toEqual([{ file: 'models/other/v4/metadata.json', message: 'describes churn v4, not other v4' }]);
   });
 });
