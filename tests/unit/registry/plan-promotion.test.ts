@@ -71,3 +71,43 @@ describe('planPromotion', () => {
     });
   }
 });
+
+describe('planPromotion: the boundaries and what the reviewer reads', () => {
+  it('canary weights 1 and 99 are accepted, the edges of the range', () => {
+    for (const w of [1, 99]) expect(planPromotion({ ...base, current: v1, canaryWeight: w })).toMatchObject({ action: 'change', manifest: { canary: { version: 2, weight: w } } });
+  });
+
+  it('every refusal carries the hint that says what to do', () => {
+    const hint = (input: Partial<PromotionInput>) => {
+      const plan = planPromotion({ ...base, ...input });
+      return plan.action === 'refused' ? plan.hint : plan.action;
+    };
+    expect(hint({ env: 'prod' })).toBe("Its pipeline's deploy.environments are: staging, production.");
+    expect(hint({ current: v1, canaryWeight: 0 })).toBe('E.g. --canary 10 sends 10% of requests to the new version.');
+    expect(hint({ force: true })).toBe('Say why the environment order may be skipped: --force --reason "…"; it is recorded in the manifest and the commit.');
+    expect(hint({ version: 1, current: v1, canaryWeight: 10 })).toBe('A canary is a newer version beside the current one.');
+    expect(hint({ canaryWeight: 10 })).toBe('Promote a version to production without --canary first.');
+    expect(hint({ previousEnvVersions: [1] })).toBe('Promote it to staging first (pipepilot promote bc --version 2 --env staging), or override with --force --reason "why".');
+  });
+
+  it('the commit says what the environment served before, the reason, and a forced skip', () => {
+    const first = planPromotion({ ...base, env: 'staging', previousEnvVersions: [], reason: '  weekly retrain  ' });
+    expect(first.action === 'change' && first.message).toBe([
+      'promote bc v2 to staging', '', 'staging was: nothing (first deployment)', 'reason: weekly retrain', '',
+      'PipePilot-Model: bc', 'PipePilot-Environment: staging', 'PipePilot-Version: 2',
+    ].join('\n'));
+    const forced = planPromotion({ ...base, previousEnvVersions: [], force: true, reason: 'hotfix', current: { ...v1, canary: { version: 3, weight: 10 } } });
+    expect(forced.action === 'change' && forced.message.split('\n').slice(0, 6)).toEqual([
+      'promote bc v2 to production', '', 'production was: v1 (canary v3 at 10%)', 'reason: forced past staging (v2 was never there): hotfix',
+      'forced with --force: the version was never in staging', '',
+    ]);
+  });
+
+  it('the same canary again says so; a version in the first of three environments needs nothing before it', () => {
+    const canary = { ...v1, canary: { version: 2, weight: 10 } };
+    expect(planPromotion({ ...base, current: canary, canaryWeight: 10 })).toEqual({ action: 'unchanged', message: 'bc v2 is already the 10% canary in production; nothing to do' });
+    const three = { ...base, environments: ['dev', 'staging', 'production'] };
+    expect(planPromotion({ ...three, env: 'dev', previousEnvVersions: [] }).action).toBe('change');
+    expect(planPromotion({ ...three, env: 'staging', previousEnvVersions: [] })).toMatchObject({ action: 'refused', message: 'bc v2 has never been in dev; staging comes after dev' });
+  });
+});
