@@ -31,10 +31,11 @@ export function parseManifest(text: string, file: string): Manifest {
   }
   compiled ??= new Ajv({ strict: true, allErrors: true }).compile(schema);
   if (!compiled(value)) {
-    const e = compiled.errors?.[0];
-    const where = e?.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the document';
-    const extra = e?.keyword === 'additionalProperties' ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : '';
-    throw fail(`${where} ${e?.message ?? 'is invalid'}${extra}`);
+    // A failed validation always has a first error (so no optional chains: mutation testing showed them unreachable).
+    const e = compiled.errors![0];
+    const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the document';
+    const extra = e.keyword === 'additionalProperties' ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : '';
+    throw fail(`${where} ${e.message}${extra}`);
   }
   return value as unknown as Manifest;
 }

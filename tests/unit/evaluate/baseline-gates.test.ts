@@ -228,6 +228,11 @@ describe('gates against production: the cases a slice or a metric can be in', ()
     expect(none[0].message).toBe('roc_auc max_drop 0.05 vs production on region: no slice has enough rows, nothing checked; 1 slice skipped (fewer than min_slice_rows): north (n=8)');
   });
 
+  it('a slice column without any rows still gives the note, never nothing', () => {
+    const results = evaluateGates([gate], evaluationOf('binary_classification'), { baseline: withSlices([]) });
+    expect(results.map((r) => r.message)).toEqual(['roc_auc max_drop 0.05 vs production on region: no slice has enough rows, nothing checked; no rows']);
+  });
+
   it('a slice whose comparison lacks the metric fails, naming the slice and what the baseline compared', () => {
     const [r] = evaluateGates([gate], evaluationOf('binary_classification'), { baseline: withSlices([{ value: 'north', n: 80, gated: true, metrics: {} }]) });
     expect(r).toMatchObject({ status: 'failed', observed: null, slice: { column: 'region', value: 'north' } });

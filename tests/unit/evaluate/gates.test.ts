@@ -116,6 +116,14 @@ describe('evaluateGates', () => {
     expect(() => evaluateGates([{ metric: 'f1' }], evaluation)).toThrow(expect.objectContaining({ message: 'gate on f1 has no bound', hint: 'give the gate min, max, max_drop or max_drop_rel' }));
   });
 
+  it('a slice column without any rows still gives a result: the note that nothing was checked', () => {
+    const empty = { ...evaluation, slices: [{ column: 'contract', rows: [] }] };
+    const results = evaluateGates([{ metric: 'f1', min: 0.6, slice: 'contract' }], empty);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ status: 'skipped', observed: null });
+    expect(results[0].message).toBe('f1 min 0.6 on contract: no slice has enough rows, nothing checked; no rows');
+  });
+
   it('a slice gate with every slice large enough gives one result per slice and no note', () => {
     const results = evaluateGates([{ metric: 'f1', min: 0.6, slice: 'contract' }], churnEvaluation(1));
     expect(results.map((r) => [r.slice?.value, r.status])).toEqual([['month-to-month', 'passed'], ['one-year', 'failed'], ['two-year', 'failed'], ['(missing)', 'passed']]);

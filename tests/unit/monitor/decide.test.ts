@@ -226,6 +226,18 @@ describe('decideRollout: the evidence table and the reasons a reviewer reads', (
     expect(alert).toMatchObject({ action: 'alert', reasons: ['stable v1 drifts: age PSI 0.500 above 0.2'], alerts: ['stable v1 drifts: age PSI 0.500 above 0.2'] });
   });
 
+  it('the order of the versions in the evidence does not matter; holding shows no checks and raises no alert', () => {
+    const e = evidence();
+    const reversed = { ...e, versions: [...e.versions].reverse() };
+    expect(decideRollout(table, reversed, manifest)).toEqual(decideRollout(table, e, manifest));
+    expect(decideRollout(table, evidence({ version: 3 }), manifest)).toMatchObject({ action: 'hold', checks: [], alerts: [] });
+  });
+
+  it('stable short of labels while the canary has plenty: still a wait, naming both counts', () => {
+    const d = decideRollout(table, evidence({}, { metric: { name: 'accuracy', n: 99, correct: 95, value: 95 / 99 } }), manifest);
+    expect(d.reasons).toEqual(['1 more labelled rows needed (≥ 100 each for stable and canary; they have 99 and 2000)']);
+  });
+
   it('servers behind git: the reason says what they serve and what the manifest says; every mismatch holds', () => {
     const hold = (e: ModelEvidence, m: Manifest = manifest) => decideRollout(policy(), e, m);
     expect(hold(evidence({ version: 3 })).reasons).toEqual(['the servers serve stable v1, canary v3 at 10%, the manifest says stable v1, canary v2 at 10%: waiting for them to follow git']);
