@@ -42,8 +42,8 @@ export function maskSecrets(io: ActionIo, inputs: ActionInputs): void {
  */
 export async function monitorCommand(ctx: ActionContext): Promise<CommandOutcome> {
   const { inputs } = ctx;
-  const servers = inputs.servers.map((s) => sourceUrl(s, "input 'servers':"));
-  const prometheus = inputs.prometheus === undefined ? undefined : sourceUrl(inputs.prometheus, "input 'prometheus':");
+  const servers = inputs.servers.map((s, i) => checkedUrl(s, `#${i + 1} of input 'servers'`));
+  const prometheus = inputs.prometheus === undefined ? undefined : checkedUrl(inputs.prometheus, "input 'prometheus'");
   if ((servers.length === 0) === (prometheus === undefined)) {
     throw new UsageError("monitor needs the input 'servers' (pipepilot serve base URLs, one per replica) or 'prometheus', not both", {
       hint: 'e.g. servers: ${{ secrets.PIPEPILOT_SERVERS }} (docs/action.md, "Monitor on a schedule").',
@@ -54,7 +54,8 @@ export async function monitorCommand(ctx: ActionContext): Promise<CommandOutcome
     {
       git: ctx.git,
       log: logger(ctx.io),
-      gather: gatherEvidence({ servers, prometheus }, SOURCE_TIMEOUT_MS),
+      // The URLs are masked in the log, so a source that does not answer is named by its place in the input.
+      gather: gatherEvidence({ servers, prometheus }, SOURCE_TIMEOUT_MS, { servers: servers.map((_, i) => `#${i + 1} of input 'servers'`), prometheus: "of input 'prometheus'" }),
       notify: (alert) => {
         const url = ctx.env?.[alert.webhookEnv];
         if (url) ctx.io.setSecret(url);
@@ -90,6 +91,15 @@ export async function monitorCommand(ctx: ActionContext): Promise<CommandOutcome
   };
 }
 
+/** An input URL, refused by its place in the input: its text is a secret, so it is never repeated. */
+function checkedUrl(text: string, name: string): URL {
+  try {
+    return sourceUrl(text, name);
+  } catch {
+    throw new UsageError(`${name} is not an http or https URL`, { hint: 'e.g. http://10.0.0.5:8080, from a secret; several servers are separated by commas, spaces or new lines.' });
+  }
+}
+
 /** The decision's evidence table, and where and over what window it was measured. */
 function evidenceSection(o: ModelOutcome, source: string): string {
   const window = o.evidence
@@ -120,7 +130,7 @@ async function publish(ctx: ActionContext, o: ModelOutcome, source: string, fail
     env: o.env,
     kind,
     branch: w.branch,
-    origin: `Opened by \`pipepilot monitor\` (the PipePilot action, ${ctx.event.name}). Merging applies its decision; the next pass judges the new state.\n\n### Evidence\n\n${evidenceSection(o, source)}`,
+    origin: `Opened by \`pipepilot monitor\` (the PipePilot action; the same body on every pass with the same evidence). Merging applies its decision; the next pass judges the new state.\n\n### Evidence\n\n${evidenceSection(o, source)}`,
   });
   const d = o.decision;
   const title = d.action === 'advance' ? `Canary ${o.model} v${d.version} at ${d.weight}% in ${o.env}`

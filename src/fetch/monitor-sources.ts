@@ -12,6 +12,22 @@ import type { MonitorAlert } from '../use-cases/monitor.js';
  * secret, so callers mask it before anything is printed).
  */
 
+/**
+ * Why a fetch failed, in a word (ECONNREFUSED, ENOTFOUND, TimeoutError): the code sits on the
+ * error's cause, or on the first of an AggregateError's errors (a host with several addresses).
+ */
+function networkCause(err: unknown): string {
+  let e = err as { name?: string; code?: string; cause?: unknown; errors?: { code?: string }[] } | undefined;
+  for (let depth = 0; e && depth < 4; depth++, e = e.cause as typeof e) {
+    if (e.code) return e.code;
+    if (e.errors?.[0]?.code) return e.errors[0].code;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return e.name;
+    // undici refuses some ports before connecting ("bad port"): its cause has a message, no code.
+    if (!e.cause && e !== err && (e as Error).message) return (e as Error).message;
+  }
+  return (err as Error).name;
+}
+
 /** `--server` / `--prometheus` (or the action's inputs) checked: an http or https URL. */
 export function sourceUrl(text: string, name: string): URL {
   let url: URL;
@@ -24,22 +40,33 @@ export function sourceUrl(text: string, name: string): URL {
   return url;
 }
 
-/** One model's evidence from every source: each server's, or Prometheus's (already summed). */
-export function gatherEvidence(sources: { servers: URL[]; prometheus?: URL }, timeoutMs: number): (model: string) => Promise<ModelEvidence[] | { disagree: string }> {
-  return (model) => (sources.prometheus ? prometheusEvidence(sources.prometheus, model, timeoutMs) : Promise.all(sources.servers.map((url) => liveEvidence(url, model, timeoutMs))));
+/**
+ * One model's evidence from every source: each server's, or Prometheus's (already summed).
+ * `names` says how messages name the sources (the action names its masked inputs by position,
+ * e.g. "servers #2"); default: their URLs.
+ */
+export function gatherEvidence(
+  sources: { servers: URL[]; prometheus?: URL },
+  timeoutMs: number,
+  names: { servers?: string[]; prometheus?: string } = {},
+): (model: string) => Promise<ModelEvidence[] | { disagree: string }> {
+  return (model) => (sources.prometheus
+    ? prometheusEvidence(sources.prometheus, model, timeoutMs, names.prometheus)
+    : Promise.all(sources.servers.map((url, i) => liveEvidence(url, model, timeoutMs, names.servers?.[i]))));
 }
 
 /** One model's evidence from a Prometheus HTTP API (already summed over the replicas it scrapes); one that does not answer is bad input naming it. */
-export async function prometheusEvidence(base: URL, model: string, timeoutMs: number): Promise<ModelEvidence[] | { disagree: string }> {
-  const where = `${base.origin}${base.pathname.replace(/\/$/, '')}`;
+export async function prometheusEvidence(base: URL, model: string, timeoutMs: number, name?: string): Promise<ModelEvidence[] | { disagree: string }> {
+  const at = `${base.origin}${base.pathname.replace(/\/$/, '')}`;
+  const where = name ?? at;
   const queries = evidenceQueries(model);
   const answers = {} as Record<EvidenceQuery, PromVector>;
   for (const [name, query] of Object.entries(queries) as [EvidenceQuery, string][]) {
     let res: Response;
     try {
-      res = await fetch(`${where}/api/v1/query?query=${encodeURIComponent(query)}`, { signal: AbortSignal.timeout(timeoutMs) });
+      res = await fetch(`${at}/api/v1/query?query=${encodeURIComponent(query)}`, { signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      const cause = networkCause(err);
       throw new UsageError(`Prometheus ${where} did not answer (${cause}); nothing was written`, { hint: 'Check --prometheus: the base URL of its HTTP API, e.g. http://prometheus:9090.' });
     }
     const body = (await res.json().catch(() => undefined)) as { status?: string; data?: { result?: unknown }; error?: string } | undefined;
@@ -57,14 +84,15 @@ export async function prometheusEvidence(base: URL, model: string, timeoutMs: nu
 }
 
 /** A server's `/models/:name/live` as evidence; a server that does not answer, or answers nonsense, is bad input naming it. */
-export async function liveEvidence(server: URL, model: string, timeoutMs: number): Promise<ModelEvidence> {
-  const where = `${server.origin}${server.pathname.replace(/\/$/, '')}`;
-  const url = `${where}/models/${encodeURIComponent(model)}/live`;
+export async function liveEvidence(server: URL, model: string, timeoutMs: number, name?: string): Promise<ModelEvidence> {
+  const at = `${server.origin}${server.pathname.replace(/\/$/, '')}`;
+  const where = name ?? at;
+  const url = `${at}/models/${encodeURIComponent(model)}/live`;
   let res: Response;
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+    const cause = networkCause(err);
     throw new UsageError(`server ${where} did not answer (${cause}); nothing was written`, { hint: 'Check the URL and that `pipepilot serve` runs there; every replica named must answer.' });
   }
   const text = await res.text();
