@@ -3,13 +3,15 @@
  * loaded by autocannon for ~5 s per scenario (bounded; it ends by itself):
  *  - single-record POST /models/bc/predict
  *  - 256-record POST /models/bc/predict/batch
- * Prints requests/s, p50/p99 latency and rows/s. The model is a small MLP ([64, 32]) trained on
+ * each against a server recording live outcomes (the default) and one that does not
+ * (`--pending-rows 0`), alternated ABAB (`--rounds=N` pairs, default 2). Prints requests/s,
+ * p50/p99 latency and rows/s per run, the medians, their ratio, and the load average. The model is a small MLP ([64, 32]) trained on
  * the breast-cancer data and registered in a temp repository, deployed to production.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Registry } from 'prom-client';
@@ -60,27 +62,63 @@ async function deployedRepo(): Promise<{ repo: string; rows: Record<string, numb
   return { repo, rows };
 }
 
-export default async function serve(): Promise<void> {
+/** `--rounds=N` (one token: bench/index.ts takes every bare word for a benchmark name). */
+function roundsArg(args: string[]): number {
+  const given = args.find((a) => a.startsWith('--rounds='));
+  const n = given === undefined ? 2 : Number(given.slice('--rounds='.length));
+  if (!Number.isInteger(n) || n < 1 || n > 20) throw new Error(`--rounds must be a whole number from 1 to 20, got ${given}`);
+  return n;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export default async function serve(args: string[] = []): Promise<void> {
+  const rounds = roundsArg(args);
   const backend = await selectBackend();
   const { repo, rows } = await deployedRepo();
-  const source = await gitDeploymentSource(await createGit(repo), { env: 'production' });
-  const app = createServer({ loadDeployment: source.load, clock: { now: () => Date.now() }, log: { info: () => {}, warn: (m) => console.error(m) }, rng: new Rng(1), metrics: new Registry() });
+  // Two servers on the same registry: live outcomes recorded (the default, a 10,000-row feedback
+  // ring per version) and not (`--pending-rows 0`). Runs alternate between them (ABAB…), so a
+  // neighbour's load on this shared machine falls on both about equally; medians are compared.
+  const variants = [
+    { name: 'recording', live: {} },
+    { name: 'not recording', live: { pendingRows: 0 } },
+  ];
+  const apps = [];
   try {
-    const url = await app.listen({ port: 0, host: '127.0.0.1' });
-    const refreshed = await app.refresh();
-    if (refreshed.models[0]?.action !== 'swapped') throw new Error(`model not loaded: ${JSON.stringify(refreshed)}`);
-    console.log(`serve bench: backend ${backend.name}, MLP [64, 32] on 30 features, ${SECONDS} s per scenario, 10 connections, ${url}`);
+    for (const v of variants) {
+      const source = await gitDeploymentSource(await createGit(repo), { env: 'production' });
+      const app = createServer({ loadDeployment: source.load, clock: { now: () => Date.now() }, log: { info: () => {}, warn: (m) => console.error(m) }, rng: new Rng(1), metrics: new Registry(), live: v.live });
+      apps.push(app);
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const refreshed = await app.refresh();
+      if (refreshed.models[0]?.action !== 'swapped') throw new Error(`model not loaded: ${JSON.stringify(refreshed)}`);
+      Object.assign(v, { url });
+    }
+    console.log(`serve bench: backend ${backend.name}, MLP [64, 32] on 30 features, ${SECONDS} s per run, 10 connections, ${rounds} round(s) of recording / not recording (--pending-rows 0) alternated`);
+    console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores (a shared machine: figures are noisy)`);
     const scenarios = [
       { name: 'single record /predict', path: '/models/bc/predict', body: JSON.stringify(rows[0]), rowsPerRequest: 1 },
       { name: '256-record /predict/batch', path: '/models/bc/predict/batch', body: JSON.stringify({ records: rows.slice(0, 256) }), rowsPerRequest: 256 },
     ];
     for (const s of scenarios) {
-      const r = await autocannon({ url: url + s.path, method: 'POST', headers: { 'content-type': 'application/json' }, body: s.body, connections: 10, duration: SECONDS });
-      const rps = r.requests.average;
-      console.log(`${s.name.padEnd(26)} ${rps.toFixed(0).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ${(rps * s.rowsPerRequest).toFixed(0).padStart(8)} rows/s  (${r.requests.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
+      const rps: number[][] = variants.map(() => []);
+      for (let round = 0; round < rounds; round++) {
+        for (const [i, v] of variants.entries()) {
+          const url = (v as typeof v & { url: string }).url;
+          const r = await autocannon({ url: url + s.path, method: 'POST', headers: { 'content-type': 'application/json' }, body: s.body, connections: 10, duration: SECONDS });
+          rps[i].push(r.requests.average);
+          console.log(`${s.name.padEnd(26)} ${v.name.padEnd(14)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ${(r.requests.average * s.rowsPerRequest).toFixed(0).padStart(8)} rows/s  (${r.requests.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
+        }
+      }
+      const [on, off] = rps.map(median);
+      console.log(`${s.name.padEnd(26)} median ${on.toFixed(0)} req/s recording, ${off.toFixed(0)} not recording: recording/not = ${(on / off).toFixed(3)} (budget ≥ 0.90)`);
     }
+    console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
-    await app.close();
+    for (const app of apps) await app.close();
     rmSync(repo, { recursive: true, force: true });
   }
 }
