@@ -5,7 +5,8 @@
  *  - 256-record POST /models/bc/predict/batch
  * each against a server recording live outcomes (the default) and one that does not
  * (`--pending-rows 0`), alternated ABAB (`--rounds=N` pairs, default 2). Prints requests/s,
- * p50/p99 latency and rows/s per run, the medians, their ratio, and the load average. The model is a small MLP ([64, 32]) trained on
+ * p50/p99 latency, rows/s and this process's CPU time per request per run, the medians, their
+ * ratios, and the load average. The model is a small MLP ([64, 32]) trained on
  * the breast-cancer data and registered in a temp repository, deployed to production.
  */
 import { execFileSync } from 'node:child_process';
@@ -105,16 +106,25 @@ export default async function serve(args: string[] = []): Promise<void> {
     ];
     for (const s of scenarios) {
       const rps: number[][] = variants.map(() => []);
+      const cpu: number[][] = variants.map(() => []);
       for (let round = 0; round < rounds; round++) {
         for (const [i, v] of variants.entries()) {
           const url = (v as typeof v & { url: string }).url;
+          // CPU time of this process (server and load generator) per request: on a machine other
+          // engineers load, wall-clock req/s swings with their work, CPU per request much less.
+          const before = process.cpuUsage();
           const r = await autocannon({ url: url + s.path, method: 'POST', headers: { 'content-type': 'application/json' }, body: s.body, connections: 10, duration: SECONDS });
+          const used = process.cpuUsage(before);
+          const cpuUs = (used.user + used.system) / Math.max(1, r.requests.total);
           rps[i].push(r.requests.average);
-          console.log(`${s.name.padEnd(26)} ${v.name.padEnd(14)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ${(r.requests.average * s.rowsPerRequest).toFixed(0).padStart(8)} rows/s  (${r.requests.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
+          cpu[i].push(cpuUs);
+          console.log(`${s.name.padEnd(26)} ${v.name.padEnd(14)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ${(r.requests.average * s.rowsPerRequest).toFixed(0).padStart(8)} rows/s  ${cpuUs.toFixed(0).padStart(6)} µs CPU/request  (${r.requests.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
         }
       }
       const [on, off] = rps.map(median);
+      const [cpuOn, cpuOff] = cpu.map(median);
       console.log(`${s.name.padEnd(26)} median ${on.toFixed(0)} req/s recording, ${off.toFixed(0)} not recording: recording/not = ${(on / off).toFixed(3)} (budget ≥ 0.90)`);
+      console.log(`${s.name.padEnd(26)} median CPU ${cpuOn.toFixed(0)} µs/request recording, ${cpuOff.toFixed(0)} not recording: capacity recording/not = ${(cpuOff / cpuOn).toFixed(3)} (budget ≥ 0.90)`);
     }
     console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {

@@ -1,9 +1,9 @@
 import { createServer as createHttpServer } from 'node:http';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actionRunner, type ActionResult } from '../helpers/action-runner.js';
 import { mergePullRequest } from '../helpers/deployment-fixtures.js';
 import { githubStandIn, type GitHubStandIn } from '../helpers/github-stand-in.js';
-import { deployPolicy, loadAndLabel } from '../helpers/monitor-fixtures.js';
+import { deployPolicy, loadAndLabel, webhookReceiver } from '../helpers/monitor-fixtures.js';
 import { manifestYaml, smallPipeline } from '../helpers/registry-fixtures.js';
 import { commitAndPush, deployedRepo, startServer, type RunningServer } from '../helpers/serve-fixtures.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
@@ -73,21 +73,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((done) => server.close(() => done()));
   return port;
-}
-
-async function webhookReceiver(): Promise<{ url: string; bodies: Record<string, unknown>[] }> {
-  const bodies: Record<string, unknown>[] = [];
-  const server = createHttpServer((req, res) => {
-    let text = '';
-    req.on('data', (c: Buffer) => (text += c.toString()));
-    req.on('end', () => {
-      bodies.push(JSON.parse(text) as Record<string, unknown>);
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  onTestFinished(() => new Promise<void>((done) => server.close(() => done())));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, bodies };
 }
 
 describe('the action on schedule (monitor)', () => {

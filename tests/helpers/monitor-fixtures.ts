@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { createServer as createHttpServer } from 'node:http';
+import { expect, onTestFinished } from 'vitest';
 import { runCli } from './cli.js';
 import { bcData, manifestYaml, smallPipeline } from './registry-fixtures.js';
 import { bcRecords, commitAndPush, type RunningServer } from './serve-fixtures.js';
@@ -53,3 +54,18 @@ export async function loadAndLabel(server: RunningServer, repo: TempRepo, n: num
   expect(fb.json).toMatchObject({ received: n, matched: n });
 }
 
+/** A loopback receiver for the monitor's webhook: every JSON body it was sent; closed when the test ends. */
+export async function webhookReceiver(): Promise<{ url: string; bodies: Record<string, unknown>[] }> {
+  const bodies: Record<string, unknown>[] = [];
+  const server = createHttpServer((req, res) => {
+    let text = '';
+    req.on('data', (c: Buffer) => (text += c.toString()));
+    req.on('end', () => {
+      bodies.push(JSON.parse(text) as Record<string, unknown>);
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  onTestFinished(() => new Promise<void>((done) => server.close(() => done())));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, bodies };
+}
