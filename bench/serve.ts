@@ -4,7 +4,7 @@
  *  - single-record POST /models/bc/predict
  *  - 256-record POST /models/bc/predict/batch
  * each against a server recording live outcomes (the default) and one that does not
- * (`--pending-rows 0`), alternated ABAB (`--rounds=N` pairs, default 2). Prints requests/s,
+ * (`--pending-rows 0`), alternated ABBA… after a warm-up (`--rounds=N` pairs, default 2). Prints requests/s,
  * p50/p99 latency, rows/s and this process's CPU time per request per run, the medians, their
  * ratios, and the load average. The model is a small MLP ([64, 32]) trained on
  * the breast-cancer data and registered in a temp repository, deployed to production.
@@ -110,7 +110,7 @@ export default async function serve(args: string[] = []): Promise<void> {
   const backend = await selectBackend();
   const { repo, rows } = await deployedRepo();
   // Two servers on the same registry: live outcomes recorded (the default, a 10,000-row feedback
-  // ring per version) and not (`--pending-rows 0`). Runs alternate between them (ABAB…), so a
+  // ring per version) and not (`--pending-rows 0`). Runs alternate between them (ABBA…), so a
   // neighbour's load on this shared machine falls on both about equally; medians are compared.
   const variants = [
     { name: 'recording', live: {} },
@@ -127,7 +127,7 @@ export default async function serve(args: string[] = []): Promise<void> {
       if (refreshed.models[0]?.action !== 'swapped') throw new Error(`model not loaded: ${JSON.stringify(refreshed)}`);
       Object.assign(v, { url });
     }
-    console.log(`serve bench: backend ${backend.name}, MLP [64, 32] on 30 features, ${SECONDS} s per run, 10 connections, ${rounds} round(s) of recording / not recording (--pending-rows 0) alternated`);
+    console.log(`serve bench: backend ${backend.name}, MLP [64, 32] on 30 features, ${SECONDS} s per run, 10 connections, ${rounds} round(s) of recording / not recording (--pending-rows 0), alternated ABBA after a 2 s warm-up of each`);
     console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores (a shared machine: figures are noisy)`);
     const scenarios = [
       { name: 'single record /predict', path: '/models/bc/predict', body: JSON.stringify(rows[0]), rowsPerRequest: 1 },
@@ -136,8 +136,13 @@ export default async function serve(args: string[] = []): Promise<void> {
     for (const s of scenarios) {
       const rps: number[][] = variants.map(() => []);
       const cpu: number[][] = variants.map(() => []);
+      // A short warm-up of each (JIT, tfjs kernels, sockets), then ABBA…: the order flips every
+      // round, so a trend in the neighbours' load falls on both sides alike.
+      for (const v of variants) await autocannon({ url: (v as typeof v & { url: string }).url + s.path, method: 'POST', headers: { 'content-type': 'application/json' }, body: s.body, connections: 10, duration: 2 });
       for (let round = 0; round < rounds; round++) {
-        for (const [i, v] of variants.entries()) {
+        const order = round % 2 === 0 ? [0, 1] : [1, 0];
+        for (const i of order) {
+          const v = variants[i];
           const url = (v as typeof v & { url: string }).url;
           // CPU time of this process (server and load generator) per request: on a machine other
           // engineers load, wall-clock req/s swings with their work, CPU per request much less.
