@@ -55,7 +55,7 @@ export async function monitorCommand(ctx: ActionContext): Promise<CommandOutcome
       git: ctx.git,
       log: logger(ctx.io),
       // The URLs are masked in the log, so a source that does not answer is named by its place in the input.
-      gather: gatherEvidence({ servers, prometheus }, SOURCE_TIMEOUT_MS, { servers: servers.map((_, i) => `#${i + 1} of input 'servers'`), prometheus: "of input 'prometheus'" }),
+      gather: gatherEvidence({ servers, prometheus }, SOURCE_TIMEOUT_MS, { servers: servers.map((_, i) => `#${i + 1} of input 'servers'`), prometheus: "(input 'prometheus')" }),
       notify: (alert) => {
         const url = ctx.env?.[alert.webhookEnv];
         if (url) ctx.io.setSecret(url);
