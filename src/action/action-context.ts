@@ -13,6 +13,8 @@ export interface ActionContext {
   io: ActionIo;
   inputs: ActionInputs;
   event: ActionEvent;
+  /** The step's environment (monitor reads the webhook URL from the variable a pipeline names). */
+  env?: NodeJS.ProcessEnv;
   /** Absolute path of the working directory (the workspace, or `working-directory` inside it). */
   root: string;
   /** The working directory inside the repository ('' at its top), so annotations name repository paths. */

@@ -19,6 +19,8 @@ export interface ActionIo {
   warning(message: string, at?: Annotation): void;
   error(message: string, at?: Annotation): void;
   setOutput(name: string, value: string): void;
+  /** Masks `value` in every later line of the log (a URL or token from a secret, or a form of one). */
+  setSecret(value: string): void;
   /** Appends markdown to the job summary (GITHUB_STEP_SUMMARY). */
   appendSummary(markdown: string): Promise<void>;
   /** Marks the step failed (exit code 1) with `message`; the run goes on to report everything. */
@@ -35,6 +37,7 @@ export function coreActionIo(): ActionIo {
     warning: (m, at) => core.warning(m, props(at)),
     error: (m, at) => core.error(m, props(at)),
     setOutput: (name, value) => core.setOutput(name, value),
+    setSecret: (value) => core.setSecret(value),
     appendSummary: async (md) => {
       // write() appends to the file and empties the buffer, so each call adds only `md`.
       await core.summary.addRaw(md, true).write();

@@ -90,11 +90,13 @@ export function pushRangeOf(event: ActionEvent): { before?: string; after: strin
 
 /**
  * The command an event asks for, unless the `command` input says: pull_request → check, a push to
- * the default branch → release, workflow_dispatch → its `command` input. Undefined: nothing to do.
+ * the default branch → release, schedule → monitor, workflow_dispatch → its `command` input.
+ * Undefined: nothing to do.
  */
 export function commandFor(event: ActionEvent, given: Command | undefined): Command | undefined {
   if (given !== undefined) return given;
   if (event.name === 'pull_request') return 'check';
   if (event.name === 'push') return event.ref === `refs/heads/${event.defaultBranch}` ? 'release' : undefined;
+  if (event.name === 'schedule') return 'monitor';
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 
-export const COMMANDS = ['check', 'release', 'promote', 'rollback'] as const;
+export const COMMANDS = ['check', 'release', 'promote', 'rollback', 'monitor'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const BACKEND_INPUTS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendInput = (typeof BACKEND_INPUTS)[number];
@@ -17,6 +17,12 @@ export interface ActionInputs {
   canaryWeight?: number;
   backend: BackendInput;
   workingDirectory: string;
+  /** monitor: `pipepilot serve` base URLs, one per replica (usually from a secret). */
+  servers: string[];
+  /** monitor: a Prometheus HTTP API base URL instead of `servers`. */
+  prometheus?: string;
+  /** monitor: decide and report; write nothing, open nothing. */
+  dryRun: boolean;
 }
 
 /**
@@ -50,7 +56,16 @@ export function parseInputs(env: NodeJS.ProcessEnv, dispatched: Record<string, u
     canaryWeight: optionalCount(get('canary-weight'), 'canary-weight', 'a percent from 1 to 99, e.g. 10'),
     backend: backend as BackendInput,
     workingDirectory: get('working-directory') || '.',
+    servers: get('servers').split(/[\s,]+/).filter(Boolean),
+    prometheus: get('prometheus') || undefined,
+    dryRun: optionalBoolean(get('dry-run'), 'dry-run'),
   };
+}
+
+function optionalBoolean(value: string, name: string): boolean {
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new UsageError(`input '${name}' must be true or false, got '${value}'`);
 }
 
 function optionalCount(value: string, name: string, expected: string): number | undefined {

@@ -13,6 +13,7 @@ import type { ActionIo } from './action-io.js';
 import { chooseBundleStore } from './bundle-store.js';
 import { check } from './check.js';
 import { promoteCommand, rollbackCommand } from './dispatch.js';
+import { maskSecrets, monitorCommand } from './monitor.js';
 import { commandFor, readEvent } from './event.js';
 import { parseInputs, type Command } from './inputs.js';
 import { release } from './release.js';
@@ -36,6 +37,7 @@ const COMMANDS: Record<Command, (ctx: ActionContext) => Promise<CommandOutcome>>
   release,
   promote: promoteCommand,
   rollback: rollbackCommand,
+  monitor: monitorCommand,
 };
 
 /**
@@ -47,9 +49,10 @@ export async function run(env: NodeJS.ProcessEnv, io: ActionIo, options: RunOpti
   try {
     const event = await readEvent(env);
     const inputs = parseInputs(env, (event.payload.inputs as Record<string, unknown> | undefined) ?? {});
+    maskSecrets(io, inputs);
     const command = commandFor(event, inputs.command);
     if (command === undefined) {
-      io.notice(`PipePilot has nothing to do on '${event.name}'${event.ref ? ` (${event.ref})` : ''}: it checks pull requests, releases pushes to ${event.defaultBranch}, and promotes or rolls back on workflow_dispatch with the command input`);
+      io.notice(`PipePilot has nothing to do on '${event.name}'${event.ref ? ` (${event.ref})` : ''}: it checks pull requests, releases pushes to ${event.defaultBranch}, monitors on schedule, and promotes, rolls back or monitors on workflow_dispatch with the command input`);
       return 0;
     }
     io.info(`PipePilot ${options.codeVersion}: ${command} (event ${event.name})`);
@@ -91,6 +94,7 @@ async function makeContext(
     io,
     inputs,
     event,
+    env,
     root,
     repoPrefix,
     files: nodeFiles(root),

@@ -203,7 +203,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .addOption(new Option('--repo <path|url>', 'the repository holding models/: a local clone (default: the current one) or a remote URL (https, ssh, file://) followed through a cache').env('PIPEPILOT_REPO'))
     .option('--poll-seconds <n>', 'how often to read the manifests from git', '10')
     .addOption(new Option('--backend <name>', 'tfjs backend (default: env PIPEPILOT_BACKEND, else the best available)').choices(BACKENDS))
-    .option('--pending-rows <n>', 'predictions per version kept waiting for their label (docs/monitoring.md)', '10000')
+    .option('--pending-rows <n>', 'predictions per version kept waiting for their label; 0 turns label feedback off (docs/monitoring.md)', '10000')
     .option('--live-window <n>', 'labelled rows, predictions and latencies per version the live metrics are computed over', '10000')
     // Shipping the server (issue 9): remote repositories, shutdown, logs and limits.
     .option('--cache-dir <dir>', 'with --repo URL: where the fetch-only clone lives (default: env PIPEPILOT_CACHE_DIR, else the OS cache dir)')

@@ -100,7 +100,7 @@ export function serveSettings(opts: ServeOptions): ServeSettings {
     maxBodyBytes: integerOption('--max-body-bytes', opts.maxBodyBytes ?? String(1024 * 1024), 1024, 1024 ** 3),
     maxBatchBodyBytes: integerOption('--max-batch-body-bytes', opts.maxBatchBodyBytes ?? String(32 * 1024 * 1024), 1024, 1024 ** 3),
     maxConcurrentRequests: integerOption('--max-concurrent-requests', opts.maxConcurrentRequests ?? String(DEFAULT_MAX_CONCURRENT), 0, 1_000_000),
-    live: { pendingRows: integerOption('--pending-rows', opts.pendingRows ?? '10000', 1, 10_000_000), windowRows: integerOption('--live-window', opts.liveWindow ?? '10000', 1, 10_000_000) },
+    live: { pendingRows: integerOption('--pending-rows', opts.pendingRows ?? '10000', 0, 10_000_000), windowRows: integerOption('--live-window', opts.liveWindow ?? '10000', 1, 10_000_000) },
   };
 }
 

@@ -31,6 +31,35 @@ export interface GitHub {
    * undefined. This is how a push run finds the pull request's run bundle by its content key.
    */
   tryFindArtifact(name: string): Promise<ArtifactRef | undefined>;
+  /**
+   * Opens, or edits in place, the one open issue labelled `label` that carries `marker` (a hidden
+   * line in its body): a monitor alert that lasts is one issue, updated, never a second one.
+   * Sends nothing when title and body are already as wanted.
+   */
+  upsertAlertIssue(req: AlertIssueRequest): Promise<AlertIssueResult>;
+  /** Comments `comment` on the open issue carrying `marker`, then closes it; undefined when none is open. */
+  closeAlertIssue(req: CloseAlertIssueRequest): Promise<AlertIssueResult | undefined>;
+}
+
+export interface AlertIssueRequest {
+  /** Our key for the issue, e.g. `pipepilot-alert:churn/production`; written as a hidden HTML comment. */
+  marker: string;
+  /** Only issues with this label are searched; a new issue gets it. */
+  label: string;
+  title: string;
+  body: string;
+}
+
+export interface CloseAlertIssueRequest {
+  marker: string;
+  label: string;
+  comment: string;
+}
+
+export interface AlertIssueResult {
+  action: 'created' | 'updated' | 'unchanged' | 'closed';
+  number: number;
+  url: string;
 }
 
 export interface StickyCommentRequest {

@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { GitHubError, UsageError } from '../errors.js';
 import type { Logger } from '../ports.js';
+import { closeAlertIssue, upsertAlertIssue } from './alert-issue.js';
 import type { ArtifactRef, GitHub } from './github.js';
 import { redact, toGitHubError } from './github-failure.js';
 import { upsertPullRequest } from './pull-request.js';
@@ -69,6 +70,8 @@ export function createGitHub(options: GitHubOptions): GitHub {
     upsertPullRequest: (req) => upsertPullRequest(ctx, req),
     listPullRequestFiles: (number) => listPullRequestFiles(ctx, number),
     tryFindArtifact: (name) => tryFindArtifact(ctx, name),
+    upsertAlertIssue: (req) => upsertAlertIssue(ctx, req),
+    closeAlertIssue: (req) => closeAlertIssue(ctx, req),
   };
 }
 

@@ -29,7 +29,8 @@ interface DecisionBase {
 
 export type Decision = DecisionBase &
   (
-    | { action: 'hold' }
+    /** `waiting: 'servers'`: the servers do not serve the manifest yet, so nothing was judged (an open alert is neither renewed nor cleared). */
+    | { action: 'hold'; waiting?: 'servers' }
     | { action: 'alert' }
     | { action: 'advance'; version: number; weight: number }
     | { action: 'complete'; version: number }
@@ -52,7 +53,7 @@ export function decideRollout(policy: MonitorPolicy, evidence: ModelEvidence, ma
   const served = describeServed(evidence);
   const wanted = `stable v${manifest.version}${manifest.canary ? `, canary v${manifest.canary.version} at ${manifest.canary.weight}%` : ''}`;
   if (!stable || stable.version !== manifest.version || canary?.version !== manifest.canary?.version || (manifest.canary && evidence.canary_weight !== manifest.canary.weight)) {
-    return { model, action: 'hold', reasons: [`the servers serve ${served}, the manifest says ${wanted}: waiting for them to follow git`], checks: [], alerts: [] };
+    return { model, action: 'hold', waiting: 'servers', reasons: [`the servers serve ${served}, the manifest says ${wanted}: waiting for them to follow git`], checks: [], alerts: [] };
   }
   const checks: Check[] = [];
   const drift = driftChecks(policy, stable, canary, checks);

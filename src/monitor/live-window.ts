@@ -10,7 +10,11 @@ export interface LiveWindowOptions {
   task: LiveTask;
   /** Class labels, in the model's order (classification). */
   classes: readonly string[];
-  /** The last this many scored rows wait for their label; older ones have expired (default 10,000). */
+  /**
+   * The last this many scored rows wait for their label; older ones have expired (default
+   * 10,000). 0 turns the feedback ring off: nothing is remembered per request, every label is
+   * counted unknown, and there is no live metric (requests, latency and predicted classes are kept).
+   */
   pendingRows?: number;
   /** Labelled rows, predictions and latencies are judged over about the last this many (default 10,000). */
   windowRows?: number;
@@ -69,7 +73,7 @@ export class LiveWindow {
     this.classes = options.classes;
     this.classIndex = new Map(options.classes.map((c, i) => [c, i]));
     if (options.referenceShares) this.referenceShares = options.referenceShares;
-    this.pendingRows = positiveInteger(options.pendingRows ?? DEFAULT_PENDING_ROWS, 'pendingRows');
+    this.pendingRows = wholeNumber(options.pendingRows ?? DEFAULT_PENDING_ROWS, 'pendingRows');
     const windowRows = positiveInteger(options.windowRows ?? DEFAULT_OUTCOME_WINDOW, 'windowRows');
     this.pendingValue = new Float64Array(this.pendingRows);
     this.pendingLabelled = new Uint8Array(this.pendingRows);
@@ -84,12 +88,15 @@ export class LiveWindow {
    * the earlier request's rows.
    */
   recordPredictions(requestId: string, predictions: ArrayLike<string | number>): void {
+    if (this.pendingRows === 0) {
+      for (let i = 0; i < predictions.length; i++) this.predicted.push(this.valueOf(predictions[i]));
+      return;
+    }
     const count = Math.min(predictions.length, this.pendingRows);
     this.ids.delete(requestId);
     this.ids.set(requestId, { first: this.seq, count });
     for (let i = 0; i < predictions.length; i++) {
-      const p = predictions[i];
-      const value = this.task === 'regression' ? Number(p) : (this.classIndex.get(String(p)) ?? -1);
+      const value = this.valueOf(predictions[i]);
       this.predicted.push(value);
       if (i >= count) continue;
       const slot = this.seq % this.pendingRows;
@@ -98,6 +105,11 @@ export class LiveWindow {
       this.seq++;
     }
     this.forgetExpired();
+  }
+
+  /** A prediction as the rings keep it: the value (regression) or the class's index (-1 for an unknown class). */
+  private valueOf(p: string | number): number {
+    return this.task === 'regression' ? Number(p) : (this.classIndex.get(String(p)) ?? -1);
   }
 
   /** Whether rows of this request id are still waiting in the ring (a label for it would match). */
@@ -220,6 +232,11 @@ class NumberRing {
   sorted(): Float64Array {
     return Float64Array.from(this.values()).sort();
   }
+}
+
+function wholeNumber(v: number, name: string): number {
+  if (!Number.isInteger(v) || v < 0) throw new RangeError(`live window: ${name} must be a whole number, got ${v}`);
+  return v;
 }
 
 function positiveInteger(v: number, name: string): number {

@@ -3,6 +3,7 @@ import type { Git } from '../git/git.js';
 import { decideRollout, type Decision, type MonitorPolicy } from '../monitor/decide.js';
 import { sumReplicas, type ModelEvidence } from '../monitor/evidence.js';
 import type { Logger } from '../ports.js';
+import { deployBranch, rollbackBranch } from '../registry/deployment-branch.js';
 import { DEPLOYMENTS_DIR, METADATA_FILE, MODELS_DIR, assertEnvName, versionDir } from '../registry/layout.js';
 import { parseManifest, type Manifest } from '../registry/manifest.js';
 import { parseMetadata } from '../registry/metadata.js';
@@ -18,6 +19,12 @@ export interface MonitorDeps {
   gather(model: string): Promise<ModelEvidence[] | { disagree: string }>;
   /** Sends an alert to the webhook named by the pipeline's `deploy.alerts.webhook_env`. */
   notify?(alert: MonitorAlert): Promise<void>;
+  /**
+   * Called before a decision is written to `branch`: the action makes the local branch the
+   * remote one it pushed on an earlier pass, so the same decision on a fresh checkout finds the
+   * branch already holding it and writes (and pushes) nothing new.
+   */
+  beforeWrite?(branch: string): Promise<void>;
 }
 
 export interface MonitorRequest {
@@ -42,6 +49,9 @@ export interface ModelOutcome {
   evidence?: ModelEvidence;
   written?: { action: 'created' | 'updated' | 'unchanged' | 'refused'; branch?: string; commit?: string; message?: string };
   alerted?: boolean;
+  /** The pipeline's `deploy.auto_merge` and `deploy.alerts.github_issue`: what the action does with the decision (docs/monitoring.md). */
+  autoMerge?: boolean;
+  githubIssue?: boolean;
 }
 
 /**
@@ -64,13 +74,13 @@ export async function monitor(deps: MonitorDeps, req: MonitorRequest): Promise<M
   const outcomes: (ModelOutcome & { webhookEnv?: string })[] = [];
   for (const [model, manifest] of deployed) {
     if (req.model !== undefined && model !== req.model) continue;
-    const { policy, webhookEnv } = await policyOf(deps.git, head, manifest);
+    const { policy, webhookEnv, autoMerge, githubIssue } = await policyOf(deps.git, head, manifest);
     const gathered = await deps.gather(model);
     const summed = 'disagree' in gathered ? gathered : sumReplicas(gathered);
     const decision: Decision = 'disagree' in summed
-      ? { model, action: 'hold', reasons: [`${summed.disagree}: waiting for every replica to follow git`], checks: [], alerts: [] }
+      ? { model, action: 'hold', waiting: 'servers', reasons: [`${summed.disagree}: waiting for every replica to follow git`], checks: [], alerts: [] }
       : decideRollout(policy, summed, manifest);
-    outcomes.push({ model, env, decision, ...('disagree' in summed ? {} : { evidence: summed }), ...(webhookEnv ? { webhookEnv } : {}) });
+    outcomes.push({ model, env, decision, ...('disagree' in summed ? {} : { evidence: summed }), ...(webhookEnv ? { webhookEnv } : {}), ...(autoMerge ? { autoMerge } : {}), ...(githubIssue ? { githubIssue } : {}) });
   }
   if (req.dryRun) return outcomes.map(({ webhookEnv: _, ...o }) => o);
   for (const outcome of outcomes) {
@@ -83,11 +93,12 @@ export async function monitor(deps: MonitorDeps, req: MonitorRequest): Promise<M
     }
   }
   return outcomes.map(({ webhookEnv: _, ...o }) => o);
-  return outcomes;
 }
 
 async function write(deps: MonitorDeps, env: string, d: Decision): Promise<ModelOutcome['written']> {
   const useCaseDeps = { git: deps.git, log: deps.log };
+  if (d.action === 'advance' || d.action === 'complete') await deps.beforeWrite?.(deployBranch(d.model, env));
+  if (d.action === 'rollback') await deps.beforeWrite?.(rollbackBranch(d.model, env));
   if (d.action === 'advance') {
     return summarize(await promote(useCaseDeps, { model: d.model, env, version: d.version, canaryWeight: d.weight, reason: `pipepilot monitor: canary v${d.version} within every limit, advanced to ${d.weight}%` }));
   }
@@ -116,7 +127,7 @@ async function deployedManifests(git: Git, head: string, env: string): Promise<M
  * stable one), read at `head` from its lineage path. An invalid pipeline is bad input: guessing
  * limits could roll out a bad model.
  */
-async function policyOf(git: Git, head: string, m: Manifest): Promise<{ policy: MonitorPolicy; webhookEnv?: string }> {
+async function policyOf(git: Git, head: string, m: Manifest): Promise<{ policy: MonitorPolicy; webhookEnv?: string; autoMerge: boolean; githubIssue: boolean }> {
   const version = m.canary?.version ?? m.version;
   const metaFile = `${versionDir(m.model, version)}/${METADATA_FILE}`;
   const metaText = await git.tryShowFile(head, metaFile);
@@ -130,5 +141,7 @@ async function policyOf(git: Git, head: string, m: Manifest): Promise<{ policy: 
   return {
     policy: { rollout: deploy.rollout ?? rolloutDefaults(), ...(deploy.drift ? { drift: deploy.drift } : {}) },
     ...(deploy.alerts?.webhook_env ? { webhookEnv: deploy.alerts.webhook_env } : {}),
+    autoMerge: deploy.auto_merge === true,
+    githubIssue: deploy.alerts?.github_issue === true,
   };
 }

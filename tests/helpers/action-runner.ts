@@ -19,7 +19,8 @@ export interface ActionResult {
 export interface ActionRunner {
   /** RUNNER_TEMP, shared by every run of this runner (the local run-bundle store lives in it, like artifacts in one repository). */
   runnerTemp: string;
-  run(req: { event: string; payload: Record<string, unknown>; inputs?: Record<string, string>; sha: string; ref: string; runId?: number }): Promise<ActionResult>;
+  /** `env`: the step's extra environment (a workflow's `env:`, e.g. a webhook URL from a secret). */
+  run(req: { event: string; payload: Record<string, unknown>; inputs?: Record<string, string>; sha: string; ref: string; runId?: number; env?: Record<string, string> }): Promise<ActionResult>;
 }
 
 /**
@@ -65,6 +66,7 @@ export function actionRunner(opts: { workspace: string; standIn: GitHubStandIn }
         GITHUB_RUN_ID: String(req.runId ?? 1000 + id),
         RUNNER_TEMP: runnerTemp,
         PIPEPILOT_SKIP_NATIVE: '1',
+        ...req.env,
         ...inputs,
       };
       const { code, stdout, stderr } = await spawnNode([join(projectRoot, 'dist', 'index.js')], { cwd: opts.workspace, env });

@@ -29,6 +29,15 @@ export interface StoredArtifact {
   expired: boolean;
 }
 
+export interface StoredIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  stateReason?: string;
+  labels: string[];
+}
+
 export interface StandInState {
   baseUrl: string;
   owner: string;
@@ -40,6 +49,7 @@ export interface StandInState {
   comments: StoredComment[];
   pulls: StoredPull[];
   artifacts: StoredArtifact[];
+  issues: StoredIssue[];
   nextId: number;
 }
 
@@ -88,7 +98,43 @@ const createPull: Handler = (s, _p, _q, b) => {
   return { status: 201, body: pullJson(s, pull) };
 };
 
+const issueJson = (s: StandInState, i: StoredIssue) => ({
+  number: i.number,
+  html_url: `https://github.com/${s.owner}/${s.repo}/issues/${i.number}`,
+  title: i.title,
+  body: i.body,
+  state: i.state,
+  state_reason: i.stateReason ?? null,
+  labels: i.labels.map((name) => ({ name })),
+});
+
 export const ROUTES: Record<string, Handler> = {
+  // GitHub lists pull requests among issues (with a pull_request key); filtered by state and by labels (all must match).
+  'GET /repos/{owner}/{repo}/issues': (s, _p, q) => {
+    const state = q.get('state') ?? 'open';
+    const labels = (q.get('labels') ?? '').split(',').filter(Boolean);
+    const items = [
+      ...s.issues.map((i) => ({ number: i.number, state: i.state, labels: i.labels, json: issueJson(s, i) })),
+      ...s.pulls.map((p) => ({ number: p.number, state: p.state, labels: p.labels, json: { ...pullJson(s, p), pull_request: { url: '' } } })),
+    ];
+    const found = items.filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)));
+    return { status: 200, page: found.sort((a, b) => b.number - a.number).map((i) => i.json) };
+  },
+  'POST /repos/{owner}/{repo}/issues': (s, _p, _q, b) => {
+    if (typeof b.title !== 'string' || b.title === '') return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }] } };
+    const issue: StoredIssue = { number: s.nextId++, title: b.title, body: String(b.body ?? ''), state: 'open', labels: Array.isArray(b.labels) ? b.labels.map(String) : [] };
+    s.issues.push(issue);
+    return { status: 201, body: issueJson(s, issue) };
+  },
+  'PATCH /repos/{owner}/{repo}/issues/{issue_number}': (s, p, _q, b) => {
+    const issue = s.issues.find((i) => i.number === Number(p.issue_number));
+    if (!issue) return notFound;
+    if (typeof b.title === 'string') issue.title = b.title;
+    if (typeof b.body === 'string') issue.body = b.body;
+    if (b.state === 'open' || b.state === 'closed') issue.state = b.state;
+    if (typeof b.state_reason === 'string') issue.stateReason = b.state_reason;
+    return { status: 200, body: issueJson(s, issue) };
+  },
   'GET /user': (s) => (s.viewer === undefined
     ? { status: 403, body: { message: 'Resource not accessible by integration' } }
     : { status: 200, body: { login: s.viewer, type: 'User' } }),

@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { onTestFinished } from 'vitest';
 import {
-  ROUTES, type Reply, type StandInState, type StoredArtifact, type StoredComment, type StoredPull,
+  ROUTES, type Reply, type StandInState, type StoredArtifact, type StoredComment, type StoredIssue, type StoredPull,
 } from './github-stand-in-routes.js';
 
-export type { StoredArtifact, StoredComment, StoredPull };
+export type { StoredArtifact, StoredComment, StoredIssue, StoredPull };
 
 export interface RecordedRequest {
   method: string;
@@ -33,6 +33,8 @@ export interface GitHubStandIn {
   comments: StoredComment[];
   pulls: StoredPull[];
   artifacts: StoredArtifact[];
+  /** Issues (not pull requests), e.g. the monitor's alert issues. */
+  issues: StoredIssue[];
   requests: RecordedRequest[];
   /** How many requests matched `route`. */
   count(route: string): number;
@@ -71,6 +73,7 @@ export async function githubStandIn(
     comments: [],
     pulls: [],
     artifacts: [],
+    issues: [],
     nextId: 1,
   };
   const requests: RecordedRequest[] = [];
@@ -111,7 +114,7 @@ export async function githubStandIn(
 
   return {
     baseUrl: state.baseUrl, owner: state.owner, repo: state.repo, token,
-    comments: state.comments, pulls: state.pulls, artifacts: state.artifacts, requests,
+    comments: state.comments, pulls: state.pulls, artifacts: state.artifacts, issues: state.issues, requests,
     count: (route) => requests.filter((r) => r.route === route).length,
     addComment: (c) => {
       const comment = { id: state.nextId++, ...c };

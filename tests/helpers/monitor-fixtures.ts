@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { createServer as createHttpServer } from 'node:http';
+import { expect, onTestFinished } from 'vitest';
 import { runCli } from './cli.js';
 import { bcData, manifestYaml, smallPipeline } from './registry-fixtures.js';
 import { bcRecords, commitAndPush, type RunningServer } from './serve-fixtures.js';
@@ -8,7 +9,13 @@ import { tempRepo, type TempRepo } from './temp-repo.js';
 
 // Small numbers so the test sends a few hundred requests; the latency limit is wide because this
 // machine's timings are noise (the boundaries are unit-tested in tests/unit/monitor/decide.test.ts).
-const DEPLOY = 'deploy: {environments: [production], rollout: {steps: [10, 50, 100], min_requests: 30, min_labels: 30, max_error_rate_increase: 0.05, max_p99_latency_ratio: 1000, max_metric_drop: {drop: 0.25, confidence: 0.9}}, alerts: {webhook_env: TEST_ALERT_HOOK}}';
+const DEPLOY = deployPolicy();
+
+/** The pipeline's deploy policy line: small evidence limits, the webhook in TEST_ALERT_HOOK, optionally the GitHub issue and auto_merge. */
+export function deployPolicy(opts: { githubIssue?: boolean; autoMerge?: boolean } = {}): string {
+  const alerts = `{webhook_env: TEST_ALERT_HOOK${opts.githubIssue ? ', github_issue: true' : ''}}`;
+  return `deploy: {environments: [production], rollout: {steps: [10, 50, 100], min_requests: 30, min_labels: 30, max_error_rate_increase: 0.05, max_p99_latency_ratio: 1000, max_metric_drop: {drop: 0.25, confidence: 0.9}}, alerts: ${alerts}${opts.autoMerge ? ', auto_merge: true' : ''}}`;
+}
 
 /** bc v1 and v2 registered under a pipeline with a rollout policy; production serves v1 with canary v2 at 10 %. */
 export async function canaryRepo(): Promise<TempRepo> {
@@ -47,3 +54,18 @@ export async function loadAndLabel(server: RunningServer, repo: TempRepo, n: num
   expect(fb.json).toMatchObject({ received: n, matched: n });
 }
 
+/** A loopback receiver for the monitor's webhook: every JSON body it was sent; closed when the test ends. */
+export async function webhookReceiver(): Promise<{ url: string; bodies: Record<string, unknown>[] }> {
+  const bodies: Record<string, unknown>[] = [];
+  const server = createHttpServer((req, res) => {
+    let text = '';
+    req.on('data', (c: Buffer) => (text += c.toString()));
+    req.on('end', () => {
+      bodies.push(JSON.parse(text) as Record<string, unknown>);
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  onTestFinished(() => new Promise<void>((done) => server.close(() => done())));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, bodies };
+}

@@ -1,8 +1,7 @@
-import { createServer as createHttpServer } from 'node:http';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli, looksLikeStackTrace } from '../helpers/cli.js';
 import { mergePullRequest } from '../helpers/deployment-fixtures.js';
-import { canaryRepo, loadAndLabel } from '../helpers/monitor-fixtures.js';
+import { canaryRepo, loadAndLabel, webhookReceiver } from '../helpers/monitor-fixtures.js';
 import { startServer, type RunningServer } from '../helpers/serve-fixtures.js';
 import { tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
@@ -15,22 +14,6 @@ async function merge(repo: TempRepo, branch: string, server: RunningServer): Pro
   mergePullRequest(repo, branch);
   repo.git(repo.dir, 'push', '-q', 'origin', 'main');
   await server.app.refresh();
-}
-
-async function webhookReceiver(): Promise<{ url: string; bodies: Record<string, unknown>[] }> {
-  const bodies: Record<string, unknown>[] = [];
-  const server = createHttpServer((req, res) => {
-    let text = '';
-    req.on('data', (c: Buffer) => (text += c.toString()));
-    req.on('end', () => {
-      bodies.push(JSON.parse(text) as Record<string, unknown>);
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  onTestFinished(() => new Promise<void>((done) => server.close(() => done())));
-  const address = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${address.port}/hook`, bodies };
 }
 
 describe('pipepilot monitor: the control loop over a real server and a real git origin', () => {

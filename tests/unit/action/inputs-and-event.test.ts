@@ -22,6 +22,15 @@ describe('action inputs', () => {
     expect(inputs).toMatchObject({ pipelines: ['a/*.yaml', 'b/*.yml', 'c.yaml'], version: 4, canaryWeight: 10, model: 'churn', environment: 'production', command: 'promote' });
   });
 
+  it('monitor: servers split on commas, spaces and new lines; prometheus and dry-run read; a bad dry-run is refused', () => {
+    const inputs = parseInputs({ INPUT_SERVERS: 'http://a:8080, http://b:8080\nhttp://c:8080  http://d:8080', INPUT_PROMETHEUS: 'http://p:9090', 'INPUT_DRY-RUN': 'true' });
+    expect(inputs).toMatchObject({ servers: ['http://a:8080', 'http://b:8080', 'http://c:8080', 'http://d:8080'], prometheus: 'http://p:9090', dryRun: true });
+    expect(parseInputs({})).toMatchObject({ servers: [], prometheus: undefined, dryRun: false });
+    expect(parseInputs({ 'INPUT_DRY-RUN': 'false' }).dryRun).toBe(false);
+    expect(() => parseInputs({ 'INPUT_DRY-RUN': 'yes' })).toThrow(/input 'dry-run' must be true or false, got 'yes'/);
+    expect(parseInputs({ INPUT_COMMAND: 'monitor' }).command).toBe('monitor');
+  });
+
   it('a bad value is a UsageError naming the input and what is expected', () => {
     expect(() => parseInputs({ INPUT_COMMAND: 'deploy' })).toThrow(/input 'command' must be one of check, release, promote, rollback/);
     expect(() => parseInputs({ INPUT_BACKEND: 'gpu' })).toThrow(UsageError);
@@ -38,6 +47,9 @@ describe('the event picks the command', () => {
     expect(commandFor(event({ name: 'push', ref: 'refs/heads/trunk', defaultBranch: 'trunk' }), undefined)).toBe('release');
     expect(commandFor(event({ name: 'workflow_dispatch' }), undefined)).toBeUndefined();
     expect(commandFor(event({ name: 'workflow_dispatch' }), 'rollback')).toBe('rollback');
+    expect(commandFor(event({ name: 'schedule' }), undefined)).toBe('monitor');
+    expect(commandFor(event({ name: 'workflow_dispatch' }), 'monitor')).toBe('monitor');
+    expect(commandFor(event({ name: 'issues' }), undefined)).toBeUndefined();
   });
 
   it('a pull request from a fork is recognised (also when the fork was deleted)', () => {

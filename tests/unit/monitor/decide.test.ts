@@ -42,12 +42,14 @@ describe('decideRollout: a healthy canary walks the steps', () => {
     const d = decideRollout(policy(), evidence({}, {}, 50), manifest);
     expect(d.action).toBe('hold');
     expect(d.reasons[0]).toMatch(/waiting for them to follow git/);
+    expect(d).toMatchObject({ waiting: 'servers', alerts: [] });
     expect(decideRollout(policy(), evidence({ version: 3 }), manifest).action).toBe('hold');
   });
 
   it('without a canary there is nothing to roll out', () => {
     const d = decideRollout(policy(), { model: 'bc', replicas: 1, canary_weight: 0, versions: [side('stable')] }, { model: 'bc', version: 1, reason: 'r' });
     expect(d).toMatchObject({ action: 'hold', alerts: [] });
+    expect(d).not.toHaveProperty('waiting'); // judged: an open alert issue is closed on it
   });
 });
 

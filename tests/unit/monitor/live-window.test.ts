@@ -91,8 +91,23 @@ describe('live window: requests, latency and the prediction distribution', () =>
     expect(binary().snapshot().predictions).toMatchObject({ rows: 0, psi: null, reference: null });
   });
 
-  it('refuses sizes that are not positive integers', () => {
-    expect(() => binary({ pendingRows: 0 })).toThrow(/pendingRows/);
+  it('refuses sizes that are not whole numbers (pendingRows) or positive integers (windowRows)', () => {
+    expect(() => binary({ pendingRows: -1 })).toThrow(/pendingRows must be a whole number/);
+    expect(() => binary({ pendingRows: 2.5 })).toThrow(/pendingRows/);
     expect(() => binary({ windowRows: 1.5 })).toThrow(/windowRows/);
+    expect(() => binary({ windowRows: 0 })).toThrow(/windowRows/);
+  });
+
+  it('pendingRows 0 turns label feedback off: nothing remembered, labels counted unknown, no live metric; requests and predicted classes still kept', () => {
+    const w = binary({ pendingRows: 0, windowRows: 10 });
+    w.recordPredictions('a', ['no', 'yes']);
+    w.recordRequest(200, 0.01);
+    expect(w.remembers('a')).toBe(false);
+    expect(w.recordLabel('a', 0, 'no')).toBe('unknown');
+    const s = w.snapshot();
+    expect(s.labels).toMatchObject({ received: 1, matched: 0, unknown: 1 });
+    expect(s.metric).toMatchObject({ n: 0, value: null });
+    expect(s.predictions).toMatchObject({ rows: 2, counts: { no: 1, yes: 1 } });
+    expect(s.requests.total).toBe(1);
   });
 });
