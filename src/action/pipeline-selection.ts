@@ -71,6 +71,23 @@ export function touchedPipelines(pipelines: PipelineInputs[], changed: string[] 
   });
 }
 
+/**
+ * The pipelines whose model gained a version in this change (`models/<name>/v<N>/metadata.json`):
+ * a merged registration pull request, after which the release opens the deployment pull request.
+ * Those `touched` already lists are left out. Pure, like `touchedPipelines`.
+ */
+export function registrationsMerged(pipelines: { file: string; name: string }[], changed: string[] | 'all', touched: PipelineTouch[]): PipelineTouch[] {
+  if (changed === 'all') return [];
+  const listed = new Set(touched.map((t) => t.file));
+  return pipelines.flatMap((p) => {
+    if (listed.has(p.file)) return [];
+    const versions = changed.map((c) => REGISTERED.exec(c)).filter((m) => m !== null && m[1] === p.name).map((m) => `v${m![2]}`);
+    return versions.length === 0 ? [] : [{ file: p.file, reason: `its registration ${versions.join(', ')} was merged` }];
+  });
+}
+
+const REGISTERED = /^models\/([a-z0-9][a-z0-9_-]*)\/v([1-9][0-9]*)\/metadata\.json$/;
+
 /** Repository paths (from the API or `git diff`) made relative to the working directory; those outside it are dropped. */
 export function relativeToWorkingDirectory(paths: string[], workingDirectory: string): string[] {
   const prefix = workingDirectory.replace(/^\.\/?/, '').replace(/\/+$/, '');
