@@ -14,6 +14,8 @@ import { tempRepo, type TempRepo } from '../helpers/temp-repo.js';
  */
 const CREATE_PULL = 'POST /repos/{owner}/{repo}/pulls';
 const REGISTER_BRANCH = 'pipepilot/register/bc';
+/** Each scenario runs the bundled action four or five times, each its own process: room for a loaded 2-core machine. */
+const STORY_TIMEOUT_MS = 240_000;
 
 /** GitHub's refusal, or another hook's; `$GIT_DIR/refuse-main` says which (absent: protected; `open`: none). */
 const PRE_RECEIVE = `#!/bin/sh
@@ -168,7 +170,7 @@ describe('release on a protected default branch', () => {
       expect.stringMatching(/^Merge pull request #\d+ from .*\/change$/),
       'initial tree',
     ]);
-  });
+   }, STORY_TIMEOUT_MS);
 
   it('a push refused for another reason fails clearly and leaves nothing; registration: push fails on protection; registration: pull-request always proposes', async () => {
     const s = await protectedScene();
@@ -209,5 +211,5 @@ describe('release on a protected default branch', () => {
     expect(pull.title).toBe('Register bc v1');
     expect(pull.body).toContain('registers through pull requests (`registration: pull-request`)');
     expect(reviewed.stdout).not.toMatch(/GH006|is protected/);
-  });
+   }, STORY_TIMEOUT_MS);
 });
