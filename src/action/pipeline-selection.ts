@@ -51,6 +51,8 @@ export interface PipelineTouch {
   file: string;
   /** Why it runs, for the log: 'pipeline changed', 'data changed', 'code changed', 'all' … */
   reason: string;
+  /** The newest version of its model the change added (a merged registration pull request), when that is why it runs. */
+  merged?: number;
 }
 
 /**
@@ -81,8 +83,9 @@ export function registrationsMerged(pipelines: { file: string; name: string }[],
   const listed = new Set(touched.map((t) => t.file));
   return pipelines.flatMap((p) => {
     if (listed.has(p.file)) return [];
-    const versions = changed.map((c) => REGISTERED.exec(c)).filter((m) => m !== null && m[1] === p.name).map((m) => `v${m![2]}`);
-    return versions.length === 0 ? [] : [{ file: p.file, reason: `its registration ${versions.join(', ')} was merged` }];
+    const versions = changed.map((c) => REGISTERED.exec(c)).filter((m) => m !== null && m[1] === p.name).map((m) => Number(m![2]));
+    if (versions.length === 0) return [];
+    return [{ file: p.file, reason: `its registration ${versions.map((v) => `v${v}`).join(', ')} was merged`, merged: Math.max(...versions) }];
   });
 }
 

@@ -61,7 +61,7 @@ export async function release(ctx: ActionContext): Promise<CommandOutcome> {
     const pipeline = valid.find((v) => v.file === t.file)!;
     ctx.io.info(`── ${t.file}: releases because ${t.reason}`);
     try {
-      const done = await releasePipeline(ctx, pipeline, failures);
+      const done = await releasePipeline(ctx, pipeline, failures, t.merged);
       if (done.version !== undefined) versions[pipeline.spec.name] = done.version;
       if (done.metrics !== undefined) metrics[pipeline.spec.name] = done.metrics;
       if (done.pr !== undefined) prs.push(done.pr);
@@ -88,7 +88,8 @@ export async function release(ctx: ActionContext): Promise<CommandOutcome> {
   };
 }
 
-async function releasePipeline(ctx: ActionContext, pipeline: ValidPipeline, failures: string[]): Promise<Released> {
+/** `merged`: the version a merged registration pull request added, when that is why the pipeline releases. */
+async function releasePipeline(ctx: ActionContext, pipeline: ValidPipeline, failures: string[], merged?: number): Promise<Released> {
   const { spec, file } = pipeline;
   const mode = ctx.inputs.registration;
   const backend = await ctx.backend();
@@ -97,6 +98,12 @@ async function releasePipeline(ctx: ActionContext, pipeline: ValidPipeline, fail
   if (registered !== undefined) {
     ctx.io.info(`${spec.name}: already registered as v${registered} (same pipeline, data, code and backend)`);
     return { version: registered, pr: await deploymentPullRequest(ctx, pipeline, registered, failures) };
+  }
+  if (merged !== undefined) {
+    // The push only added a version: deploy it, rather than register the current run, which differs
+    // only in what the push did not change (e.g. a newer PipePilot or backend since the proposal).
+    ctx.io.warning(`${spec.name}: the merged v${merged} is not the pipeline's current run (its content key differs: another PipePilot version or backend, or a version registered by hand); deploying v${merged} as merged. Dispatch command: release to register the current run.`);
+    return { version: merged, pr: await deploymentPullRequest(ctx, pipeline, merged, failures) };
   }
   if (mode !== 'push') {
     const held = await republishProposal(ctx, pipeline, current.key, mode === 'pull-request' ? 'setting' : 'protected');

@@ -69,10 +69,10 @@ describe('a merged registration releases its pipeline (protected default branch)
 
   it('a version\'s metadata.json added for a model releases that model\'s pipeline, naming the version', () => {
     expect(registrationsMerged(named, ['models/churn/v3/metadata.json', 'models/churn/v3/weights.bin'], [])).toEqual([
-      { file: 'pipelines/churn.yaml', reason: 'its registration v3 was merged' },
+      { file: 'pipelines/churn.yaml', reason: 'its registration v3 was merged', merged: 3 },
     ]);
-    expect(registrationsMerged(named, ['models/iris/v1/metadata.json', 'models/iris/v2/metadata.json'], [])).toEqual([
-      { file: 'pipelines/iris.yaml', reason: 'its registration v1, v2 was merged' },
+    expect(registrationsMerged(named, ['models/iris/v2/metadata.json', 'models/iris/v10/metadata.json', 'models/iris/v9/metadata.json'], [])).toEqual([
+      { file: 'pipelines/iris.yaml', reason: 'its registration v2, v10, v9 was merged', merged: 10 },
     ]);
   });
 
