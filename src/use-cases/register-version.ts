@@ -161,7 +161,7 @@ async function pushOrRewind(deps: RegisterDeps, at: { remote: string; branch: st
 function refusedHint(reason: GitFailure, at: { remote: string; branch: string; version: number }): string {
   const undone = `Nothing was registered: the v${at.version} commit was taken back off ${at.branch}.`;
   return reason === 'protected'
-    ? `${at.remote}/${at.branch} is protected: changes must come through a pull request. ${undone} In the action, use registration: auto or pull-request (the version is proposed in a "Register" pull request), or a token allowed to bypass the rule (docs/action.md).`
+    ? `${at.remote}/${at.branch} is protected: changes must come through a pull request. ${undone} In the action, use registration: auto or pull-request (the version is proposed in a "Register" pull request), or a token allowed to bypass the rule (docs/action.md); locally, register on a branch without --push and open a pull request.`
     : `${at.remote} refused the push for a reason other than a lost race or branch protection: read git's message above. ${undone}`;
 }
 
