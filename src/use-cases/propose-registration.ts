@@ -64,9 +64,13 @@ export async function proposeRegistration(deps: RegisterDeps, req: ProposeReques
 
   const plan = await planNextVersion(deps, req, { head, dirty: status.dirty });
   const commit = await writeAndCommit(deps, plan);
-  // The commit moves to the registration branch; the base branch goes back to the remote's tip.
-  await deps.git.setBranch(req.branch, commit);
-  await deps.git.resetKeep(`${commit}^`);
+  // The commit moves to the registration branch; the base branch goes back to the remote's tip,
+  // whether or not the branch could be set (e.g. it is checked out in another work tree).
+  try {
+    await deps.git.setBranch(req.branch, commit);
+  } finally {
+    await deps.git.resetKeep(`${commit}^`);
+  }
   deps.log.info(`${req.branch} at ${commit.slice(0, 12)}: ${plan.message.split('\n')[0]}`);
   return { action: 'proposed', model, version: plan.metadata.version, branch: req.branch, commit };
 }
