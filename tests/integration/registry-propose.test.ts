@@ -128,8 +128,17 @@ describe('proposeRegistration', () => {
     expect(repo.git(repo.dir, 'rev-parse', `${BRANCH}^`).trim()).toBe(commit);
   });
 
-  it('refuses a checkout with commits that are not on origin/main, and a detached HEAD', async () => {
+  it('refuses a checkout with commits that are not on origin/main, and a detached HEAD; a branch it cannot set leaves main as it was', async () => {
     const { repo, propose } = await protectedRepo();
+    const main = repo.git(repo.dir, 'rev-parse', 'HEAD').trim();
+    // The registration branch checked out in another work tree: git refuses to move it.
+    repo.git(repo.dir, 'branch', BRANCH);
+    repo.git(repo.dir, 'worktree', 'add', '-q', join(repo.dir, '..', 'busy'), BRANCH);
+    await expect(propose()).rejects.toBeInstanceOf(GitError);
+    expect(repo.git(repo.dir, 'rev-parse', 'HEAD').trim()).toBe(main);
+    expect(repo.git(repo.dir, 'status', '--porcelain', '--untracked-files=all').trim()).toBe('');
+    repo.git(repo.dir, 'worktree', 'remove', '--force', join(repo.dir, '..', 'busy'));
+
     writeFileSync(join(repo.dir, 'local.txt'), 'x\n');
     repo.git(repo.dir, 'add', '-A');
     repo.git(repo.dir, 'commit', '-q', '-m', 'local');
