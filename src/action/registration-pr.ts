@@ -48,7 +48,7 @@ export async function proposeAndPublish(
 
 async function publish(ctx: ActionContext, pipeline: ValidPipeline, proposal: Proposal, why: Why): Promise<string> {
   const { model, version, branch, commit } = proposal;
-  const card = (await ctx.git.tryShowFile(commit, `${versionDir(model, version)}/card.md`)) ?? '';
+  const card = (await ctx.git.tryShowFile(commit, `./${versionDir(model, version)}/card.md`)) ?? '';
   const body = registrationPrBody({ model, version, base: ctx.event.defaultBranch, env: pipeline.spec.deploy.environments[0], why, card });
   const pr = await publishPullRequest(ctx, { branch, title: `Register ${model} v${version}`, body });
   ctx.io.notice(`${model} v${version} is proposed in ${pr.url}: merging it registers the version; the release after the merge opens the deployment pull request`);

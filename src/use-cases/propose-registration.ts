@@ -2,7 +2,7 @@ import type { GateResult } from '../evaluate/gates.js';
 import { UsageError } from '../errors.js';
 import type { Git } from '../git/git.js';
 import { assertBranchName } from '../registry/deployment-branch.js';
-import { METADATA_FILE, assertModelName, modelDir, parseVersionDir } from '../registry/layout.js';
+import { METADATA_FILE, assertModelName, modelDir, versionDir, versionsInPaths } from '../registry/layout.js';
 import { parseMetadata } from '../registry/metadata.js';
 import { findByContentKey, removeLeftovers } from './registry-state.js';
 import { planNextVersion, syncWithRemote, writeAndCommit, type RegisterDeps, type RegisterRequest } from './register-version.js';
@@ -88,11 +88,14 @@ export async function findProposed(git: Git, req: { model: string; contentKey: s
   const commit = await git.tryResolveCommit(`refs/remotes/${req.remote}/${req.branch}`);
   const tip = await git.tryResolveCommit(`refs/remotes/${req.remote}/${req.base}`);
   if (commit === undefined || tip === undefined || (await git.tryResolveCommit(`${commit}^`)) !== tip) return undefined;
-  const prefix = `${modelDir(req.model)}/`;
-  const added = (await git.changedPaths(tip, commit)).filter((p) => p.startsWith(prefix) && p.endsWith(`/${METADATA_FILE}`));
+  // ls-tree paths are relative to the working directory, as the registry's are (a `working-directory` inside the repository).
+  const versionsAt = async (ref: string) => versionsInPaths(req.model, (await git.committedFiles(`${modelDir(req.model)}/`, { ref })).filter((p) => p.endsWith(`/${METADATA_FILE}`)));
+  const before = await versionsAt(tip);
+  const added = [...(await versionsAt(commit))].filter((v) => !before.has(v));
   if (added.length !== 1) return undefined;
-  const version = parseVersionDir(added[0].slice(prefix.length).split('/')[0]);
-  const text = await git.tryShowFile(commit, added[0]);
-  if (version === undefined || text === undefined || !text.includes(req.contentKey)) return undefined;
-  return parseMetadata(text, added[0]).content_key === req.contentKey ? { model: req.model, version, branch: req.branch, commit } : undefined;
+  const [version] = added;
+  const path = `${versionDir(req.model, version)}/${METADATA_FILE}`;
+  const text = await git.tryShowFile(commit, `./${path}`);
+  if (text === undefined || !text.includes(req.contentKey)) return undefined;
+  return parseMetadata(text, path).content_key === req.contentKey ? { model: req.model, version, branch: req.branch, commit } : undefined;
 }
