@@ -64,8 +64,12 @@ export class ModelFileError extends PipePilotError {
   }
 }
 
-/** Why a git command failed, in the words the callers branch on. */
-export type GitFailure = 'non-fast-forward' | 'locked' | 'other';
+/**
+ * Why a git command failed, in the words the callers branch on. `protected`: the remote refused a
+ * push to a protected branch (GitHub's GH006 branch protection or GH013 rulesets), which no retry
+ * fixes but a pull request does.
+ */
+export type GitFailure = 'non-fast-forward' | 'locked' | 'protected' | 'other';
 
 /**
  * A git command that failed: the command (arguments only, credentials in URLs redacted), git's
@@ -86,11 +90,16 @@ export class GitError extends PipePilotError {
   }
 }
 
-/** git's own verdict: its `fatal:`/`error:` lines when it printed any, else its last lines. */
+/**
+ * git's own verdict: its `fatal:`/`error:` lines when it printed any, else its last lines. A
+ * remote's reasons (`remote: error: GH006: …`, a hook's message) come first: for a refused push
+ * they are the only lines that say why.
+ */
 function gitMessage(stderr: string): string {
   const lines = stderr.trim().split('\n').map((l) => l.trim()).filter(Boolean);
-  const verdict = lines.filter((l) => /^(fatal|error):/.test(l));
-  return (verdict.length > 0 ? verdict.slice(0, 2) : lines.slice(-3)).join(' / ') || 'no message';
+  const remote = lines.filter((l) => /^remote:\s*(fatal|error):/.test(l)).map((l) => l.replace(/^remote:\s*/, 'remote: ')).slice(0, 2);
+  const verdict = [...remote, ...lines.filter((l) => /^(fatal|error):/.test(l))];
+  return (verdict.length > 0 ? verdict.slice(0, remote.length + 2) : lines.slice(-3)).join(' / ') || 'no message';
 }
 
 /** A registry file that is missing, malformed, or whose digest does not match its metadata. */

@@ -11,6 +11,7 @@ export async function promoteCommand(ctx: ActionContext): Promise<CommandOutcome
   if (model === undefined || version === undefined || env === undefined) {
     throw new UsageError('promote needs the inputs model, version and environment', { hint: 'e.g. model: churn, version: 4, environment: production (canary-weight: 10 for a canary).' });
   }
+  if (ctx.inputs.undoLast) throw new UsageError('undo-last is an input of rollback, not promote', { hint: 'Leave undo-last empty or false for promote.' });
   const result = await promote({ git: ctx.git, log: logger(ctx.io) }, { model, version, env, canaryWeight, reason: `promoted by ${actor(ctx)} (workflow_dispatch)` });
   if (result.action === 'refused') return { failures: [`${result.message} (${result.hint})`], outputs: {} };
   if (result.action === 'unchanged' && result.branch === undefined) {
@@ -35,11 +36,14 @@ export async function promoteCommand(ctx: ActionContext): Promise<CommandOutcome
 
 /** workflow_dispatch with `command: rollback` → the pull request that takes the newest version out of the environment (or goes back to `version`). */
 export async function rollbackCommand(ctx: ActionContext): Promise<CommandOutcome> {
-  const { model, environment: env, version: to } = ctx.inputs;
+  const { model, environment: env, version: to, undoLast } = ctx.inputs;
   if (model === undefined || env === undefined) {
     throw new UsageError('rollback needs the inputs model and environment', { hint: 'e.g. model: churn, environment: production (version: 3 to go back to the state that last named v3).' });
   }
-  const result = await rollback({ git: ctx.git, log: logger(ctx.io) }, { model, env, to });
+  if (undoLast && to !== undefined) {
+    throw new UsageError('rollback takes version or undo-last, not both', { hint: 'version: 3 goes back to the state that last named v3; undo-last: true reverts only the last manifest change.' });
+  }
+  const result = await rollback({ git: ctx.git, log: logger(ctx.io) }, { model, env, to, undoLast });
   if (result.action === 'refused') return { failures: [`${result.message} (${result.hint})`], outputs: {} };
   if (result.action === 'unchanged' && result.branch === undefined) {
     ctx.io.notice(result.message);

@@ -4,6 +4,9 @@ export const COMMANDS = ['check', 'release', 'promote', 'rollback', 'monitor'] a
 export type Command = (typeof COMMANDS)[number];
 export const BACKEND_INPUTS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendInput = (typeof BACKEND_INPUTS)[number];
+/** How release lands a version on the default branch: see `registration` in action.yml. */
+export const REGISTRATION_INPUTS = ['auto', 'push', 'pull-request'] as const;
+export type RegistrationInput = (typeof REGISTRATION_INPUTS)[number];
 
 /** The action's inputs (action.yml), typed and checked; empty strings are "not given". */
 export interface ActionInputs {
@@ -23,6 +26,10 @@ export interface ActionInputs {
   prometheus?: string;
   /** monitor: decide and report; write nothing, open nothing. */
   dryRun: boolean;
+  /** release: push the version (`push`), propose it in a pull request (`pull-request`), or push and propose when the branch is protected (`auto`). */
+  registration: RegistrationInput;
+  /** rollback: revert only the last manifest change (the CLI's `--undo-last`). */
+  undoLast: boolean;
 }
 
 /**
@@ -36,7 +43,9 @@ export function readInput(env: NodeJS.ProcessEnv, name: string): string {
 /** Parses and checks every input; a bad value is a UsageError naming the input and the expected form. */
 export function parseInputs(env: NodeJS.ProcessEnv, dispatched: Record<string, unknown> = {}): ActionInputs {
   // workflow_dispatch inputs of the same names fill in what the step's `with:` left empty.
-  const get = (name: string) => readInput(env, name) || (typeof dispatched[name] === 'string' ? (dispatched[name] as string).trim() : '');
+  // A `type: boolean` dispatch input may arrive in the payload as a boolean.
+  const given = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'boolean' ? String(v) : '');
+  const get = (name: string) => readInput(env, name) || given(dispatched[name]);
   const command = get('command');
   if (command !== '' && !(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`input 'command' must be one of ${COMMANDS.join(', ')} (or empty: chosen by the event), got '${command}'`);
@@ -44,6 +53,10 @@ export function parseInputs(env: NodeJS.ProcessEnv, dispatched: Record<string, u
   const backend = get('backend') || 'auto';
   if (!(BACKEND_INPUTS as readonly string[]).includes(backend)) {
     throw new UsageError(`input 'backend' must be one of ${BACKEND_INPUTS.join(', ')}, got '${backend}'`);
+  }
+  const registration = get('registration') || 'auto';
+  if (!(REGISTRATION_INPUTS as readonly string[]).includes(registration)) {
+    throw new UsageError(`input 'registration' must be one of ${REGISTRATION_INPUTS.join(', ')}, got '${registration}'`);
   }
   const pipelines = (get('pipelines') || 'pipelines/*.yaml').split(/[\n,]/).map((p) => p.trim()).filter(Boolean);
   return {
@@ -59,9 +72,12 @@ export function parseInputs(env: NodeJS.ProcessEnv, dispatched: Record<string, u
     servers: get('servers').split(/[\s,]+/).filter(Boolean),
     prometheus: get('prometheus') || undefined,
     dryRun: optionalBoolean(get('dry-run'), 'dry-run'),
+    registration: registration as RegistrationInput,
+    undoLast: optionalBoolean(get('undo-last'), 'undo-last'),
   };
 }
 
+/** A boolean input as workflows pass them: `true`/`false` (a `type: boolean` dispatch input), empty for false. */
 function optionalBoolean(value: string, name: string): boolean {
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;

@@ -51,6 +51,8 @@ export interface PipelineTouch {
   file: string;
   /** Why it runs, for the log: 'pipeline changed', 'data changed', 'code changed', 'all' … */
   reason: string;
+  /** The newest version of its model the change added (a merged registration pull request), when that is why it runs. */
+  merged?: number;
 }
 
 /**
@@ -70,6 +72,24 @@ export function touchedPipelines(pipelines: PipelineInputs[], changed: string[] 
     return [];
   });
 }
+
+/**
+ * The pipelines whose model gained a version in this change (`models/<name>/v<N>/metadata.json`):
+ * a merged registration pull request, after which the release opens the deployment pull request.
+ * Those `touched` already lists are left out. Pure, like `touchedPipelines`.
+ */
+export function registrationsMerged(pipelines: { file: string; name: string }[], changed: string[] | 'all', touched: PipelineTouch[]): PipelineTouch[] {
+  if (changed === 'all') return [];
+  const listed = new Set(touched.map((t) => t.file));
+  return pipelines.flatMap((p) => {
+    if (listed.has(p.file)) return [];
+    const versions = changed.map((c) => REGISTERED.exec(c)).filter((m) => m !== null && m[1] === p.name).map((m) => Number(m![2]));
+    if (versions.length === 0) return [];
+    return [{ file: p.file, reason: `its registration ${versions.map((v) => `v${v}`).join(', ')} was merged`, merged: Math.max(...versions) }];
+  });
+}
+
+const REGISTERED = /^models\/([a-z0-9][a-z0-9_-]*)\/v([1-9][0-9]*)\/metadata\.json$/;
 
 /** Repository paths (from the API or `git diff`) made relative to the working directory; those outside it are dropped. */
 export function relativeToWorkingDirectory(paths: string[], workingDirectory: string): string[] {

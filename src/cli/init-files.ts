@@ -21,7 +21,8 @@ on:
     paths: ['pipelines/**', 'data/**', '.github/workflows/pipepilot.yml']
   push:
     # No branch list: the release job below runs on the repository's default branch, whatever its name.
-    paths: ['pipelines/**', 'data/**', '.github/workflows/pipepilot.yml']
+    # models/*/v*/metadata.json: a merged "Register" pull request (protected branch) → the deployment PR.
+    paths: ['pipelines/**', 'data/**', '.github/workflows/pipepilot.yml', 'models/*/v*/metadata.json']
   workflow_dispatch:
     inputs:
       command: {description: promote, rollback or release, type: choice, options: [promote, rollback, release], required: true}
@@ -29,6 +30,7 @@ on:
       version: {description: 'promote: the version to deploy; rollback: go back to the state that last named it (empty: take the newest version out)', required: false}
       environment: {description: environment, required: true, default: staging}
       canary-weight: {description: canary percent (promote), required: false}
+      undo-last: {description: 'rollback: revert only the last manifest change', type: boolean, default: false}
 permissions: {}          # each job asks for what it needs
 concurrency:
   # Pull requests: one check per PR, a new push cancels the older one. Releases (push, or a
@@ -72,6 +74,8 @@ jobs:
           version: \${{ inputs.version }}
           environment: \${{ inputs.environment }}
           canary-weight: \${{ inputs.canary-weight }}
+          undo-last: \${{ inputs.undo-last }}
+          registration: auto                      # push; on a protected branch, a "Register" pull request
 `;
 
 export function workflowTemplate(): string {

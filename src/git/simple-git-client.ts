@@ -260,8 +260,13 @@ function toGitError(args: string[], err: unknown): GitError {
   return new GitError({ command: redact(args.join(' ')), stderr, reason, hint });
 }
 
-/** A lost push race reads differently by transport and git version; all of these mean "fetch and try again". */
+/**
+ * A lost push race reads differently by transport and git version; all of these mean "fetch and
+ * try again". A protected branch is GitHub's GH006 (branch protection), GH013 (rulesets), or
+ * another host's "protected branch" message: checked first, since it also says "[remote rejected]".
+ */
 function classify(stderr: string): GitFailure {
+  if (/\bGH006\b|\bGH013\b|protected branch|repository rule violations/i.test(stderr)) return 'protected';
   if (/non-fast-forward|\[rejected\]|fetch first|cannot lock ref|incorrect old value|failed to update ref|\[remote rejected\].*(lock|stale info)/i.test(stderr)) {
     return 'non-fast-forward';
   }

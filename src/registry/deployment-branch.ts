@@ -14,6 +14,14 @@ export function rollbackBranch(model: string, env: string): string {
   return `pipepilot/rollback/${assertModelName(model)}/${assertEnvName(env)}`;
 }
 
+/**
+ * The branch of a model's registration pull request (release on a protected default branch): one
+ * per model, so a newer run of the pipeline replaces an unmerged one instead of racing it for N.
+ */
+export function registrationBranch(model: string): string {
+  return `pipepilot/register/${assertModelName(model)}`;
+}
+
 // git check-ref-format's rules, conservatively: no leading '-', no '..', '//', '@{', no '.lock'
 // component end, no control characters, spaces or ~^:?*[\.
 const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)(?!.*@\{)(?!.*\.lock(\/|$))(?!.*\/\.)(?!\.)[A-Za-z0-9._/@+-]{1,200}(?<![./])$/;

@@ -1,4 +1,4 @@
-import { GitError, UsageError } from '../errors.js';
+import { GitError, UsageError, type GitFailure } from '../errors.js';
 import type { GateResult } from '../evaluate/gates.js';
 import type { Git } from '../git/git.js';
 import type { Clock, Files, Logger } from '../ports.js';
@@ -58,12 +58,6 @@ export async function registerVersion(deps: RegisterDeps, req: RegisterRequest):
   if (already !== undefined) return { action: 'unchanged', model, version: already };
   if (!metrics.gates_passed && !req.force) return { action: 'refused', model, failed: metrics.gates.filter((g) => g.status === 'failed') };
 
-  const lineage: Lineage = {
-    pipeline: { path: req.pipelinePath, blob_sha: await deps.git.blobSha(req.pipelinePath) },
-    commit: { sha: status.head ?? null, dirty: status.dirty },
-  };
-  const createdAt = new Date(deps.clock.now()).toISOString();
-  const override = req.force ? { reason: req.force.reason.trim() } : null;
   // Jitter from the content key: racers with different runs back off by different amounts, reproducibly.
   const jitter = new Rng(parseInt(metrics.content_key.slice(7, 15), 16));
 
@@ -73,9 +67,8 @@ export async function registerVersion(deps: RegisterDeps, req: RegisterRequest):
         const won = await findByContentKey(deps, model, metrics.content_key);
         if (won !== undefined) return { action: 'unchanged', model, version: won };
       }
-      const version = await allocateVersion(deps.git, model);
-      const card = buildCard({ model, version, createdAt, metrics, lineage, override });
-      const plan = planRegistration({ model, version, createdAt, metrics, artifacts: req.run.artifacts, lineage, override, card });
+      const plan = await planNextVersion(deps, req, status);
+      const { version } = plan.metadata;
       const commit = await writeAndCommit(deps, plan);
       deps.log.info(`committed ${model} v${version} (${commit.slice(0, 12)})`);
       if (req.push) {
@@ -98,8 +91,30 @@ export async function findRegistered(deps: { git: Git; files: Files }, model: st
   return findByContentKey(deps, assertModelName(model), contentKey);
 }
 
+/**
+ * The next free version of the run's model at HEAD, planned: lineage (the pipeline's blob, HEAD's
+ * commit), `created_at` from the clock, the card, every file and the commit message.
+ */
+export async function planNextVersion(
+  deps: Pick<RegisterDeps, 'git' | 'clock'>,
+  req: Pick<RegisterRequest, 'run' | 'pipelinePath' | 'force'>,
+  status: { head?: string; dirty: boolean },
+): Promise<RegistrationPlan> {
+  const { metrics } = req.run;
+  const model = assertModelName(metrics.pipeline.name);
+  const lineage: Lineage = {
+    pipeline: { path: req.pipelinePath, blob_sha: await deps.git.blobSha(req.pipelinePath) },
+    commit: { sha: status.head ?? null, dirty: status.dirty },
+  };
+  const createdAt = new Date(deps.clock.now()).toISOString();
+  const override = req.force ? { reason: req.force.reason.trim() } : null;
+  const version = await allocateVersion(deps.git, model);
+  const card = buildCard({ model, version, createdAt, metrics, lineage, override });
+  return planRegistration({ model, version, createdAt, metrics, artifacts: req.run.artifacts, lineage, override, card });
+}
+
 /** Stage the version beside its place, rename it in, commit it; on failure leave nothing behind. */
-async function writeAndCommit(deps: RegisterDeps, plan: RegistrationPlan): Promise<string> {
+export async function writeAndCommit(deps: RegisterDeps, plan: RegistrationPlan): Promise<string> {
   deps.log.info(`writing ${plan.dir}`);
   await deps.files.writeNewDirectory(plan.dir, plan.files);
   deps.log.info(`committing ${plan.dir}`);
@@ -122,23 +137,35 @@ async function writeAndCommit(deps: RegisterDeps, plan: RegistrationPlan): Promi
 }
 
 /**
- * Push; if another registration got there first, take our commit back off the branch (its files
- * go with it), catch up with the remote, and rethrow so `retry` allocates again.
+ * Push; whatever the refusal, take our commit back off the branch (its files go with it), so a
+ * refused push leaves the checkout as it was. If another registration got there first, catch up
+ * with the remote and rethrow so `retry` allocates again; any other refusal is rethrown with what
+ * to do about it (a protected branch: the caller may propose the version in a pull request).
  */
 async function pushOrRewind(deps: RegisterDeps, at: { remote: string; branch: string; commit: string; version: number }): Promise<void> {
   deps.log.info(`pushing to ${at.remote}/${at.branch}`);
   try {
     await deps.git.push(at.remote, at.branch);
   } catch (err) {
-    if (!(err instanceof GitError && err.reason === 'non-fast-forward')) throw err;
-    deps.log.info(`push lost a race for v${at.version}; fetching and taking the next free version`);
+    if (!(err instanceof GitError)) throw err;
     await deps.git.resetKeep(`${at.commit}^`);
-    await syncWithRemote(deps.git, at.remote, at.branch);
-    throw err;
+    if (err.reason === 'non-fast-forward') {
+      deps.log.info(`push lost a race for v${at.version}; fetching and taking the next free version`);
+      await syncWithRemote(deps.git, at.remote, at.branch);
+      throw err;
+    }
+    throw new GitError({ command: err.command, stderr: err.stderr, reason: err.reason, hint: refusedHint(err.reason, at) });
   }
 }
 
-async function syncWithRemote(git: Git, remote: string, branch: string): Promise<void> {
+function refusedHint(reason: GitFailure, at: { remote: string; branch: string; version: number }): string {
+  const undone = `Nothing was registered: the v${at.version} commit was taken back off ${at.branch}.`;
+  return reason === 'protected'
+    ? `${at.remote}/${at.branch} is protected: changes must come through a pull request. ${undone} In the action, use registration: auto or pull-request (the version is proposed in a "Register" pull request), or a token allowed to bypass the rule (docs/action.md); locally, register on a branch without --push and open a pull request.`
+    : `${at.remote} refused the push for a reason other than a lost race or branch protection: read git's message above. ${undone}`;
+}
+
+export async function syncWithRemote(git: Git, remote: string, branch: string): Promise<void> {
   await git.fetch(remote, branch);
   await git.rebase(`${remote}/${branch}`);
 }

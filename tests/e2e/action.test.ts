@@ -351,6 +351,9 @@ describe('data-only changes', () => {
   });
 });
 
+/** Two releases and seven dispatches, each its own process: room for a loaded 2-core machine. */
+const DISPATCH_TIMEOUT_MS = 180_000;
+
 describe('the action on workflow_dispatch (promote, rollback)', () => {
   it('rollback dispatch → a revert PR that puts production back on the previous version; promote dispatch → a promote PR', async () => {
     const s = await scene();
@@ -358,10 +361,10 @@ describe('the action on workflow_dispatch (promote, rollback)', () => {
     s.repo.git(s.repo.dir, 'pull', '-q', '--ff-only', 'origin', 'main');
     expectOk(await release(s, pushToMain(s, pipelineYaml({ seed: 2, gates: ['{metric: accuracy, min: 0.91}'] }))));
     s.repo.git(s.repo.dir, 'pull', '-q', '--ff-only', 'origin', 'main');
-    // Production went v1, then v2 (deployment PRs merged; written here by hand).
+    // Production went v1, then v2 as a 10% canary, then v2 (deployment PRs merged; written here by hand).
     mkdirSync(join(s.repo.dir, 'models/bc/deployments'), { recursive: true });
-    for (const version of [1, 2]) {
-      writeFileSync(join(s.repo.dir, 'models/bc/deployments/production.yaml'), manifestYaml('bc', version));
+    for (const [version, canary] of [[1], [1, { version: 2, weight: 10 }], [2]] as const) {
+      writeFileSync(join(s.repo.dir, 'models/bc/deployments/production.yaml'), manifestYaml('bc', version, { canary }));
       s.repo.git(s.repo.dir, 'add', '-A');
       s.repo.git(s.repo.dir, 'commit', '-q', '-m', `deploy bc v${version} to production`);
     }
@@ -378,7 +381,21 @@ describe('the action on workflow_dispatch (promote, rollback)', () => {
     expect(revert.body.split('\n')[0]).toBe('Rollback: **production** serves bc **v2** now → **v1** after merge. Merging returns production to bc v1.');
     expect(revert.body).toContain('## bc: v2 (production) → v1');
     expect(originShow(s, 'pipepilot/rollback/bc/production', 'models/bc/deployments/production.yaml')).toMatch(/^version: 1$/m);
+    expect(originShow(s, 'pipepilot/rollback/bc/production', 'models/bc/deployments/production.yaml')).not.toMatch(/canary/);
     expect(rolled.outputs['deployment-pr']).toContain(`/pull/${revert.number}`);
+
+    // undo-last: only the full rollout is reverted, so v2 comes back as the 10% canary (the same PR, rebuilt).
+    const undone = await dispatch({ command: 'rollback', model: 'bc', environment: 'production', 'undo-last': 'true' });
+    expectOk(undone);
+    expect(s.standIn.pulls.filter((p) => p.head === 'pipepilot/rollback/bc/production')).toHaveLength(1);
+    expect(revert.title).toBe('Roll back bc in production to v1 + canary v2 at 10%');
+    const undoneManifest = originShow(s, 'pipepilot/rollback/bc/production', 'models/bc/deployments/production.yaml');
+    expect(undoneManifest).toMatch(/^version: 1$/m);
+    // The revert restores the manifest byte for byte as it was committed.
+    expect(undoneManifest).toMatch(/^canary: \{version: 2, weight: 10\}$/m);
+    const both = await dispatch({ command: 'rollback', model: 'bc', environment: 'production', version: '1', 'undo-last': 'true' });
+    expect(both.code).toBe(1);
+    expect(both.stdout).toMatch(/rollback takes version or undo-last, not both/);
 
     // The release already opened the staging PR for v2: the dispatch updates it, never a second one.
     const promoted = await dispatch({ command: 'promote', model: 'bc', version: '2', environment: 'staging' });
@@ -396,5 +413,5 @@ describe('the action on workflow_dispatch (promote, rollback)', () => {
     const bad = await dispatch({ command: 'rollback', model: 'bc' });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/rollback needs the inputs model and environment/);
-  });
+  }, DISPATCH_TIMEOUT_MS);
 });

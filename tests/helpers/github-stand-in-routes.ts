@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 /**
  * The few GitHub REST routes PipePilot calls, answering as GitHub does (shapes trimmed to the
  * fields we read), over the stand-in's state. Keys are Octokit's route templates, the same
@@ -20,6 +21,8 @@ export interface StoredPull {
   draft: boolean;
   labels: string[];
   files: { filename: string; previous_filename?: string }[];
+  /** Set by the merge route: the merge commit it wrote on the base branch of `origin`. */
+  mergeCommit?: string;
 }
 
 export interface StoredArtifact {
@@ -51,6 +54,8 @@ export interface StandInState {
   artifacts: StoredArtifact[];
   issues: StoredIssue[];
   nextId: number;
+  /** The bare repository the merge route merges in, as GitHub merges server-side; none: merging is 404. */
+  origin?: string;
 }
 
 export interface Reply {
@@ -75,6 +80,7 @@ const pullJson = (s: StandInState, p: StoredPull) => ({
   title: p.title,
   body: p.body,
   state: p.state,
+  merged: p.mergeCommit !== undefined,
   draft: p.draft,
   head: { ref: p.head, label: `${s.owner}:${p.head}` },
   base: { ref: p.base },
@@ -108,7 +114,36 @@ const issueJson = (s: StandInState, i: StoredIssue) => ({
   labels: i.labels.map((name) => ({ name })),
 });
 
+/**
+ * GitHub's merge button, server-side: a merge commit of head into base made in the bare origin
+ * with `git merge-tree --write-tree` and written with `update-ref`, so no hook runs (a protected
+ * branch's pre-receive refuses pushes, not merges). A conflict is GitHub's 405 "not mergeable".
+ */
+const mergePull: Handler = (s, p, _q, b) => {
+  const pull = s.pulls.find((x) => x.number === Number(p.pull_number));
+  if (!pull || s.origin === undefined) return notFound;
+  if (pull.state !== 'open') return { status: 405, body: { message: 'Pull Request is not mergeable' } };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: s.origin, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...MERGER } }).trim();
+  const base = git('rev-parse', `refs/heads/${pull.base}`);
+  const head = git('rev-parse', `refs/heads/${pull.head}`);
+  if (typeof b.sha === 'string' && b.sha !== head) return { status: 409, body: { message: 'Head branch was modified. Review and try the merge again.' } };
+  let tree: string;
+  try {
+    tree = git('merge-tree', '--write-tree', '--no-messages', base, head).split('\n')[0];
+  } catch {
+    return { status: 405, body: { message: 'Pull Request is not mergeable' } };
+  }
+  const commit = git('commit-tree', tree, '-p', base, '-p', head, '-m', `Merge pull request #${pull.number} from ${s.owner}/${pull.head}\n\n${pull.title}`);
+  git('update-ref', `refs/heads/${pull.base}`, commit, base);
+  pull.mergeCommit = commit;
+  pull.state = 'closed';
+  return { status: 200, body: { sha: commit, merged: true, message: 'Pull Request successfully merged' } };
+};
+
+const MERGER = { GIT_AUTHOR_NAME: 'octocat', GIT_AUTHOR_EMAIL: 'octocat@users.noreply.github.com', GIT_COMMITTER_NAME: 'GitHub', GIT_COMMITTER_EMAIL: 'noreply@github.com' };
+
 export const ROUTES: Record<string, Handler> = {
+  'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge': mergePull,
   // GitHub lists pull requests among issues (with a pull_request key); filtered by state and by labels (all must match).
   'GET /repos/{owner}/{repo}/issues': (s, _p, q) => {
     const state = q.get('state') ?? 'open';

@@ -45,6 +45,11 @@ export interface GitHubStandIn {
   failNext(route: string, status: number, fault?: Fault): void;
   /** Runs `fn` just before the next request to `route` is handled (a racing run's write). */
   beforeNext(route: string, fn: () => void): void;
+  /**
+   * Presses the merge button on pull request `number` (over HTTP, as a person's browser would):
+   * merges it in `origin` (given to `githubStandIn`). Returns GitHub's status and message.
+   */
+  merge(number: number): Promise<{ status: number; sha?: string; message: string }>;
 }
 
 const DEFAULT_MESSAGES: Record<number, string> = {
@@ -60,7 +65,7 @@ const DEFAULT_MESSAGES: Record<number, string> = {
  * must carry the token, as GitHub's do. Closed when the test ends.
  */
 export async function githubStandIn(
-  options: { owner?: string; repo?: string; token?: string; viewer?: string; installationToken?: boolean } = {},
+  options: { owner?: string; repo?: string; token?: string; viewer?: string; installationToken?: boolean; origin?: string } = {},
 ): Promise<GitHubStandIn> {
   const token = options.token ?? 'ghs_standInToken0123456789abcdefABCDEF';
   const viewer = options.installationToken ? undefined : (options.viewer ?? 'pipepilot-bot');
@@ -75,6 +80,7 @@ export async function githubStandIn(
     artifacts: [],
     issues: [],
     nextId: 1,
+    origin: options.origin,
   };
   const requests: RecordedRequest[] = [];
   const faults = new Map<string, (Fault & { status: number })[]>();
@@ -139,6 +145,15 @@ export async function githubStandIn(
       faults.set(route, [...(faults.get(route) ?? []), { ...fault, times: fault.times ?? 1, status }]);
     },
     beforeNext: (route, fn) => before.set(route, [...(before.get(route) ?? []), fn]),
+    merge: async (number) => {
+      const res = await fetch(`${state.baseUrl}/repos/${state.owner}/${state.repo}/pulls/${number}/merge`, {
+        method: 'PUT',
+        headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ merge_method: 'merge' }),
+      });
+      const body = (await res.json()) as { sha?: string; message: string };
+      return { status: res.status, ...body };
+    },
   };
 }
 

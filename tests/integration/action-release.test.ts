@@ -75,6 +75,7 @@ async function scene(): Promise<Scene> {
       setOutput: (name, value) => void (rec.outputs[name] = value),
       appendSummary: async (md) => void (rec.summary += md),
       setFailed: (m) => void (rec.failed = m),
+      setSecret: () => undefined,
     };
     const env = {
       GITHUB_EVENT_NAME: event,

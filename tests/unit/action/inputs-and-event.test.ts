@@ -37,6 +37,18 @@ describe('action inputs', () => {
     expect(() => parseInputs({ INPUT_VERSION: '0' })).toThrow(/input 'version' must be a registered version number/);
     expect(() => parseInputs({ 'INPUT_CANARY-WEIGHT': '10%' })).toThrow(/canary-weight/);
   });
+
+  it('registration is auto unless set to push or pull-request; undo-last is a boolean, also from a dispatch payload', () => {
+    expect(parseInputs({})).toMatchObject({ registration: 'auto', undoLast: false });
+    expect(parseInputs({ INPUT_REGISTRATION: 'pull-request' }).registration).toBe('pull-request');
+    expect(parseInputs({ INPUT_REGISTRATION: 'push' }).registration).toBe('push');
+    expect(() => parseInputs({ INPUT_REGISTRATION: 'sometimes' })).toThrow(/input 'registration' must be one of auto, push, pull-request, got 'sometimes'/);
+    expect(parseInputs({ 'INPUT_UNDO-LAST': 'true' }).undoLast).toBe(true);
+    expect(parseInputs({ 'INPUT_UNDO-LAST': 'false' }).undoLast).toBe(false);
+    expect(parseInputs({}, { 'undo-last': true }).undoLast).toBe(true);
+    expect(parseInputs({}, { 'undo-last': 'true' }).undoLast).toBe(true);
+    expect(() => parseInputs({ 'INPUT_UNDO-LAST': 'yes' })).toThrow(/input 'undo-last' must be true or false, got 'yes'/);
+  });
 });
 
 describe('the event picks the command', () => {

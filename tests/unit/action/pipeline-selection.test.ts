@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findPipelineFiles, globRegex, relativeToWorkingDirectory, touchedPipelines } from '../../../src/action/pipeline-selection.js';
+import { findPipelineFiles, globRegex, registrationsMerged, relativeToWorkingDirectory, touchedPipelines } from '../../../src/action/pipeline-selection.js';
 import { tempProject } from '../../helpers/temp-project.js';
 
 const pipelines = [
@@ -58,5 +58,28 @@ describe('pipeline globs', () => {
     expect(await findPipelineFiles(dir, ['pipelines/*.yaml'])).toEqual(['pipelines/a.yaml', 'pipelines/b.yaml']);
     expect(await findPipelineFiles(dir, ['**/*.yaml'])).toEqual(['other/c.yaml', 'pipelines/a.yaml', 'pipelines/b.yaml']);
     expect(await findPipelineFiles(dir, ['nothing/*.yaml'])).toEqual([]);
+  });
+});
+
+describe('a merged registration releases its pipeline (protected default branch)', () => {
+  const named = [
+    { file: 'pipelines/churn.yaml', name: 'churn' },
+    { file: 'pipelines/iris.yaml', name: 'iris' },
+  ];
+
+  it('a version\'s metadata.json added for a model releases that model\'s pipeline, naming the version', () => {
+    expect(registrationsMerged(named, ['models/churn/v3/metadata.json', 'models/churn/v3/weights.bin'], [])).toEqual([
+      { file: 'pipelines/churn.yaml', reason: 'its registration v3 was merged', merged: 3 },
+    ]);
+    expect(registrationsMerged(named, ['models/iris/v2/metadata.json', 'models/iris/v10/metadata.json', 'models/iris/v9/metadata.json'], [])).toEqual([
+      { file: 'pipelines/iris.yaml', reason: 'its registration v2, v10, v9 was merged', merged: 10 },
+    ]);
+  });
+
+  it('anything else under models/ releases nothing; a pipeline already touched is not listed twice', () => {
+    const notVersions = ['models/churn/deployments/production.yaml', 'models/churn/v3/card.md', 'models/churn/v03/metadata.json', 'models/churnx/v1/metadata.json', 'x/models/churn/v1/metadata.json'];
+    expect(registrationsMerged(named, notVersions, [])).toEqual([]);
+    expect(registrationsMerged(named, ['models/churn/v3/metadata.json'], [{ file: 'pipelines/churn.yaml', reason: 'pipelines/churn.yaml changed' }])).toEqual([]);
+    expect(registrationsMerged(named, 'all', [])).toEqual([]);
   });
 });
