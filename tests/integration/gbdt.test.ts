@@ -82,6 +82,9 @@ describe('a gbdt model through the registry, predict, the server and the baselin
     expect(run.code, run.stderr).toBe(0);
     const metrics = JSON.parse(readFileSync(join(repo.dir, 'cand-run/metrics.json'), 'utf8'));
     expect(metrics.baseline.version).toBe(1);
+    // Only the params trees read are reported, with their defaults; none of the MLP's.
+    expect(Object.keys(metrics.model.params).sort()).toEqual(['colsample', 'l2', 'learning_rate', 'max_bins', 'max_iter', 'max_leaf_nodes', 'min_hessian', 'min_samples_leaf', 'subsample']);
+    expect(meta.model_spec.params).not.toHaveProperty('hidden_units');
     expect(metrics.baseline.metrics.roc_auc).toBeGreaterThan(0.95);
     expect(metrics.gates[0].status).toBe('passed');
     const shares = (metrics.importance as { share: number }[]).map((f) => f.share);
