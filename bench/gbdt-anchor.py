@@ -3,10 +3,12 @@ HistGradientBoosting on the same rows with the same settings.
 
 Args: a JSON file {train_x, train_y, test_x, rows_train, rows_test, cols, task, classes,
 categorical (column indices), trees, leaves, learning_rate, min_samples_leaf, l2, max_bins}
-naming float32/float64 .bin files. Prints one JSON line: per library fit seconds and test outputs
+naming float32/float64 .bin files. Prints one JSON line: per library fit seconds (wall and CPU, every thread), the 1-minute load
+average after the fit, and test outputs
 (probabilities of class 1, rows x k probabilities, or values) written to <name>.out.bin.
 """
 import json
+import os
 import sys
 import time
 
@@ -36,13 +38,13 @@ try:
         model = xgb.XGBRegressor(**params)
     else:
         model = xgb.XGBClassifier(**params)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     model.fit(xtr, ytr.astype(np.int64) if task != 'regression' else ytr)
-    fit = time.perf_counter() - start
+    fit, cpu = time.perf_counter() - start, time.process_time() - cpu
     p = model.predict(xte) if task == 'regression' else model.predict_proba(xte)
     if task == 'binary_classification':
         p = p[:, 1]
-    out['xgboost'] = {'fit_s': fit, 'out': save('xgboost', p), 'version': xgb.__version__}
+    out['xgboost'] = {'fit_s': fit, 'cpu_s': cpu, 'load': os.getloadavg()[0], 'out': save('xgboost', p), 'version': xgb.__version__}
 except Exception as err:  # an anchor that cannot run is reported, not fatal
     out['xgboost_error'] = repr(err)
 
@@ -54,13 +56,13 @@ try:
                   min_samples_leaf=cfg['min_samples_leaf'], l2_regularization=cfg['l2'], max_bins=cfg['max_bins'],
                   early_stopping=False, categorical_features=mask if any(mask) else None, random_state=0)
     model = HistGradientBoostingRegressor(**params) if task == 'regression' else HistGradientBoostingClassifier(**params)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     model.fit(xtr, ytr)
-    fit = time.perf_counter() - start
+    fit, cpu = time.perf_counter() - start, time.process_time() - cpu
     p = model.predict(xte) if task == 'regression' else model.predict_proba(xte)
     if task == 'binary_classification':
         p = p[:, 1]
-    out['sklearn'] = {'fit_s': fit, 'out': save('sklearn', p), 'version': sklearn.__version__}
+    out['sklearn'] = {'fit_s': fit, 'cpu_s': cpu, 'load': os.getloadavg()[0], 'out': save('sklearn', p), 'version': sklearn.__version__}
 except Exception as err:
     out['sklearn_error'] = repr(err)
 

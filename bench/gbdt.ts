@@ -1,9 +1,12 @@
 /**
- * `npm run bench -- gbdt [--rows=N] [--seeds=S] [--no-datasets]`: gradient-boosted trees against
- * XGBoost (tree_method hist, lossguide, 2 threads) and scikit-learn's HistGradientBoosting, same
- * rows, same settings, same run:
- *  1. synthetic binary task, N × 20 (default 1,000,000; 80% train, 20% test): fit time, test
- *     accuracy and ROC AUC, and the ratios;
+ * `npm run bench -- gbdt [--rows=N] [--rounds=R] [--threads=T] [--ts] [--seeds=S] [--no-datasets]`:
+ * gradient-boosted trees against XGBoost (tree_method hist, lossguide, 2 threads) and
+ * scikit-learn's HistGradientBoosting (its OpenMP threads: all cores), same rows, same settings, same run:
+ *  1. synthetic binary task, N × 20 (default 1,000,000; 80% train, 20% test), R rounds (default 2)
+ *     interleaved — ours (wasm kernels, T threads, default 2), then both anchors, then again —
+ *     each line with the load average when it ran: fit wall seconds, CPU seconds (all threads),
+ *     test accuracy and ROC AUC, and per round the ratios. `--ts` adds the TypeScript reference
+ *     kernels (1 thread) to each round: the before/after of the wasm kernels;
  *  2. the shared data sets (breast cancer, penguins) over S seeds (default 5) of the pipeline's
  *     own split: mean test metrics of the three;
  *  3. single-row scoring through scoreTable: the gbdt against the MLP, the server's per-request cost.
@@ -11,8 +14,9 @@
  * 255 bins (XGBoost has no min-rows rule: min_child_weight 1e-3). The machine is shared: figures are noisy.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTable } from '../src/data/read-table.js';
@@ -34,6 +38,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const SETTINGS: GbdtSettings = { learningRate: 0.1, maxIter: 100, maxLeafNodes: 31, minSamplesLeaf: 20, minHessian: 1e-3, l2: 0, maxBins: 255, subsample: 1, colsample: 1 };
 
+/** How our side of a comparison trains: the kernels and the threads (the trees are the same bits for all). */
+interface Ours {
+  label: string;
+  kernels: 'wasm' | 'ts';
+  threads: number;
+}
+const DEFAULT_OURS: Ours[] = [{ label: 'pipepilot', kernels: 'wasm', threads: 2 }];
+
 interface Split {
   task: Task;
   classes: number;
@@ -54,13 +66,16 @@ function arg(args: string[], name: string): number | undefined {
 export default async function gbdtBench(args: string[]): Promise<void> {
   await selectBackend('wasm');
   const rows = arg(args, '--rows') ?? 1_000_000;
+  const threads = arg(args, '--threads') ?? 2;
+  const ours: Ours[] = [{ label: `pipepilot ${threads}t`, kernels: 'wasm', threads }];
+  if (args.includes('--ts')) ours.push({ label: 'pipepilot ts 1t', kernels: 'ts', threads: 1 });
   console.log(`gbdt bench: 100 trees, 31 leaves, learning rate 0.1, min_samples_leaf 20, l2 0, 255 bins; shared machine, noisy figures\n`);
-  synthetic(rows);
+  synthetic(rows, arg(args, '--rounds') ?? 2, ours);
   if (!args.includes('--no-datasets')) await datasets(arg(args, '--seeds') ?? 5);
   await singleRow();
 }
 
-function synthetic(rows: number): void {
+function synthetic(rows: number, rounds: number, ours: Ours[]): void {
   const cols = 20;
   const rng = new Rng(2024);
   const x = new Float32Array(rows * cols);
@@ -77,28 +92,53 @@ function synthetic(rows: number): void {
     task: 'binary_classification', classes: 2, cols, categorical: [],
     xTrain: x.subarray(0, nTrain * cols), yTrain: y.subarray(0, nTrain), xTest: x.subarray(nTrain * cols), yTest: y.subarray(nTrain),
   };
-  console.log(`1. synthetic binary, ${rows.toLocaleString('en')} × ${cols} (${nTrain.toLocaleString('en')} train)`);
-  const results = compare(split, SETTINGS);
-  printTable(results, ['accuracy', 'roc_auc']);
-  const ours = results.find((r) => r.name === 'pipepilot');
-  for (const r of results) if (r !== ours && ours && r.fitS) console.log(`   pipepilot / ${r.name} fit time: ${(ours.fitS / r.fitS).toFixed(2)}×`);
+  console.log(`1. synthetic binary, ${rows.toLocaleString('en')} × ${cols} (${nTrain.toLocaleString('en')} train), ${rounds} interleaved rounds`);
+  const digests = new Set<string>();
+  for (let round = 1; round <= rounds; round++) {
+    console.log(`   round ${round}`);
+    const results = compare(split, SETTINGS, ours, digests);
+    printTable(results, ['accuracy', 'roc_auc']);
+    const first = results[0];
+    for (const r of results.slice(1)) {
+      console.log(`   ${first.name} / ${r.name}: wall ${(first.fitS / r.fitS).toFixed(2)}×, CPU ${(first.cpuS / r.cpuS).toFixed(2)}×`);
+    }
+  }
+  console.log(`   our trees, every round and kernel: ${digests.size === 1 ? 'the same bits' : `${digests.size} different models (a reproducibility bug)`}`);
   console.log('');
+}
+
+/** 1-minute load average, the figure every timing line carries. */
+function load(): string {
+  return loadavg()[0].toFixed(1);
 }
 
 interface Result {
   name: string;
   fitS: number;
+  /** CPU seconds of the fit, every thread (process-wide user + system). */
+  cpuS: number;
+  /** 1-minute load average when the fit ended. */
+  load: string;
   metrics: Record<string, number>;
 }
 
 /** Trains ours in-process and the anchors in python on the same float32 rows; scores all with our metric code. */
-function compare(s: Split, settings: GbdtSettings): Result[] {
+function compare(s: Split, settings: GbdtSettings, ours: Ours[] = DEFAULT_OURS, digests?: Set<string>): Result[] {
   const columns = Array.from({ length: s.cols }, (_, i) => ({ name: `f${i}`, ...(s.categorical.includes(i) ? { categories: 254 } : {}) }));
-  const start = performance.now();
-  const fit = fitGbdt({ task: s.task, settings, seed: 1, x: s.xTrain, rows: s.yTrain.length, cols: s.cols, columns, y: s.yTrain, classCount: s.classes });
-  const fitS = (performance.now() - start) / 1000;
-  const out = new TreeEnsemble(fit.model).predict(s.xTest, s.yTest.length, s.cols);
-  const results: Result[] = [{ name: 'pipepilot', fitS, metrics: metricsOf(s, out) }];
+  const results: Result[] = [];
+  for (const o of ours) {
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    const fit = fitGbdt({
+      task: s.task, settings, seed: 1, x: s.xTrain, rows: s.yTrain.length, cols: s.cols, columns, y: s.yTrain, classCount: s.classes,
+      kernels: o.kernels, threads: o.threads,
+    });
+    const fitS = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    digests?.add(createHash('sha256').update(JSON.stringify(fit.model)).digest('hex'));
+    const out = new TreeEnsemble(fit.model).predict(s.xTest, s.yTest.length, s.cols);
+    results.push({ name: o.label, fitS, cpuS: (used.user + used.system) / 1e6, load: load(), metrics: metricsOf(s, out) });
+  }
   for (const anchor of runAnchors(s, settings)) results.push(anchor);
   return results;
 }
@@ -134,7 +174,7 @@ function runAnchors(s: Split, settings: GbdtSettings): Result[] {
       console.log(`   anchors: ${python} failed: ${(res.stderr || String(res.error)).trim().split('\n').pop()}`);
       return [];
     }
-    const parsed = JSON.parse(line) as Record<string, { fit_s: number; out: string; version: string } | string>;
+    const parsed = JSON.parse(line) as Record<string, { fit_s: number; cpu_s: number; load: number; out: string; version: string } | string>;
     const results: Result[] = [];
     for (const name of ['xgboost', 'sklearn']) {
       const a = parsed[name];
@@ -144,7 +184,7 @@ function runAnchors(s: Split, settings: GbdtSettings): Result[] {
       }
       const buf = readFileSync(a.out);
       const output = Float32Array.from(new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8));
-      results.push({ name: `${name} ${a.version}`, fitS: a.fit_s, metrics: metricsOf(s, output) });
+      results.push({ name: `${name} ${a.version}`, fitS: a.fit_s, cpuS: a.cpu_s, load: a.load.toFixed(1), metrics: metricsOf(s, output) });
     }
     return results;
   } finally {
@@ -153,9 +193,10 @@ function runAnchors(s: Split, settings: GbdtSettings): Result[] {
 }
 
 function printTable(results: Result[], metrics: string[]): void {
-  console.log(`   ${'library'.padEnd(18)} ${'fit s'.padStart(8)}  ${metrics.map((m) => m.padStart(9)).join(' ')}`);
+  console.log(`   ${'library'.padEnd(18)} ${'fit s'.padStart(8)} ${'CPU s'.padStart(8)} ${'load'.padStart(5)}  ${metrics.map((m) => m.padStart(9)).join(' ')}`);
   for (const r of results) {
-    console.log(`   ${r.name.padEnd(18)} ${r.fitS.toFixed(2).padStart(8)}  ${metrics.map((m) => (r.metrics[m] ?? NaN).toFixed(4).padStart(9)).join(' ')}`);
+    const line = [r.name.padEnd(18), r.fitS.toFixed(2).padStart(8), r.cpuS.toFixed(2).padStart(8), r.load.padStart(5)].join(' ');
+    console.log(`   ${line}  ${metrics.map((m) => (r.metrics[m] ?? NaN).toFixed(4).padStart(9)).join(' ')}`);
   }
 }
 
@@ -167,20 +208,21 @@ async function datasets(seeds: number): Promise<void> {
   ];
   console.log(`2. shared data sets, ${seeds} seeds of the pipeline's split (our settings above for all three; categories native in ours and sklearn, codes as numbers in XGBoost)`);
   for (const c of cases) {
-    const sums = new Map<string, { fitS: number; metrics: Record<string, number>; n: number }>();
+    const sums = new Map<string, { fitS: number; cpuS: number; metrics: Record<string, number>; n: number }>();
     for (let seed = 1; seed <= seeds; seed++) {
       const split = await datasetSplit(c.pipeline, seed);
       for (const r of compare(split, SETTINGS)) {
         const name = r.name.split(' ')[0];
-        const acc = sums.get(name) ?? { fitS: 0, metrics: {}, n: 0 };
+        const acc = sums.get(name) ?? { fitS: 0, cpuS: 0, metrics: {}, n: 0 };
         acc.fitS += r.fitS;
+        acc.cpuS += r.cpuS;
         acc.n += 1;
         for (const m of c.metrics) acc.metrics[m] = (acc.metrics[m] ?? 0) + r.metrics[m];
         sums.set(name, acc);
       }
     }
     console.log(`   ${c.pipeline} (mean over seeds)`);
-    printTable([...sums].map(([name, s]) => ({ name, fitS: s.fitS / s.n, metrics: Object.fromEntries(Object.entries(s.metrics).map(([k, v]) => [k, v / s.n])) })), c.metrics);
+    printTable([...sums].map(([name, s]) => ({ name, fitS: s.fitS / s.n, cpuS: s.cpuS / s.n, load: load(), metrics: Object.fromEntries(Object.entries(s.metrics).map(([k, v]) => [k, v / s.n])) })), c.metrics);
   }
   console.log('');
 }

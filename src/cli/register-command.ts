@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
@@ -56,7 +57,7 @@ export async function registerCommand(io: CliIo, opts: RegisterOptions): Promise
       info(`backend: ${backend.name} (${backend.reason})`);
       const baseline = await baselineAtRef({ root, files, pipelinePath, ref: opts.baselineRef, info, git, model: current.model });
       run = await runPipeline(
-        { files, data, log, clock: { now: () => performance.now() }, progress: progress.sink },
+        { files, data, log, clock: { now: () => performance.now() }, progress: progress.sink, threads: availableParallelism() },
         { pipelinePath, backend: { name: backend.name, reason: backend.reason }, codeVersion: opts.version, baseline },
       );
       progress.stop();

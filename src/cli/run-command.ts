@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { selectBackend } from '../model/backend.js';
 import { runBundleFiles } from '../use-cases/run-bundle.js';
@@ -39,6 +40,7 @@ export async function runCommand(io: CliIo, opts: RunOptions): Promise<number> {
         log: { info, warn: (s) => io.stderr(`warning: ${s}\n`) },
         clock: { now: () => performance.now() },
         progress: progress.sink,
+        threads: availableParallelism(),
       },
       { pipelinePath, backend, codeVersion: opts.version, baseline },
     );

@@ -3,6 +3,7 @@ import { type ChangeVerdict, type MetricComparison, changeVerdict } from './base
 import type { Evaluation } from './evaluation.js';
 import type { GateBaseline, GateResult } from './gates.js';
 import type { TrainedModel } from '../model/types.js';
+import { paramsUsedBy } from '../spec/model-params.js';
 import type { LoadedPipeline, ModelParams, PreprocessSpec, Task } from '../spec/types.js';
 
 /** `metrics.json` of a run bundle; its contract is `schemas/metrics.schema.json`. */
@@ -11,7 +12,8 @@ export interface MetricsDoc {
   content_key: string;
   pipeline: { name: string; file: string; description?: string };
   task: Task;
-  model: { type: string; params: ModelParams; seed: number; trainer: string };
+  /** `params`: only those the model type reads (paramsUsedBy); versions registered before carry every default. */
+  model: { type: string; params: Partial<ModelParams>; seed: number; trainer: string };
   backend: { name: string; reason: string };
   versions: { pipepilot: string };
   data: {
@@ -128,7 +130,7 @@ export function buildMetricsDoc(input: MetricsDocInput): MetricsDoc {
     content_key: input.contentKey,
     pipeline: { name: spec.name, file: input.pipeline.file, ...(spec.description ? { description: spec.description } : {}) },
     task: spec.model.task,
-    model: { type: spec.model.type, params: spec.model.params, seed: spec.model.seed, trainer: 'pipepilot-typed-array/1' },
+    model: { type: spec.model.type, params: paramsUsedBy(spec.model.type, spec.model.params), seed: spec.model.seed, trainer: 'pipepilot-typed-array/1' },
     backend: input.backend,
     versions: { pipepilot: input.codeVersion },
     data: {

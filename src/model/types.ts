@@ -46,6 +46,8 @@ export interface TrainRequest {
    */
   oneHotBlocks?: readonly (readonly number[])[];
   onProgress?: (p: TrainProgress) => void;
+  /** gbdt: threads that build histograms (default 1); the trees are the same bits whatever the count. */
+  threads?: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { LOWER_IS_BETTER, type PreprocessSpec } from '../spec/types.js';
+import { paramsUsedBy } from '../spec/model-params.js';
 import type { RegistryMetadata } from './metadata.js';
 
 /** A value that differs between the two versions (only changed ones are listed). */
@@ -86,8 +87,9 @@ export function diffVersions(a: RegistryMetadata, b: RegistryMetadata, labels: {
 }
 
 function paramChanges(a: RegistryMetadata, b: RegistryMetadata): ValueChange[] {
-  const pa = a.model_spec.params as unknown as Record<string, unknown>;
-  const pb = b.model_spec.params as unknown as Record<string, unknown>;
+  // Only the params each type reads: versions registered before the projection carry every default.
+  const pa = paramsUsedBy(a.model_spec.type, a.model_spec.params) as Record<string, unknown>;
+  const pb = paramsUsedBy(b.model_spec.type, b.model_spec.params) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(pa), ...Object.keys(pb)])].sort();
   return changed([
     ['task', a.task, b.task],

@@ -1,5 +1,6 @@
 import type { Lineage } from '../registry/metadata.js';
 import type { MetricsDoc } from '../evaluate/metrics-doc.js';
+import { paramsUsedBy } from '../spec/model-params.js';
 import { importanceSection } from './importance.js';
 import { baselineSection, dataSection, gatesSection, metricsSection, slicesSection } from './run-report.js';
 
@@ -35,9 +36,6 @@ export function buildCard(input: CardInput): string {
   return sections.filter((s) => s !== '').join('\n\n') + '\n';
 }
 
-const MLP_ONLY = new Set(['hidden_units', 'activation', 'dropout', 'learning_rate', 'epochs', 'batch_size', 'early_stopping']);
-/** The params trees use (defaults fill the network's in too; they mean nothing for gbdt). */
-const GBDT_PARAMS = new Set(['learning_rate', 'max_iter', 'l2', 'max_leaf_nodes', 'max_depth', 'min_samples_leaf', 'min_hessian', 'max_bins', 'subsample', 'colsample', 'early_stopping']);
 
 function intendedUse(m: MetricsDoc): string {
   const use = m.pipeline.description?.trim() || '_No description: add `description:` to the pipeline to say what this model is for._';
@@ -45,8 +43,8 @@ function intendedUse(m: MetricsDoc): string {
 }
 
 function modelSection(m: MetricsDoc): string {
-  // Defaults fill every parameter in; the network's ones mean nothing for a linear model.
-  const shown = Object.entries(m.model.params).filter(([k]) => (m.model.type === 'gbdt' ? GBDT_PARAMS.has(k) : m.model.type === 'mlp' || !MLP_ONLY.has(k)));
+  // Older versions' metrics carry every default; only the params the type reads are shown.
+  const shown = Object.entries(paramsUsedBy(m.model.type, m.model.params));
   const params = shown.map(([k, v]) => `\`${k}\` ${JSON.stringify(v)}`).join(', ');
   return [
     '## Model',

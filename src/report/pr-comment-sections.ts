@@ -5,6 +5,7 @@ import { details, htmlText, inlineText } from './markdown-text.js';
 import type { ComparedMetric, MetricsDoc } from '../evaluate/metrics-doc.js';
 import { signedDiff } from './pr-comment-verdict.js';
 import { num } from './run-report.js';
+import { paramsUsedBy } from '../spec/model-params.js';
 
 /**
  * The metric table: against production on the same rows when the run was compared with it,
@@ -83,7 +84,8 @@ function flatParams(task: string, model: MetricsDoc['model']): Map<string, strin
       for (const k of Object.keys(value).sort()) walk(prefix ? `${prefix}.${k}` : k, (value as Record<string, unknown>)[k]);
     } else out.set(prefix, JSON.stringify(value));
   };
-  walk('', model.params);
+  // Projected on both sides: a production version registered before params were projected carries every default.
+  walk('', paramsUsedBy(model.type, model.params));
   return out;
 }
 

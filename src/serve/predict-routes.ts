@@ -32,10 +32,10 @@ export const MAX_REQUEST_ID_LENGTH = 128;
 
 /** `POST /models/:name/predict[/batch]`, `/predict[/batch]` (one model deployed) and MLflow's `/invocations`. */
 export function registerPredictRoutes(app: FastifyInstance, deps: PredictRouteDeps): void {
-  const score = (request: FastifyRequest, slot: ModelSlot, records: unknown[]) => {
+  const score = (request: FastifyRequest, slot: ModelSlot, records: unknown[], explain = wantsExplanation(request)) => {
     const requestId = requestIdHeader(request);
     const scored = scoreRequest(slot, records, {
-      requestId, answerId: requestId ?? randomUUID(), rng: deps.rng, metrics: deps.metrics, explain: wantsExplanation(request),
+      requestId, answerId: requestId ?? randomUUID(), rng: deps.rng, metrics: deps.metrics, explain,
       ...(deps.routed ? { routed: (loaded: LoadedVersion, role: 'main' | 'canary') => deps.routed!(request, loaded, role) } : {}),
     });
     deps.answered(request, scored);
@@ -51,13 +51,14 @@ export function registerPredictRoutes(app: FastifyInstance, deps: PredictRouteDe
     const model = (request.query as { model?: unknown }).model;
     const slot = onlySlot(deps.fleet, typeof model === 'string' ? model : undefined);
     const records = request.body instanceof CsvBody ? recordsFromCsv(request.body, loadedPreprocessor(slot)) : recordsFromMlflow(request.body);
-    const scored = score(request, slot, records);
+    const scored = score(request, slot, records, wantsExplanation(request) || sageMakerExplain(request));
     const p = scored.predictions;
     const k = p.classes.length;
-    // MLflow clients read `predictions` (one label or value per row); probabilities ride alongside.
+    // MLflow clients read `predictions` (one label or value per row); probabilities and explanations ride alongside.
     return {
       predictions: p.predictions,
       ...(p.probabilities ? { probabilities: p.predictions.map((_, i) => Object.fromEntries(p.classes.map((c, j) => [c, p.probabilities![i * k + j]]))) } : {}),
+      ...(p.explanations ? { explanations: p.explanations } : {}),
       model: scored.model,
       version: scored.version,
       request_id: scored.requestId,
@@ -71,6 +72,25 @@ function wantsExplanation(request: FastifyRequest): boolean {
   if (v === undefined || v === 'false' || v === '0') return false;
   if (v === 'true' || v === '1' || v === '') return true;
   throw new RequestError(400, `explain must be true or false, got ${JSON.stringify(v)}`, { field: 'explain' });
+}
+
+/**
+ * SageMaker's InvokeEndpoint passes no query string: its `CustomAttributes` arrive as the
+ * X-Amzn-SageMaker-Custom-Attributes header, here `key=value` pairs split by `;` or `,`, of which
+ * `explain=true|1|false|0` is read (other keys are the caller's own and ignored).
+ */
+function sageMakerExplain(request: FastifyRequest): boolean {
+  const header = request.headers['x-amzn-sagemaker-custom-attributes'];
+  if (typeof header !== 'string') return false;
+  for (const pair of header.split(/[;,]/)) {
+    const eq = pair.indexOf('=');
+    if (eq < 0 || pair.slice(0, eq).trim().toLowerCase() !== 'explain') continue;
+    const v = pair.slice(eq + 1).trim().toLowerCase();
+    if (v === 'true' || v === '1') return true;
+    if (v === 'false' || v === '0') return false;
+    throw new RequestError(400, `X-Amzn-SageMaker-Custom-Attributes: explain must be true or false, got ${JSON.stringify(v)}`, { field: 'explain' });
+  }
+  return false;
 }
 
 /** The caller's x-request-id (an empty one counts as none); one longer than MAX_REQUEST_ID_LENGTH is a 400. */

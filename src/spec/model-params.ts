@@ -37,3 +37,18 @@ export function paramValueProblem(name: string, value: unknown): string | undefi
   const e = validate.errors?.[0];
   return `${e?.instancePath ? e.instancePath + ' ' : ''}${e?.message ?? 'is invalid'}`;
 }
+
+const KNOWN_PARAMS = new Set(Object.values(PARAMS_USED).flat());
+
+/**
+ * `params` without the known params the model type does not read, in the order written: what
+ * metrics.json, metadata.json, the card and the PR comment report. loadSpec's defaults fill one
+ * flat params object for every type (an MLP's hidden_units on a gbdt), which would otherwise be
+ * reported as if they meant something. Keys no type knows, and every key of an unknown type, are
+ * kept (we cannot tell).
+ */
+export function paramsUsedBy<T extends object>(type: string, params: T): Partial<T> {
+  const used = PARAMS_USED[type];
+  if (used === undefined) return { ...params };
+  return Object.fromEntries(Object.entries(params).filter(([k]) => used.includes(k) || !KNOWN_PARAMS.has(k))) as Partial<T>;
+}

@@ -30,6 +30,8 @@ export interface RunDeps {
   log: Logger;
   clock: Clock;
   progress?: ProgressSink;
+  /** Threads training may use (gbdt histograms; default 1). The model is the same bits whatever the count. */
+  threads?: number;
 }
 
 export interface RunRequest {
@@ -200,6 +202,7 @@ function trainCandidate(
     ...train,
     y: rows.yTrain,
     classCount: spec.model.task === 'regression' ? 1 : rows.classes.length,
+    ...(deps.threads !== undefined ? { threads: deps.threads } : {}),
     onProgress: (p) =>
       deps.progress?.({
         stage: 'train',

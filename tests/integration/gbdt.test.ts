@@ -62,6 +62,19 @@ describe('a gbdt model through the registry, predict, the server and the baselin
     expect(servedExplained.status).toBe(200);
     expect((servedExplained.json.predictions as { explanation: unknown }[]).map((p) => p.explanation)).toEqual(rows.slice(0, 2).map((r) => r.explanation));
     expect((await server.post('/models/bc/predict?explain=maybe', records[0])).status).toBe(400);
+    // SageMaker's /invocations: ?explain=true, or CustomAttributes (its only way to say it), give the same explanations.
+    const want = rows.slice(0, 2).map((r) => r.explanation);
+    const invoked = await server.post('/invocations?explain=true', { dataframe_records: records.slice(0, 2) });
+    expect(invoked.status, JSON.stringify(invoked.json)).toBe(200);
+    expect(invoked.json.explanations).toEqual(want);
+    const sageMaker = { 'x-amzn-sagemaker-custom-attributes': 'trace=abc; explain=true' };
+    expect((await server.post('/invocations', { dataframe_records: records.slice(0, 2) }, sageMaker)).json.explanations).toEqual(want);
+    expect((await server.post('/invocations', { dataframe_records: records.slice(0, 2) })).json).not.toHaveProperty('explanations');
+    const off = await server.post('/invocations', { dataframe_records: records.slice(0, 1) }, { 'x-amzn-sagemaker-custom-attributes': 'explain=false' });
+    expect(off.json).not.toHaveProperty('explanations');
+    const bad = await server.post('/invocations', { dataframe_records: records.slice(0, 1) }, { 'x-amzn-sagemaker-custom-attributes': 'explain=perhaps' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.field).toBe('explain');
 
     // The next candidate is compared with production v1 on the same test rows.
     writeFileSync(join(repo.dir, 'cand.yaml'), gbdtPipeline({ seed: 2, gates: '[{metric: roc_auc, max_drop: 0.05, vs: production}]' }));
@@ -69,6 +82,9 @@ describe('a gbdt model through the registry, predict, the server and the baselin
     expect(run.code, run.stderr).toBe(0);
     const metrics = JSON.parse(readFileSync(join(repo.dir, 'cand-run/metrics.json'), 'utf8'));
     expect(metrics.baseline.version).toBe(1);
+    // Only the params trees read are reported, with their defaults; none of the MLP's.
+    expect(Object.keys(metrics.model.params).sort()).toEqual(['colsample', 'l2', 'learning_rate', 'max_bins', 'max_iter', 'max_leaf_nodes', 'min_hessian', 'min_samples_leaf', 'subsample']);
+    expect(meta.model_spec.params).not.toHaveProperty('hidden_units');
     expect(metrics.baseline.metrics.roc_auc).toBeGreaterThan(0.95);
     expect(metrics.gates[0].status).toBe('passed');
     const shares = (metrics.importance as { share: number }[]).map((f) => f.share);

@@ -34,7 +34,7 @@ export interface BinMapper {
 export function fitBinMapper(x: Float32Array, cols: number, rowIds: Uint32Array, columns: GbdtColumn[], maxBins: number): BinMapper {
   const edges: Float64Array[] = [];
   const binCount = new Int32Array(cols);
-  const stride = Math.max(1, Math.ceil(rowIds.length / EDGE_SAMPLE_ROWS));
+  const samples = sampleColumns(x, cols, rowIds);
   for (let f = 0; f < cols; f++) {
     const cats = columns[f].categories;
     if (cats !== undefined) {
@@ -47,21 +47,37 @@ export function fitBinMapper(x: Float32Array, cols: number, rowIds: Uint32Array,
       binCount[f] = cats;
       continue;
     }
-    const present: number[] = [];
-    for (let i = 0; i < rowIds.length; i += stride) {
-      const v = x[rowIds[i] * cols + f];
-      if (!Number.isNaN(v)) present.push(v);
-    }
-    const e = numericEdges(Float64Array.from(present).sort(), maxBins);
+    const e = numericEdges(samples.values[f].subarray(0, samples.present[f]).sort(), maxBins);
     edges.push(e);
     binCount[f] = e.length + 1;
   }
   return { columns, edges, binCount };
 }
 
-function numericEdges(sorted: Float64Array, maxBins: number): Float64Array {
+/**
+ * The present values of each column over the rows taken at an even stride, gathered row by row
+ * (a row's values share a cache line; a column at a time missed the cache on every value).
+ * Float32: the values are float32 already, sorting half the bytes is faster, and edges come out the same.
+ */
+function sampleColumns(x: Float32Array, cols: number, rowIds: Uint32Array): { values: Float32Array[]; present: Int32Array } {
+  const stride = Math.max(1, Math.ceil(rowIds.length / EDGE_SAMPLE_ROWS));
+  const size = Math.ceil(rowIds.length / stride);
+  const values = Array.from({ length: cols }, () => new Float32Array(size));
+  const present = new Int32Array(cols);
+  for (let i = 0; i < rowIds.length; i += stride) {
+    const o = rowIds[i] * cols;
+    for (let f = 0; f < cols; f++) {
+      const v = x[o + f];
+      if (!Number.isNaN(v)) values[f][present[f]++] = v;
+    }
+  }
+  return { values, present };
+}
+
+function numericEdges(sorted: Float32Array, maxBins: number): Float64Array {
   const distinct: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
+  // Stops at maxBins + 1 distinct values: past that only the quantiles matter.
+  for (let i = 0; i < sorted.length && distinct.length <= maxBins; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
   if (distinct.length <= maxBins) {
     const mids = new Float64Array(Math.max(0, distinct.length - 1));
     for (let i = 0; i < mids.length; i++) mids[i] = (distinct[i] + distinct[i + 1]) / 2;
@@ -81,16 +97,20 @@ function numericEdges(sorted: Float64Array, maxBins: number): Float64Array {
   return Float64Array.from(out);
 }
 
-/** Bin codes of every row, rows×cols row-major (a row's bins are adjacent: histograms gather rows). */
-export function binRows(mapper: BinMapper, x: Float32Array, rows: number): Uint8Array {
+/**
+ * Bin codes of every row, rows×cols row-major (a row's bins are adjacent: histograms gather
+ * rows), into `out` if given. Rows outer, so x is read once in order; numeric values go through
+ * a branch-free search (bins below), as a branching binary search mispredicts on every level.
+ */
+export function binRows(mapper: BinMapper, x: Float32Array, rows: number, out?: Uint8Array): Uint8Array {
   const cols = mapper.columns.length;
-  const bins = new Uint8Array(rows * cols);
-  for (let f = 0; f < cols; f++) {
-    const e = mapper.edges[f];
-    const cats = mapper.columns[f].categories;
-    for (let r = 0, i = f; r < rows; r++, i += cols) {
+  const bins = out ?? new Uint8Array(rows * cols);
+  const padded = mapper.edges.map(paddedEdges);
+  const cats = mapper.columns.map((c) => c.categories ?? -1);
+  for (let r = 0, i = 0; r < rows; r++) {
+    for (let f = 0; f < cols; f++, i++) {
       const v = x[i];
-      bins[i] = Number.isNaN(v) ? MISSING_BIN : cats !== undefined ? categoryBin(v, cats) : numericBin(e, v);
+      bins[i] = Number.isNaN(v) ? MISSING_BIN : cats[f] >= 0 ? categoryBin(v, cats[f]) : numericBin(padded[f], v);
     }
   }
   return bins;
@@ -101,13 +121,27 @@ function categoryBin(v: number, categories: number): number {
   return Number.isInteger(v) && v >= 0 && v < categories ? v : MISSING_BIN;
 }
 
-function numericBin(edges: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (v <= edges[mid]) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+/** The edges in 256 slots, the unused ones +Infinity, for numericBin's fixed eight steps. */
+function paddedEdges(edges: Float64Array): Float64Array {
+  const p = new Float64Array(256).fill(Infinity);
+  p.set(edges);
+  return p;
+}
+
+/**
+ * The first bin b with v <= edges[b] (edges.length if none), as the count of edges below v:
+ * eight steps of a branch-free binary search over the padded edges.
+ */
+function numericBin(e: Float64Array, v: number): number {
+  // b | (2^k − 1) is b + 2^k − 1 here (b's low k bits are still 0); bits from comparisons
+  // measured twice as fast as ternaries, which V8 compiled to branches.
+  let b = 0;
+  b |= +(e[b | 127] < v) << 7;
+  b |= +(e[b | 63] < v) << 6;
+  b |= +(e[b | 31] < v) << 5;
+  b |= +(e[b | 15] < v) << 4;
+  b |= +(e[b | 7] < v) << 3;
+  b |= +(e[b | 3] < v) << 2;
+  b |= +(e[b | 1] < v) << 1;
+  return b | +(e[b] < v);
 }

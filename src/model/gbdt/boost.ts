@@ -2,7 +2,8 @@ import { Rng } from '../../rng.js';
 import type { Task } from '../../spec/types.js';
 import type { EpochRecord } from '../types.js';
 import { binRows, fitBinMapper, type GbdtColumn } from './binning.js';
-import { HistogramPool } from './histogram.js';
+import { tsKernels, type TreeKernels } from './kernels.js';
+import { wasmKernels } from './wasm-kernels.js';
 import { growTree, type GrowRules, type GrownTree, type TrainingData } from './grow-tree.js';
 import { baseScore, gradients, meanLoss, objectiveFor } from './objective.js';
 import { GBDT_FORMAT, type GbdtModelJson, type TreeJson } from './tree-format.js';
@@ -30,6 +31,10 @@ export interface GbdtFitRequest {
   y: Float64Array;
   classCount: number;
   onProgress?: (p: { epoch: number; epochs: number; loss: number; valLoss?: number }) => void;
+  /** Threads that build histograms (default 1). The trees are the same bits whatever the count. */
+  threads?: number;
+  /** 'wasm' (default; falls back to 'ts' past a 2 GiB memory) or 'ts', the reference. Same trees either way. */
+  kernels?: 'wasm' | 'ts';
 }
 
 export interface GbdtFit {
@@ -46,19 +51,28 @@ export interface GbdtFit {
  * in a fixed order: the same request gives the same trees, bit for bit.
  */
 export function fitGbdt(req: GbdtFitRequest): GbdtFit {
+  const shape = { rows: req.rows, cols: req.cols, histograms: req.settings.maxLeafNodes + 2 };
+  const kernels = (req.kernels === 'ts' ? undefined : wasmKernels(shape, req.threads ?? 1)) ?? tsKernels(shape);
+  try {
+    return boost(req, kernels);
+  } finally {
+    kernels.close();
+  }
+}
+
+function boost(req: GbdtFitRequest, kernels: TreeKernels): GbdtFit {
   const { settings: s, rows, cols } = req;
   const rng = new Rng(req.seed);
   const objective = objectiveFor(req.task);
   const outputs = req.task === 'multiclass_classification' ? req.classCount : 1;
   const { train, valid } = holdOut(rows, s.earlyStopping?.validationFraction, rng);
   const mapper = fitBinMapper(req.x, cols, train, req.columns, s.maxBins);
-  const bins = binRows(mapper, req.x, rows);
+  binRows(mapper, req.x, rows, kernels.bins);
+  const { grad, hess } = kernels;
   const base = baseScore(objective, req.y, train, outputs);
   const margin = new Float64Array(rows * outputs);
   for (let r = 0; r < rows; r++) for (let k = 0; k < outputs; k++) margin[r * outputs + k] = base[k];
-  const grad = new Float64Array(rows);
-  const hess = new Float64Array(rows);
-  const data: TrainingData = { bins, cols, grad, hess, mapper, pool: new HistogramPool(cols) };
+  const data: TrainingData = { cols, mapper, kernels };
   const trees: TreeJson[] = [];
   const history: EpochRecord[] = [];
   let best = { loss: Infinity, iteration: 0 };
@@ -68,7 +82,8 @@ export function fitGbdt(req: GbdtFitRequest): GbdtFit {
     const probe = margin.slice();
     for (let k = 0; k < outputs; k++) {
       gradients(objective, probe, outputs, req.y, k, { grad, hess });
-      const order = ids.slice();
+      const order = kernels.order.subarray(0, ids.length);
+      order.set(ids);
       const tree = growTree(data, order, sampleFeatures(cols, s.colsample, rng), s);
       applyTree(margin, outputs, k, tree, data, { order, inSample: sampledFlags(ids, rows) });
       trees.push(toJson(tree, k));
@@ -126,7 +141,8 @@ function sampleFeatures(cols: number, fraction: number, rng: Rng): Int32Array {
  * unsampled rows) by walking their bins, the same comparisons as scoring the saved thresholds.
  */
 function applyTree(margin: Float64Array, outputs: number, k: number, tree: GrownTree, data: TrainingData, sample: { order: Uint32Array; inSample: Uint8Array | undefined }): void {
-  const { bins, cols } = data;
+  const { cols } = data;
+  const { bins } = data.kernels;
   const { order, inSample } = sample;
   for (const leaf of tree.leaves) {
     const v = tree.value[leaf.node];

@@ -1,5 +1,6 @@
 import type { BinMapper } from './binning.js';
-import { buildHistogram, subtractHistogram, type HistogramPool } from './histogram.js';
+import { subtractHistogram } from './histogram.js';
+import type { TreeKernels } from './kernels.js';
 import { findBestSplit, type NodeSums, type Split, type SplitRules } from './split.js';
 
 export interface GrowRules extends SplitRules {
@@ -10,12 +11,10 @@ export interface GrowRules extends SplitRules {
 }
 
 export interface TrainingData {
-  bins: Uint8Array;
   cols: number;
-  grad: Float64Array;
-  hess: Float64Array;
   mapper: BinMapper;
-  pool: HistogramPool;
+  /** The hot loops and the buffers they read: bins, gradients, row ids, histograms. */
+  kernels: TreeKernels;
 }
 
 /** A grown tree in training form: the saved arrays plus, per node, the bins that go left. */
@@ -52,13 +51,13 @@ interface Open {
  */
 export function growTree(data: TrainingData, ids: Uint32Array, features: Int32Array, rules: GrowRules): GrownTree {
   const tree = emptyTree();
-  const rootHist = data.pool.take();
-  buildHistogram(rootHist, data, ids, 0, ids.length, features);
+  const k = data.kernels;
+  const rootHist = k.takeHistogram();
+  k.buildHistogram(rootHist, ids, 0, ids.length, features);
   const sums = sumsOf(data, ids, 0, ids.length);
   const root: Open = { node: addNode(tree, sums, rules), start: 0, end: ids.length, depth: 0, sums, hist: rootHist };
   const open: Open[] = [withSplit(root, data, features, rules)];
   let leafCount = 1;
-  const scratch = new Uint32Array(ids.length);
   while (leafCount < rules.maxLeafNodes) {
     let pick = -1;
     for (let i = 0; i < open.length; i++) {
@@ -68,13 +67,13 @@ export function growTree(data: TrainingData, ids: Uint32Array, features: Int32Ar
     if (pick < 0) break;
     const parent = open[pick];
     open.splice(pick, 1);
-    const [l, r] = splitNode(tree, parent, data, ids, scratch, features, rules);
+    const [l, r] = splitNode(tree, parent, data, ids, features, rules);
     open.push(l, r);
     leafCount++;
   }
   for (const o of open) {
     tree.leaves.push({ node: o.node, start: o.start, end: o.end });
-    if (o.split) data.pool.give(o.hist);
+    if (o.split) k.giveHistogram(o.hist);
   }
   tree.leaves.sort((a, b) => a.node - b.node);
   return tree;
@@ -84,13 +83,14 @@ function withSplit(o: Open, data: TrainingData, features: Int32Array, rules: Gro
   const deep = rules.maxDepth !== undefined && o.depth >= rules.maxDepth;
   if (!deep && o.sums.n >= 2 * rules.minSamplesLeaf) o.split = findBestSplit(o.hist, o.sums, data.mapper, features, rules);
   // A node that cannot split stays a leaf: its histogram is not needed again.
-  if (!o.split) data.pool.give(o.hist);
+  if (!o.split) data.kernels.giveHistogram(o.hist);
   return o;
 }
 
-function splitNode(tree: GrownTree, parent: Open, data: TrainingData, ids: Uint32Array, scratch: Uint32Array, features: Int32Array, rules: GrowRules): [Open, Open] {
+function splitNode(tree: GrownTree, parent: Open, data: TrainingData, ids: Uint32Array, features: Int32Array, rules: GrowRules): [Open, Open] {
   const split = parent.split as Split;
-  const mid = partition(ids, scratch, parent.start, parent.end, data, split);
+  const k = data.kernels;
+  const mid = k.partition(ids, parent.start, parent.end, split.feature, split.goesLeft);
   const id = parent.node;
   tree.feature[id] = split.feature;
   tree.gain[id] = split.gain;
@@ -104,9 +104,9 @@ function splitNode(tree: GrownTree, parent: Open, data: TrainingData, ids: Uint3
   tree.right[id] = rightId;
   // Build the smaller child's histogram from its rows; the larger one is the parent minus it.
   const leftSmaller = mid - parent.start <= parent.end - mid;
-  const small = data.pool.take();
-  if (leftSmaller) buildHistogram(small, data, ids, parent.start, mid, features);
-  else buildHistogram(small, data, ids, mid, parent.end, features);
+  const small = k.takeHistogram();
+  if (leftSmaller) k.buildHistogram(small, ids, parent.start, mid, features);
+  else k.buildHistogram(small, ids, mid, parent.end, features);
   const large = subtractHistogram(parent.hist, small, features);
   const depth = parent.depth + 1;
   const left: Open = { node: leftId, start: parent.start, end: mid, depth, sums: split.left, hist: leftSmaller ? small : large };
@@ -114,28 +114,13 @@ function splitNode(tree: GrownTree, parent: Open, data: TrainingData, ids: Uint3
   return [withSplit(left, data, features, rules), withSplit(right, data, features, rules)];
 }
 
-/** Stable partition of ids[start…end) by the split's bin table; returns where the right side begins. */
-function partition(ids: Uint32Array, scratch: Uint32Array, start: number, end: number, data: TrainingData, split: Split): number {
-  const { bins, cols } = data;
-  const f = split.feature;
-  const table = split.goesLeft;
-  let l = start;
-  let r = 0;
-  for (let i = start; i < end; i++) {
-    const row = ids[i];
-    if (table[bins[row * cols + f]] === 1) ids[l++] = row;
-    else scratch[r++] = row;
-  }
-  ids.set(scratch.subarray(0, r), l);
-  return l;
-}
-
 function sumsOf(data: TrainingData, ids: Uint32Array, start: number, end: number): NodeSums {
+  const { grad, hess } = data.kernels;
   let g = 0;
   let h = 0;
   for (let i = start; i < end; i++) {
-    g += data.grad[ids[i]];
-    h += data.hess[ids[i]];
+    g += grad[ids[i]];
+    h += hess[ids[i]];
   }
   return { g, h, n: end - start };
 }

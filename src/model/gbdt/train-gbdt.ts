@@ -53,5 +53,6 @@ export function trainGbdtModel(req: TrainRequest, columns: GbdtColumn[]): GbdtFi
     y: req.y,
     classCount: req.classCount,
     onProgress: req.onProgress,
+    ...(req.threads !== undefined ? { threads: req.threads } : {}),
   });
 }

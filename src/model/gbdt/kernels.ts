@@ -1,0 +1,87 @@
+import { BIN_SLOTS, buildHistogram } from './histogram.js';
+
+/**
+ * The two hot loops of tree growing — building a node's gradient histograms and partitioning its
+ * rows by a split — behind one interface with two implementations: plain TypeScript (this file,
+ * the reference) and WebAssembly over a shared memory with worker threads (wasm-kernels.ts).
+ * Both add the same float64 values in the same order, so they grow the same trees, bit for bit
+ * (tests/unit/model/gbdt-kernels.test.ts holds them to it).
+ *
+ * The kernels own the training buffers (bins, gradients, row ids, histograms) because the wasm
+ * kernels can only read their own memory: fitGbdt writes into these views.
+ */
+export interface TreeKernels {
+  readonly name: 'ts' | 'wasm';
+  /** Threads that build histograms (1: this one). */
+  readonly threads: number;
+  /** rows×cols bin codes, row-major. */
+  readonly bins: Uint8Array;
+  readonly grad: Float64Array;
+  readonly hess: Float64Array;
+  /** Room for one tree's row ids (reordered in place by partition) and partition's scratch. */
+  readonly order: Uint32Array;
+  readonly scratch: Uint32Array;
+  takeHistogram(): Float64Array;
+  giveHistogram(hist: Float64Array): void;
+  /** Fills `hist` for the active `features` from the rows ids[start…end); other features are left as they are. */
+  buildHistogram(hist: Float64Array, ids: Uint32Array, start: number, end: number, features: Int32Array): void;
+  /** Stable partition of ids[start…end) by goesLeft[bin of `feature`]; returns where the right side begins. */
+  partition(ids: Uint32Array, start: number, end: number, feature: number, goesLeft: Uint8Array): number;
+  /** Resolves when every worker thread has started (until then the calling thread does their share). */
+  started(): Promise<void>;
+  /** Histograms built by more than one thread so far. */
+  readonly stats: { parallelBuilds: number };
+  /** Releases worker threads; the views stay readable. */
+  close(): void;
+}
+
+export interface KernelShape {
+  rows: number;
+  cols: number;
+  /** Histograms alive at once at most (open leaves + the one being built). */
+  histograms: number;
+}
+
+/** The TypeScript reference kernels, on ordinary arrays. */
+export function tsKernels(shape: KernelShape): TreeKernels {
+  const { rows, cols } = shape;
+  const free: Float64Array[] = [];
+  const bins = new Uint8Array(rows * cols);
+  const grad = new Float64Array(rows);
+  const hess = new Float64Array(rows);
+  const scratch = new Uint32Array(rows);
+  return {
+    name: 'ts',
+    threads: 1,
+    bins,
+    grad,
+    hess,
+    order: new Uint32Array(rows),
+    scratch,
+    // Reused across nodes and trees: allocating ~6 kB per feature per node otherwise dominated training time in GC.
+    takeHistogram: () => free.pop() ?? new Float64Array(cols * BIN_SLOTS * 3),
+    giveHistogram: (h) => void free.push(h),
+    buildHistogram: (hist, ids, start, end, features) => buildHistogram(hist, { bins, cols, grad, hess }, ids, start, end, features),
+    partition: (ids, start, end, feature, goesLeft) => partitionRows(ids, scratch, start, end, { bins, cols }, feature, goesLeft),
+    started: () => Promise.resolve(),
+    stats: { parallelBuilds: 0 },
+    close: () => undefined,
+  };
+}
+
+/** Stable partition of ids[start…end) by goesLeft[bin]; returns where the right side begins. */
+export function partitionRows(
+  ids: Uint32Array, scratch: Uint32Array, start: number, end: number,
+  data: { bins: Uint8Array; cols: number }, feature: number, goesLeft: Uint8Array,
+): number {
+  const { bins, cols } = data;
+  let l = start;
+  let r = 0;
+  for (let i = start; i < end; i++) {
+    const row = ids[i];
+    if (goesLeft[bins[row * cols + feature]] === 1) ids[l++] = row;
+    else scratch[r++] = row;
+  }
+  ids.set(scratch.subarray(0, r), l);
+  return l;
+}

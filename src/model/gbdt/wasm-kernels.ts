@@ -1,0 +1,209 @@
+import { Buffer } from 'node:buffer';
+import { Worker } from 'node:worker_threads';
+import { GBDT_WASM_BASE64 } from '../kernels/gbdt-wasm.js';
+import { BIN_SLOTS } from './histogram.js';
+import type { KernelShape, TreeKernels } from './kernels.js';
+
+/**
+ * The tree kernels in WebAssembly (src/model/kernels/gbdt.wat) over one shared memory, with
+ * `threads − 1` worker threads that build histograms too: each thread takes a contiguous block
+ * of the active features. A feature's histogram is summed by one thread in row order, so the
+ * result is the same bits whatever the thread count (no cross-thread reduction to order).
+ *
+ * Why wasm: V8 bounds-checks every typed-array access in the histogram loop; the module does the
+ * same float64 additions without them. Why features, not row blocks, per thread: row blocks need
+ * a reduction of partial histograms, and a fixed reduction order would tie the bits to the block
+ * count. Why Atomics and not messages: a histogram of a small node takes microseconds, less than
+ * a message round trip; the main thread blocks on Atomics.wait, so fitGbdt stays synchronous.
+ */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Memory: new (d: { initial: number; maximum: number; shared: boolean }) => { readonly buffer: ArrayBuffer };
+  Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+type HistKernel = (bins: number, cols: number, grad: number, hess: number, ids: number, start: number, end: number, feats: number, nf: number, hist: number) => void;
+type PartitionKernel = (bins: number, cols: number, f: number, table: number, ids: number, scratch: number, start: number, end: number) => number;
+
+const PAGE = 65536;
+/** Shared memories must declare a maximum; past 2 GiB the TypeScript kernels are used instead. */
+const MAX_PAGES = 32768;
+/** Control words per worker: [state, ready, the 10 arguments of hist]. */
+const CONTROL_INTS = 16;
+/** Below this many bin additions a node's histogram is built on the calling thread alone: waking a worker costs more. */
+const PARALLEL_MIN_WORK = 1 << 16;
+const IDLE = 0;
+const RUN = 1;
+const STOP = 2;
+const FAILED = 3;
+
+let compiled: object | undefined;
+function gbdtModule(): object {
+  compiled ??= new wasm.Module(Buffer.from(GBDT_WASM_BASE64, 'base64'));
+  return compiled;
+}
+
+/**
+ * A worker: instantiates the module over the shared memory, says it is ready, then runs `hist`
+ * with the arguments in its control block each time the state turns RUN. Plain JavaScript with
+ * no imports of ours, so it runs the same from lib/, the action's bundle and TypeScript sources.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { module, memory, control } = workerData;
+const { hist } = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
+Atomics.store(c, 1, 1);
+parentPort.postMessage('ready');
+for (;;) {
+  Atomics.wait(c, 0, ${IDLE});
+  const state = Atomics.load(c, 0);
+  if (state === ${STOP}) break;
+  if (state !== ${RUN}) continue;
+  try {
+    hist(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
+    Atomics.store(c, 0, ${IDLE});
+  } catch {
+    Atomics.store(c, 0, ${FAILED});
+  }
+  Atomics.notify(c, 0);
+}
+`;
+
+/** Lays out byte regions, each 16-byte aligned. */
+class Layout {
+  size = 0;
+  take(bytes: number): number {
+    const at = this.size;
+    this.size += Math.ceil(bytes / 16) * 16;
+    return at;
+  }
+}
+
+/** The wasm kernels for a training shape, or undefined when the shape does not fit a 2 GiB memory. */
+export function wasmKernels(shape: KernelShape, threads: number, opts: { parallelMinWork?: number } = {}): TreeKernels | undefined {
+  const parallelMinWork = opts.parallelMinWork ?? PARALLEL_MIN_WORK;
+  const { rows, cols, histograms } = shape;
+  const histBytes = cols * BIN_SLOTS * 3 * 8;
+  const workers = Math.max(0, Math.min(threads, cols) - 1);
+  const at = new Layout();
+  const binsAt = at.take(rows * cols);
+  const gradAt = at.take(rows * 8);
+  const hessAt = at.take(rows * 8);
+  const orderAt = at.take(rows * 4);
+  const scratchAt = at.take(rows * 4);
+  const tableAt = at.take(BIN_SLOTS);
+  const featsAt = at.take(cols * 4);
+  const controlAt = at.take(Math.max(1, workers) * CONTROL_INTS * 4);
+  const histAt = at.take(histograms * histBytes);
+  const pages = Math.ceil(Math.max(at.size, 1) / PAGE);
+  if (pages > MAX_PAGES) return undefined;
+  const memory = new wasm.Memory({ initial: pages, maximum: pages, shared: true });
+  const { exports } = new wasm.Instance(gbdtModule(), { env: { memory } });
+  const hist = exports.hist as HistKernel;
+  const partition = exports.partition as PartitionKernel;
+  const buf = memory.buffer;
+  const feats = new Int32Array(buf, featsAt, cols);
+  const table = new Uint8Array(buf, tableAt, BIN_SLOTS);
+  const free: Float64Array[] = [];
+  for (let i = histograms - 1; i >= 0; i--) free.push(new Float64Array(buf, histAt + i * histBytes, histBytes / 8));
+  const pool = startWorkers(memory, controlAt, workers);
+  const stats = { parallelBuilds: 0 };
+
+  return {
+    name: 'wasm',
+    threads: workers + 1,
+    bins: new Uint8Array(buf, binsAt, rows * cols),
+    grad: new Float64Array(buf, gradAt, rows),
+    hess: new Float64Array(buf, hessAt, rows),
+    order: new Uint32Array(buf, orderAt, rows),
+    scratch: new Uint32Array(buf, scratchAt, rows),
+    takeHistogram: () => {
+      const h = free.pop();
+      if (!h) throw new Error(`gbdt wasm kernels: more than ${histograms} histograms alive at once`);
+      return h;
+    },
+    giveHistogram: (h) => void free.push(h),
+    buildHistogram: (h, ids, start, end, features) => {
+      const nf = features.length;
+      feats.set(features);
+      const args = [binsAt, cols, gradAt, hessAt, ids.byteOffset, start, end] as const;
+      const ready = pool.ready();
+      if (ready === 0 || (end - start) * nf < parallelMinWork) {
+        hist(...args, featsAt, nf, h.byteOffset);
+        return;
+      }
+      // Thread t sums features [t·nf/n, (t+1)·nf/n): the main thread the first block, workers the rest.
+      stats.parallelBuilds++;
+      const n = ready + 1;
+      const cut = (t: number) => Math.floor((t * nf) / n);
+      for (let w = 0; w < ready; w++) pool.run(w, [...args, featsAt + cut(w + 1) * 4, cut(w + 2) - cut(w + 1), h.byteOffset]);
+      hist(...args, featsAt, cut(1), h.byteOffset);
+      for (let w = 0; w < ready; w++) pool.wait(w);
+    },
+    partition: (ids, start, end, feature, goesLeft) => {
+      table.set(goesLeft);
+      return partition(binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt, start, end);
+    },
+    started: () => pool.started,
+    stats,
+    close: () => pool.stop(),
+  };
+}
+
+interface WorkerPool {
+  started: Promise<void>;
+  /** How many workers (from the first) have started and can take work. */
+  ready(): number;
+  run(w: number, args: number[]): void;
+  wait(w: number): void;
+  stop(): void;
+}
+
+/**
+ * Starts the workers without waiting for them: until a worker says it is ready, the threads
+ * before it do its features (same bits either way). Unref'd: they never keep the process alive.
+ */
+function startWorkers(memory: object, controlAt: number, count: number): WorkerPool {
+  const buf = (memory as { buffer: ArrayBuffer }).buffer;
+  const controls = Array.from({ length: count }, (_, w) => new Int32Array(buf, controlAt + w * CONTROL_INTS * 4, CONTROL_INTS));
+  const workers = controls.map((c) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: gbdtModule(), memory, control: c.byteOffset } });
+    worker.unref();
+    worker.on('error', () => undefined);
+    return worker;
+  });
+  // A worker that fails to start never says ready; its features stay on the threads before it.
+  const started = Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+    w.once('message', () => resolve());
+    w.once('error', reject);
+  }))).then(() => undefined);
+  started.catch(() => undefined);
+  let readyCount = 0;
+  return {
+    started,
+    ready: () => {
+      while (readyCount < count && Atomics.load(controls[readyCount], 1) === 1) readyCount++;
+      return readyCount;
+    },
+    run: (w, args) => {
+      const c = controls[w];
+      c.set(args, 2);
+      Atomics.store(c, 0, RUN);
+      Atomics.notify(c, 0);
+    },
+    wait: (w) => {
+      const c = controls[w];
+      for (let s = Atomics.load(c, 0); s === RUN; s = Atomics.load(c, 0)) Atomics.wait(c, 0, RUN);
+      if (Atomics.load(c, 0) === FAILED) throw new Error('gbdt wasm kernels: a histogram worker failed');
+    },
+    stop: () => {
+      for (const c of controls) {
+        Atomics.store(c, 0, STOP);
+        Atomics.notify(c, 0);
+      }
+      for (const w of workers) void w.terminate();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fitGbdt, type GbdtSettings } from '../../../src/model/gbdt/boost.js';
+import { tsKernels } from '../../../src/model/gbdt/kernels.js';
+import { wasmKernels } from '../../../src/model/gbdt/wasm-kernels.js';
+import { Rng } from '../../../src/rng.js';
+import type { Task } from '../../../src/spec/types.js';
+import { MODULES, compileWat, renderModule } from '../../../scripts/build-wasm.mjs';
+import { syntheticData } from './data.js';
+
+const settings: GbdtSettings = { learningRate: 0.1, maxIter: 15, maxLeafNodes: 8, minSamplesLeaf: 5, minHessian: 1e-3, l2: 0.5, maxBins: 63, subsample: 0.8, colsample: 0.8 };
+
+/** Data with 10% missing values and one categorical column of 6 codes (one code never seen in some nodes). */
+function data(task: Task, rows: number) {
+  const d = syntheticData(task, rows, 5);
+  const rng = new Rng(11);
+  const cols = d.cols + 1;
+  const x = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < d.cols; c++) x[r * cols + c] = rng.next() < 0.1 ? NaN : d.x[r * d.cols + c];
+    x[r * cols + d.cols] = (r * 7) % 6;
+  }
+  const columns = [...Array.from({ length: d.cols }, (_, i) => ({ name: `f${i}` })), { name: 'c', categories: 6 }];
+  return { ...d, x, cols, columns };
+}
+
+describe('gbdt WebAssembly kernels', () => {
+  it('the committed generated module is the compiled gbdt.wat (rerun node scripts/build-wasm.mjs if not)', async () => {
+    const mod = MODULES.find((m) => m.name === 'GBDT_WASM_BASE64')!;
+    const rebuilt = renderModule(await compileWat(readFileSync(mod.wat, 'utf8'), mod.features), mod);
+    expect(readFileSync(mod.ts, 'utf8')).toBe(rebuilt);
+  });
+
+  it.each(['binary_classification', 'multiclass_classification', 'regression'] as const)(
+    '%s: the wasm kernels, on 1, 2 or 3 threads, grow the trees of the TypeScript reference, bit for bit',
+    (task) => {
+      const d = data(task, 700);
+      const model = (kernels: 'ts' | 'wasm', threads: number) =>
+        JSON.stringify(fitGbdt({ task, settings, seed: 5, ...d, kernels, threads }).model);
+      const reference = model('ts', 1);
+      expect(model('wasm', 1)).toBe(reference);
+      expect(model('wasm', 2)).toBe(reference);
+      expect(model('wasm', 3)).toBe(reference);
+    },
+  );
+
+  it('histograms built by three threads over feature blocks equal the reference bitwise, and partitions match', async () => {
+    const rows = 3000;
+    const cols = 7;
+    const shape = { rows, cols, histograms: 2 };
+    // parallelMinWork 0: every build is split over the threads once they have started.
+    const wasm = wasmKernels(shape, 3, { parallelMinWork: 0 })!;
+    const ts = tsKernels(shape);
+    try {
+      await wasm.started();
+      const rng = new Rng(3);
+      for (const k of [wasm, ts]) {
+        const r = new Rng(8);
+        for (let i = 0; i < rows * cols; i++) k.bins[i] = r.next() < 0.05 ? 255 : Math.floor(r.next() * 40);
+        for (let i = 0; i < rows; i++) {
+          k.grad[i] = r.normal() * 1e3;
+          k.hess[i] = r.next() * 1e-3;
+        }
+      }
+      // A node's rows: a sorted subset, as growTree passes them.
+      const ids = Array.from({ length: rows }, (_, i) => i).filter(() => rng.next() < 0.6);
+      const features = Int32Array.from([6, 0, 2, 3, 5]);
+      const hists = [wasm, ts].map((k) => {
+        const order = k.order.subarray(0, ids.length);
+        order.set(ids);
+        const h = k.takeHistogram();
+        h.fill(7); // features not listed keep their content; listed ones are zeroed first
+        k.buildHistogram(h, order, 10, ids.length - 5, features);
+        return Array.from(h);
+      });
+      expect(wasm.stats.parallelBuilds).toBe(1);
+      expect(hists[0]).toEqual(hists[1]);
+      expect(hists[0][1 * 256 * 3]).toBe(7);
+
+      const goesLeft = new Uint8Array(256);
+      for (let b = 0; b < 256; b += 3) goesLeft[b] = 1;
+      const parts = [wasm, ts].map((k) => {
+        const order = k.order.subarray(0, ids.length);
+        order.set(ids);
+        const mid = k.partition(order, 4, ids.length - 2, 2, goesLeft);
+        return { mid, order: Array.from(order) };
+      });
+      expect(parts[0]).toEqual(parts[1]);
+      expect(parts[0].mid).toBeGreaterThan(4);
+      expect(parts[0].mid).toBeLessThan(ids.length - 2);
+    } finally {
+      wasm.close();
+    }
+  });
+});
