@@ -16,6 +16,7 @@ import { loadSpec } from '../src/spec/load-spec.js';
 import { planStudy, runStudy, shardTrials } from '../src/tune/study.js';
 import { bestTrial } from '../src/tune/trial.js';
 import { inlineExecutor, prepareTrialSetup } from '../src/use-cases/tune-pipeline.js';
+import { repoDataSource } from '../src/use-cases/run-pipeline.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const TRIALS = 30;
@@ -58,7 +59,7 @@ export default async function bench(): Promise<void> {
   for (const seed of SEEDS) {
     const pipeline = loadSpec(pipelineText(seed), { file: 'bench.yaml', root: files.root });
     // One validation split for every seed and for Optuna (tune.seed also seeds the split): seeds vary the search only.
-    setupForAnchor ??= (await prepareTrialSetup(files, pipeline)).setup;
+    setupForAnchor ??= (await prepareTrialSetup(repoDataSource(files), pipeline)).setup;
     const setup = setupForAnchor;
     const plan = planStudy(pipeline.spec.tune!);
     const start = performance.now();

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { nodeDataSource } from '../fetch/data-source.js';
 import { selectBackend } from '../model/backend.js';
 import { buildTuneReport } from '../report/tune-report.js';
 import type { LoadedPipeline } from '../spec/types.js';
@@ -33,7 +34,7 @@ export async function finishStudy(
   if (best) {
     const backend = await selectBackend(asBackend(io.env.PIPEPILOT_BACKEND));
     winner = await runPipeline(
-      { files: nodeFiles(ctx.root), log: { info: ctx.info, warn: (s) => io.stderr(`warning: ${s}\n`) }, clock: { now: () => performance.now() } },
+      { files: nodeFiles(ctx.root), data: nodeDataSource({ files: nodeFiles(ctx.root), env: io.env }), log: { info: ctx.info, warn: (s) => io.stderr(`warning: ${s}\n`) }, clock: { now: () => performance.now() } },
       { pipelinePath: ctx.pipeline.file, backend: { name: backend.name, reason: backend.reason }, codeVersion: ctx.version, params: best.params },
     );
     await writeDirectory(join(resolve(ctx.outDir), 'winner'), runBundleFiles(winner));
