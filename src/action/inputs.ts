@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 
-export const COMMANDS = ['check', 'release', 'promote', 'rollback'] as const;
+export const COMMANDS = ['check', 'release', 'promote', 'rollback', 'tune'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const BACKEND_INPUTS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendInput = (typeof BACKEND_INPUTS)[number];
@@ -17,6 +17,12 @@ export interface ActionInputs {
   canaryWeight?: number;
   backend: BackendInput;
   workingDirectory: string;
+  /** tune: the pipeline file to tune, relative to the working directory. */
+  pipeline?: string;
+  /** tune: overrides tune.trials. */
+  trials?: number;
+  /** tune: seconds after which no new trial starts. */
+  timeout?: number;
 }
 
 /**
@@ -50,6 +56,9 @@ export function parseInputs(env: NodeJS.ProcessEnv, dispatched: Record<string, u
     canaryWeight: optionalCount(get('canary-weight'), 'canary-weight', 'a percent from 1 to 99, e.g. 10'),
     backend: backend as BackendInput,
     workingDirectory: get('working-directory') || '.',
+    pipeline: get('pipeline') || undefined,
+    trials: optionalCount(get('trials'), 'trials', 'a number of trials, e.g. 40'),
+    timeout: optionalCount(get('timeout'), 'timeout', 'seconds, e.g. 3600'),
   };
 }
 

@@ -17,6 +17,7 @@ import { commandFor, readEvent } from './event.js';
 import { parseInputs, type Command } from './inputs.js';
 import { release } from './release.js';
 import { chooseRunnerBackend } from './runner-backend.js';
+import { tuneCommand } from './tune.js';
 
 /**
  * Commits the action makes (registrations, deploy and rollback branches) are the bot's, whatever
@@ -36,6 +37,7 @@ const COMMANDS: Record<Command, (ctx: ActionContext) => Promise<CommandOutcome>>
   release,
   promote: promoteCommand,
   rollback: rollbackCommand,
+  tune: tuneCommand,
 };
 
 /**
