@@ -50,6 +50,9 @@ async function scene(pipeline = pipelineYaml()): Promise<Scene> {
   return { repo, standIn, dispatch, origin: (...args) => repo.git(repo.origin, ...args) };
 }
 
+/** Three (then five) runs of the bundled action per test, each training: more than the default 60 s on a loaded 2-core box. */
+const SCENARIO_TIMEOUT_MS = 240_000;
+
 function expectOk(res: ActionResult): void {
   expect(res.code, `${res.stdout}\n${res.stderr}`).toBe(0);
 }
@@ -117,7 +120,7 @@ describe('the action on workflow_dispatch (command: tune)', () => {
     expect(metrics.bc.model.params.l2).toBe(best.l2);
     expect(s.standIn.comments).toHaveLength(1);
     expect(s.standIn.comments[0].issueNumber).toBe(pull.number);
-  });
+  }, SCENARIO_TIMEOUT_MS);
 
   it('a winner failing its gates is reported and not proposed; bad inputs fail naming the input; nothing is pushed', async () => {
     const s = await scene(pipelineYaml('{metric: accuracy, min: 0.9999}'));
@@ -142,5 +145,5 @@ describe('the action on workflow_dispatch (command: tune)', () => {
     }
     expect(s.origin('branch', '--list', 'pipepilot/*').trim()).toBe('');
     expect(s.standIn.pulls).toHaveLength(0);
-  });
+  }, SCENARIO_TIMEOUT_MS);
 });
