@@ -3,25 +3,16 @@ the very rows PipePilot's trials use (its validation split of the training rows,
 
 Args: setup.json (train/valid matrices, space, trials, epochs, seeds). Prints one JSON line.
 """
-import json
-import sys
-import time
 import warnings
 
-import numpy as np
-import optuna
-import sklearn
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import log_loss
 from sklearn.neural_network import MLPClassifier
 
+from tune_anchor_common import load_setup, run_studies
+
 warnings.filterwarnings("ignore", category=ConvergenceWarning)
-optuna.logging.set_verbosity(optuna.logging.WARNING)
-setup = json.load(open(sys.argv[1]))
-xt = np.array(setup["train_x"], dtype=np.float32).reshape(setup["train_rows"], setup["cols"])
-yt = np.array(setup["train_y"])
-xv = np.array(setup["valid_x"], dtype=np.float32).reshape(setup["valid_rows"], setup["cols"])
-yv = np.array(setup["valid_y"])
+setup, (xt, yt, xv, yv) = load_setup()
 layers = [tuple(h) for h in setup["hidden_units"]]
 
 
@@ -37,11 +28,4 @@ def objective(trial):
     return log_loss(yv, model.predict_proba(xv)[:, 1], labels=[0, 1])
 
 
-out = {"optuna": optuna.__version__, "sklearn": sklearn.__version__, "seeds": {}}
-for seed in setup["seeds"]:
-    study = optuna.create_study(direction="minimize", sampler=optuna.samplers.TPESampler(seed=seed))
-    start = time.perf_counter()
-    study.optimize(objective, n_trials=setup["trials"])
-    s = time.perf_counter() - start
-    out["seeds"][str(seed)] = {"best": study.best_value, "trials_per_s": setup["trials"] / s}
-print(json.dumps(out))
+run_studies(setup, objective)

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 
-export const COMMANDS = ['check', 'release', 'promote', 'rollback', 'monitor'] as const;
+export const COMMANDS = ['check', 'release', 'promote', 'rollback', 'monitor', 'tune'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const BACKEND_INPUTS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendInput = (typeof BACKEND_INPUTS)[number];
@@ -30,6 +30,12 @@ export interface ActionInputs {
   registration: RegistrationInput;
   /** rollback: revert only the last manifest change (the CLI's `--undo-last`). */
   undoLast: boolean;
+  /** tune: the pipeline file to tune, relative to the working directory. */
+  pipeline?: string;
+  /** tune: overrides tune.trials. */
+  trials?: number;
+  /** tune: seconds after which no new trial starts. */
+  timeout?: number;
 }
 
 /**
@@ -74,6 +80,9 @@ export function parseInputs(env: NodeJS.ProcessEnv, dispatched: Record<string, u
     dryRun: optionalBoolean(get('dry-run'), 'dry-run'),
     registration: registration as RegistrationInput,
     undoLast: optionalBoolean(get('undo-last'), 'undo-last'),
+    pipeline: get('pipeline') || undefined,
+    trials: optionalCount(get('trials'), 'trials', 'a number of trials, e.g. 40'),
+    timeout: optionalCount(get('timeout'), 'timeout', 'seconds, e.g. 3600'),
   };
 }
 

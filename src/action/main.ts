@@ -18,6 +18,7 @@ import { commandFor, readEvent } from './event.js';
 import { parseInputs, type Command } from './inputs.js';
 import { release } from './release.js';
 import { chooseRunnerBackend } from './runner-backend.js';
+import { tuneCommand } from './tune.js';
 
 /**
  * Commits the action makes (registrations, deploy and rollback branches) are the bot's, whatever
@@ -38,6 +39,7 @@ const COMMANDS: Record<Command, (ctx: ActionContext) => Promise<CommandOutcome>>
   promote: promoteCommand,
   rollback: rollbackCommand,
   monitor: monitorCommand,
+  tune: tuneCommand,
 };
 
 /**

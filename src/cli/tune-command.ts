@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { nodeDataSource } from '../fetch/data-source.js';
 import { planStudy } from '../tune/study.js';
 import { bestTrial, type TrialRecord } from '../tune/trial.js';
 import { inlineExecutor, loadTunedPipeline, tunePipeline, type TrialSetup } from '../use-cases/tune-pipeline.js';
@@ -59,6 +60,7 @@ export async function tuneCommand(io: CliIo, opts: TuneOptions): Promise<number>
     const result = await tunePipeline(
       {
         files,
+        data: nodeDataSource({ files, env: io.env }),
         log: { info, warn: (s) => io.stderr(`warning: ${s}\n`) },
         now: () => performance.now(),
         executor: async (setup: TrialSetup) => {

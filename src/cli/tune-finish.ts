@@ -1,57 +1,34 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { nodeDataSource } from '../fetch/data-source.js';
 import { selectBackend } from '../model/backend.js';
-import { buildTuneReport } from '../report/tune-report.js';
 import type { LoadedPipeline } from '../spec/types.js';
-import { paramImportance } from '../tune/importance.js';
 import type { StudyPlan } from '../tune/study.js';
-import { bestTrial, type TrialRecord } from '../tune/trial.js';
+import type { TrialRecord } from '../tune/trial.js';
+import { finishStudy as finishStudyRun, type FinishedStudy } from '../use-cases/finish-study.js';
 import { runBundleFiles } from '../use-cases/run-bundle.js';
-import { runPipeline, type RunResult } from '../use-cases/run-pipeline.js';
 import type { CliIo } from './cli-io.js';
 import { nodeFiles, writeDirectory } from './node-files.js';
 
-export interface FinishedStudy {
-  best?: TrialRecord;
-  winner?: RunResult;
-  report: string;
-}
+export type { FinishedStudy };
 
 /**
- * The end of a whole study (unsharded, or merged): the best trial's params trained on all the
- * training rows and evaluated on the test rows with the usual metrics and gates (runPipeline),
- * written to DIR/winner/, and DIR/report.md with the trials, importance and history.
+ * The CLI's end of a whole study (unsharded, or merged): the winner trained and gated on the
+ * test rows (finishStudy), written to DIR/winner/, and DIR/report.md.
  */
 export async function finishStudy(
   io: CliIo,
   ctx: { root: string; outDir: string; pipeline: LoadedPipeline; plan: StudyPlan; trials: TrialRecord[]; version: string; info: (s: string) => void; note?: string },
 ): Promise<FinishedStudy> {
-  const { spec } = ctx.pipeline;
-  const tune = spec.tune!;
-  const best = bestTrial(ctx.trials, ctx.plan.direction);
-  let winner: RunResult | undefined;
-  if (best) {
-    const backend = await selectBackend(asBackend(io.env.PIPEPILOT_BACKEND));
-    winner = await runPipeline(
-      { files: nodeFiles(ctx.root), log: { info: ctx.info, warn: (s) => io.stderr(`warning: ${s}\n`) }, clock: { now: () => performance.now() } },
-      { pipelinePath: ctx.pipeline.file, backend: { name: backend.name, reason: backend.reason }, codeVersion: ctx.version, params: best.params },
-    );
-    await writeDirectory(join(resolve(ctx.outDir), 'winner'), runBundleFiles(winner));
-  }
-  const report = buildTuneReport({
-    pipeline: { name: spec.name, file: ctx.pipeline.file },
-    metric: ctx.plan.metric,
-    direction: ctx.plan.direction,
-    sampler: ctx.plan.sampler,
-    pruner: ctx.plan.pruner,
-    objective: tune.cv ? `${tune.cv}-fold cv` : `validation split ${tune.validation_fraction}`,
-    trials: ctx.trials,
-    importance: paramImportance(ctx.plan.defs, ctx.trials),
-    note: ctx.note,
-    winnerReport: winner?.report,
-  });
-  writeFileSync(join(ctx.outDir, 'report.md'), report);
-  return { best, winner, report };
+  const files = nodeFiles(ctx.root);
+  const backend = await selectBackend(asBackend(io.env.PIPEPILOT_BACKEND));
+  const finished = await finishStudyRun(
+    { files, data: nodeDataSource({ files, env: io.env }), log: { info: ctx.info, warn: (s) => io.stderr(`warning: ${s}\n`) }, clock: { now: () => performance.now() } },
+    { pipeline: ctx.pipeline, plan: ctx.plan, trials: ctx.trials, backend: { name: backend.name, reason: backend.reason }, codeVersion: ctx.version, note: ctx.note },
+  );
+  if (finished.winner) await writeDirectory(join(resolve(ctx.outDir), 'winner'), runBundleFiles(finished.winner));
+  writeFileSync(join(ctx.outDir, 'report.md'), finished.report);
+  return finished;
 }
 
 function asBackend(name: string | undefined): 'tensorflow' | 'wasm' | 'cpu' | undefined {

@@ -15,10 +15,10 @@ import { outputFor, outputUnits, type DenseLayerData, type TrainRequest, type Tr
 export function trainModel(req: TrainRequest): TrainedModel {
   validateTrainRequest(req);
   if (req.type === 'gbdt') {
-    // gbdt needs the column kinds (categorical codes) of the preprocessor: fitModel passes them.
-    // The tuner's trainer calls trainModel without them, so tuning gbdt is not wired yet (issue 13).
-    throw new PipePilotError('model.type gbdt cannot be trained here: `pipepilot run` trains it; `pipepilot tune` does not support gbdt yet', {
-      hint: 'Try gbdt settings with `pipepilot run` (one per setting) until tuning supports gbdt.',
+    // gbdt needs the column kinds (categorical codes) of the preprocessor: fitModel (run) and the
+    // tuner's trainer pass them to trainGbdtModel; this entry has none to give.
+    throw new PipePilotError('model.type gbdt is trained by trainGbdtModel with the column kinds, not by trainModel', {
+      hint: 'This is a bug in PipePilot: call fitModel (or trainGbdtModel with gbdtColumns of the preprocessor).',
     });
   }
   const target = standardizeTarget(req);

@@ -16,6 +16,8 @@ export interface TuneReportInput {
   note?: string;
   /** The winner's run report (trained on all training rows, evaluated on the test rows). */
   winnerReport?: string;
+  /** List only this many trials, the best first (a pull request body); default: every trial, by number. */
+  topTrials?: number;
 }
 
 /** Trials shown in the history chart: beyond this, axis labels overlap. */
@@ -35,7 +37,7 @@ export function buildTuneReport(r: TuneReportInput): string {
       ? `### Parameter importance\n\nShare of the objective's variance explained by each param's main effect (binned fANOVA estimate over the complete trials).\n\n| param | importance |\n|---|---|\n${r.importance.map((i) => `| ${inlineText(i.name)} | ${i.importance.toFixed(3)} |`).join('\n')}`
       : '',
     historyChart(r),
-    trialsTable(r.trials),
+    r.topTrials !== undefined && r.trials.length > r.topTrials ? topTrialsTable(r.trials, r.topTrials, r.direction) : trialsTable([...r.trials].sort((a, b) => a.number - b.number)),
     r.winnerReport ? `### The winner on the test rows\n\n${r.winnerReport.trim()}` : '',
   ];
   return sections.filter((s) => s !== '').join('\n\n') + '\n';
@@ -71,10 +73,18 @@ export function historyChart(r: Pick<TuneReportInput, 'trials' | 'metric' | 'dir
   ].join('\n');
 }
 
-function trialsTable(trials: readonly TrialRecord[]): string {
-  const rows = [...trials].sort((a, b) => a.number - b.number).map((t) =>
+function trialsTable(trials: readonly TrialRecord[], title = 'Trials'): string {
+  const rows = trials.map((t) =>
     `| ${t.number} | ${t.state} | ${t.value === null ? '—' : fmt(t.value)} | ${t.pruned_at ?? ''} | ${(t.duration_ms / 1000).toFixed(1)} | ${inlineText(JSON.stringify(t.params), 200)} |`);
-  return `### Trials\n\n| # | state | value | pruned at | seconds | params |\n|---|---|---|---|---|---|\n${rows.join('\n')}`;
+  return `### ${title}\n\n| # | state | value | pruned at | seconds | params |\n|---|---|---|---|---|---|\n${rows.join('\n')}`;
+}
+
+/** The `n` best complete trials, best first (ties: the lower number), and how many more there were. */
+function topTrialsTable(trials: readonly TrialRecord[], n: number, direction: Direction): string {
+  const complete = trials.filter((t) => t.state === 'complete' && t.value !== null);
+  const ranked = [...complete].sort((a, b) => (a.value === b.value ? a.number - b.number : better(a.value!, b.value!, direction) ? -1 : 1));
+  const shown = ranked.slice(0, n);
+  return `${trialsTable(shown, `Top ${shown.length} of ${trials.length} trials`)}\n\n_${trials.length - shown.length} more (${trials.length - complete.length} pruned or failed) are in the study's trials.jsonl._`;
 }
 
 function fmt(v: number): string {

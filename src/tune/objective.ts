@@ -12,10 +12,19 @@ export interface Matrix {
   y: Float64Array;
 }
 
+/** What kind each model-row column is (a number, or category codes): trees split categories natively. */
+export interface ColumnKind {
+  name: string;
+  /** Present for a categorical column: how many codes it has. */
+  categories?: number;
+}
+
 /** One fold, preprocessed with a transform fitted on its own training rows. */
 export interface Fold {
   train: Matrix;
   valid: Matrix;
+  /** The fold's model-row columns; its preprocessor may have seen other categories than another fold's. */
+  columns: ColumnKind[];
 }
 
 /** Scores rows with a trained model: the output a served model gives (probabilities, or values). */
@@ -27,7 +36,7 @@ export type Predict = (x: Float32Array, rows: number, cols: number) => Float32Ar
  * to stop training. The shell supplies it (trainModel of whatever model.type is), so the tuner
  * is generic over model types.
  */
-export type Trainer = (req: { params: TrialParams; train: Matrix; onStep: (step: number, valLoss: number) => void }) => Predict;
+export type Trainer = (req: { params: TrialParams; train: Matrix; columns: ColumnKind[]; onStep: (step: number, valLoss: number) => void }) => Predict;
 
 /** Thrown from onStep to stop a trial; the trainer must let it through. */
 export class TrialPruned extends Error {
@@ -62,7 +71,7 @@ export function runTrial(task: TrialTask, ctx: { folds: readonly Fold[]; trainer
         curve.push(valLoss);
         if (shouldPrune(task.prune, step, curve)) throw new TrialPruned(step);
       };
-      const predict = ctx.trainer({ params: task.params, train: fold.train, onStep });
+      const predict = ctx.trainer({ params: task.params, train: fold.train, columns: fold.columns, onStep });
       const metrics = score(fold.valid.y, predict(fold.valid.x, fold.valid.rows, fold.valid.cols));
       sum += metrics[ctx.metric];
     });

@@ -3,7 +3,8 @@ import { takeRows } from '../data/table.js';
 import type { OutputReading } from '../evaluate/evaluation.js';
 import { PipePilotError } from '../errors.js';
 import { fitPreprocessor, transformTable } from '../features/preprocessor.js';
-import type { Files, Logger } from '../ports.js';
+import { gbdtColumns } from '../model/gbdt/train-gbdt.js';
+import type { DataSource, Files, Logger } from '../ports.js';
 import { loadSpec } from '../spec/load-spec.js';
 import type { LoadedPipeline, ModelSpec } from '../spec/types.js';
 import { foldRows } from '../tune/folds.js';
@@ -12,6 +13,7 @@ import { runTrial, type Fold, type TrialTask } from '../tune/objective.js';
 import { planStudy, runStudy, shardTrials, type StudyPlan } from '../tune/study.js';
 import type { TrialRecord } from '../tune/trial.js';
 import { prepareRows, type PreparedRows } from './prepare-rows.js';
+import { repoDataSource } from './run-pipeline.js';
 
 /** Everything a worker needs to run trials: plain data, so it crosses a worker_threads boundary. */
 export interface TrialSetup {
@@ -27,6 +29,8 @@ export type TrialExecutor = (tasks: TrialTask[], onTrial: (t: TrialRecord) => vo
 
 export interface TuneDeps {
   files: Files;
+  /** Where the data set comes from, as for `run` (a URL, S3, DVC, or the repository); default: repository files only. */
+  data?: DataSource;
   log: Logger;
   /** Milliseconds, for trial durations. */
   now: () => number;
@@ -64,7 +68,7 @@ export async function tunePipeline(deps: TuneDeps, req: TuneRequest): Promise<Tu
   const tune = pipeline.spec.tune!;
   for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const plan = planStudy(tune, { trials: req.trials });
-  const { rows, setup } = await prepareTrialSetup(deps.files, pipeline);
+  const { rows, setup } = await prepareTrialSetup(deps.data ?? repoDataSource(deps.files), pipeline);
   deps.log.info(`tune: ${plan.sampler}, ${plan.trials} trials, ${setup.folds.length === 1 ? `validation split ${tune.validation_fraction}` : `${setup.folds.length}-fold cv`} of ${rows.trainTable.rowCount} training rows (test rows held out)`);
   const numbers = shardTrials(plan, req.shard);
   const execute = await deps.executor(setup);
@@ -86,14 +90,15 @@ export async function loadTunedPipeline(files: Files, pipelinePath: string): Pro
 }
 
 /** The training rows and the folds trials are scored on (also what `npm run bench -- tune` hands Optuna). */
-export async function prepareTrialSetup(files: Files, pipeline: LoadedPipeline): Promise<{ rows: PreparedRows; setup: TrialSetup }> {
-  const rows = await readRows(files, pipeline);
+export async function prepareTrialSetup(data: DataSource, pipeline: LoadedPipeline): Promise<{ rows: PreparedRows; setup: TrialSetup }> {
+  const rows = await readRows(data, pipeline);
   return { rows, setup: trialSetup(pipeline, rows) };
 }
 
-async function readRows(files: Files, pipeline: LoadedPipeline): Promise<PreparedRows> {
+/** The data set through the same DataSource port `run` reads it with, so remote and DVC sources (and their pins) work alike. */
+async function readRows(data: DataSource, pipeline: LoadedPipeline): Promise<PreparedRows> {
   const { spec } = pipeline;
-  const bytes = await files.readBytes(spec.data.source);
+  const bytes = await data.readBytes(spec.data);
   const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
   return prepareRows(spec, raw);
 }
@@ -113,6 +118,7 @@ function trialSetup(pipeline: LoadedPipeline, rows: PreparedRows): TrialSetup {
     return {
       train: { ...transformTable(pre, trainTable, origin(f.train)), y: pick(f.train) },
       valid: { ...transformTable(pre, takeRows(rows.trainTable, f.valid), origin(f.valid)), y: pick(f.valid) },
+      columns: gbdtColumns(pre),
     };
   });
   return {

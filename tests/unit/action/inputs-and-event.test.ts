@@ -31,6 +31,14 @@ describe('action inputs', () => {
     expect(parseInputs({ INPUT_COMMAND: 'monitor' }).command).toBe('monitor');
   });
 
+  it('tune: the pipeline, trials and timeout, from the step or the dispatch', () => {
+    const inputs = parseInputs({ INPUT_TRIALS: '40' }, { command: 'tune', pipeline: 'pipelines/churn.yaml', timeout: '3600' });
+    expect(inputs).toMatchObject({ command: 'tune', pipeline: 'pipelines/churn.yaml', trials: 40, timeout: 3600 });
+    expect(parseInputs({})).toMatchObject({ pipeline: undefined, trials: undefined, timeout: undefined });
+    expect(() => parseInputs({ INPUT_TRIALS: '0' })).toThrow(/input 'trials' must be a number of trials/);
+    expect(() => parseInputs({ INPUT_TIMEOUT: '1h' })).toThrow(/input 'timeout' must be seconds/);
+  });
+
   it('a bad value is a UsageError naming the input and what is expected', () => {
     expect(() => parseInputs({ INPUT_COMMAND: 'deploy' })).toThrow(/input 'command' must be one of check, release, promote, rollback/);
     expect(() => parseInputs({ INPUT_BACKEND: 'gpu' })).toThrow(UsageError);
