@@ -9,10 +9,12 @@ import base from './vitest.config.js';
  * (Not mergeConfig: it would append to the base `include` instead of replacing it.)
  */
 const unitOnly = process.env.MUTATE_TESTS === 'unit';
+// Without the base's projects (unit tests sharing processes): their includes would replace these.
+const { projects: _projects, ...shared } = base.test ?? {};
 
 export default defineConfig({
   test: {
-    ...base.test,
+    ...shared,
     include: unitOnly ? ['tests/unit/**/*.test.ts'] : ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -3,17 +3,20 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runCli } from './cli.js';
 import { bcData, smallPipeline } from './registry-fixtures.js';
-import { tempRepo, type TempRepo } from './temp-repo.js';
+import { templateRepo, type TempRepo } from './temp-repo.js';
 
-/** A repository with `versions` tiny versions of model `bc` registered and committed on main. */
-export async function registeredRepo(versions: number): Promise<TempRepo> {
-  const repo = tempRepo({ 'p.yaml': smallPipeline(), 'data/bc.csv': bcData });
-  for (let seed = 1; seed <= versions; seed++) {
-    writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ seed }));
-    const res = await runCli(['register', 'p.yaml', '-q'], repo.dir);
-    expect(res.code, res.stderr).toBe(0);
-  }
-  return repo;
+/**
+ * A repository with `versions` tiny versions of model `bc` registered and committed on main; a
+ * fresh copy each time of one trained once per test process (see templateRepo).
+ */
+export function registeredRepo(versions: number): Promise<TempRepo> {
+  return templateRepo(`registered-${versions}`, { 'p.yaml': smallPipeline(), 'data/bc.csv': bcData }, async (repo) => {
+    for (let seed = 1; seed <= versions; seed++) {
+      writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ seed }));
+      const res = await runCli(['register', 'p.yaml', '-q'], repo.dir);
+      expect(res.code, res.stderr).toBe(0);
+    }
+  });
 }
 
 /** What merging the deployment pull request does: a merge commit of the branch into the current branch. */

@@ -5,7 +5,7 @@ import { expect, onTestFinished } from 'vitest';
 import { runCli } from './cli.js';
 import { bcData, manifestYaml, smallPipeline } from './registry-fixtures.js';
 import { bcRecords, commitAndPush, type RunningServer } from './serve-fixtures.js';
-import { tempRepo, type TempRepo } from './temp-repo.js';
+import { templateRepo, type TempRepo } from './temp-repo.js';
 
 // Small numbers so the test sends a few hundred requests; the latency limit is wide because this
 // machine's timings are noise (the boundaries are unit-tested in tests/unit/monitor/decide.test.ts).
@@ -18,16 +18,16 @@ export function deployPolicy(opts: { githubIssue?: boolean; autoMerge?: boolean 
 }
 
 /** bc v1 and v2 registered under a pipeline with a rollout policy; production serves v1 with canary v2 at 10 %. */
-export async function canaryRepo(): Promise<TempRepo> {
-  const repo = tempRepo({ 'p.yaml': smallPipeline() + DEPLOY + '\n', 'data/bc.csv': bcData });
-  for (const seed of [1, 2]) {
-    writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ seed }) + DEPLOY + '\n');
-    const res = await runCli(['register', 'p.yaml', '-q'], repo.dir);
-    expect(res.code, res.stderr).toBe(0);
-  }
-  commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1), 'deploy bc v1');
-  commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1, { canary: { version: 2, weight: 10 } }), 'canary bc v2 at 10%');
-  return repo;
+export function canaryRepo(): Promise<TempRepo> {
+  return templateRepo('canary', { 'p.yaml': smallPipeline() + DEPLOY + '\n', 'data/bc.csv': bcData }, async (repo) => {
+    for (const seed of [1, 2]) {
+      writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ seed }) + DEPLOY + '\n');
+      const res = await runCli(['register', 'p.yaml', '-q'], repo.dir);
+      expect(res.code, res.stderr).toBe(0);
+    }
+    commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1), 'deploy bc v1');
+    commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1, { canary: { version: 2, weight: 10 } }), 'canary bc v2 at 10%');
+  });
 }
 
 /** Sends `n` single-record requests (bounded: 8 at a time), then labels each; `wrongFor` picks versions whose labels are flipped. */

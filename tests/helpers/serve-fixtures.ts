@@ -9,7 +9,7 @@ import { createServer, type ServeApp } from '../../src/serve/server.js';
 import { Rng } from '../../src/rng.js';
 import { registeredRepo } from './deployment-fixtures.js';
 import { manifestYaml } from './registry-fixtures.js';
-import { tempRepo, type TempRepo, type Tree } from './temp-repo.js';
+import { templateRepo, type TempRepo, type Tree } from './temp-repo.js';
 
 export interface RunningServer {
   app: ServeApp;
@@ -56,11 +56,11 @@ function filesOf(root: string): Tree {
   return tree;
 }
 
-/** Two tiny versions of `bc` registered (seeds 1 and 2), production at v1 (or `canary`), pushed to origin; a fresh repository each time. */
+/** Two tiny versions of `bc` registered (seeds 1 and 2), production at v1 (or `canary`), pushed to origin; a fresh repository (copied from a template) each time. */
 export async function deployedRepo(canary?: { version: number; weight: number }): Promise<TempRepo> {
-  const repo = tempRepo(await registeredTree());
-  commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1, { canary }), 'deploy bc v1');
-  return repo;
+  return templateRepo(`deployed-${JSON.stringify(canary ?? null)}`, await registeredTree(), async (repo) => {
+    commitAndPush(repo, 'models/bc/deployments/production.yaml', manifestYaml('bc', 1, { canary }), 'deploy bc v1');
+  });
 }
 
 /** The real server over loopback on a free port, following the repository's origin/main; closed when the test ends. */

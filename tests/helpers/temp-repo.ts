@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { onTestFinished } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { projectRoot } from './temp-project.js';
 
 export type Tree = Record<string, string | Uint8Array | { copy: string }>;
@@ -18,28 +18,33 @@ export interface TempRepo {
   git(cwd: string, ...args: string[]): string;
 }
 
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/**
+ * Identity is fixed in each clone's config so commits work on any machine (and in the
+ * `pipepilot` processes a test spawns). gc off: an automatic `git gc --auto` started by one
+ * commit can hold locks and repack while the next command (or a racing clone) runs, making the
+ * tests flaky and slow. Given to `git clone -c`, which writes them into the clone's config: one
+ * git process per clone instead of one per setting (the suite spawns git thousands of times).
+ */
+const CLONE_CONFIG = ['user.name=PipePilot Test', 'user.email=test@pipepilot.invalid', 'commit.gpgsign=false', 'gc.auto=0'].flatMap((c) => ['-c', c]);
+
 /**
  * A bare origin and a clone of it in a fresh temp dir, `tree` committed on `main`, removed when
- * the test ends; no two tests share one. Identity is fixed in each clone's config so commits
- * work on any machine (and in the `pipepilot` processes a test spawns).
+ * the test ends; no two tests share one.
  */
 export function tempRepo(tree: Tree): TempRepo {
   const base = mkdtempSync(join(tmpdir(), 'pipepilot-repo-'));
   onTestFinished(() => rmSync(base, { recursive: true, force: true }));
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return buildRepo(base, tree);
+}
+
+function buildRepo(base: string, tree: Tree): TempRepo {
   const origin = join(base, 'origin.git');
-  git(base, 'init', '-q', '--bare', '-b', 'main', origin);
-  const configure = (dir: string) => {
-    git(dir, 'config', 'user.name', 'PipePilot Test');
-    git(dir, 'config', 'user.email', 'test@pipepilot.invalid');
-    git(dir, 'config', 'commit.gpgsign', 'false');
-    // gc off: an automatic `git gc --auto` started by one commit can hold locks and repack while
-    // the next command (or a racing clone) runs, making the tests flaky and slow.
-    git(dir, 'config', 'gc.auto', '0');
-  };
   const dir = join(base, 'work');
-  git(base, 'init', '-q', '-b', 'main', dir);
-  configure(dir);
+  git(base, 'init', '-q', '--bare', '-b', 'main', origin);
+  // Cloning the empty origin sets up `origin`, `main` and the config in one process.
+  git(base, 'clone', '-q', ...CLONE_CONFIG, origin, dir);
   for (const [path, content] of Object.entries(tree)) {
     const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
@@ -48,17 +53,58 @@ export function tempRepo(tree: Tree): TempRepo {
   }
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '--allow-empty', '-m', 'initial tree');
-  git(dir, 'remote', 'add', 'origin', origin);
   git(dir, 'push', '-q', '-u', 'origin', 'main');
+  return handle(base);
+}
+
+function handle(base: string): TempRepo {
+  const origin = join(base, 'origin.git');
   return {
     origin,
-    dir,
+    dir: join(base, 'work'),
     git,
     clone(name) {
       const target = join(base, name);
-      git(base, 'clone', '-q', origin, target);
-      configure(target);
+      git(base, 'clone', '-q', ...CLONE_CONFIG, origin, target);
       return target;
     },
   };
+}
+
+const templates = new Map<string, Promise<string>>();
+let built = 0;
+
+/**
+ * A fresh copy (removed when the test ends) of a repository that `make` builds once per test
+ * process under `key` — for scenarios that need a trained, registered repository as their
+ * starting point but not the registering itself. `make` receives an empty repository holding
+ * `tree` and changes it (registers, commits, pushes). Each test still gets its own origin and
+ * clone: the copy is the template's directory copied file for file, with the one absolute path
+ * git keeps (the clone's `remote.origin.url`) pointed at the copy's own origin, so a test's
+ * pushes never reach the template or another test's repository. Templates live in the run's
+ * directory (tests/helpers/global-setup.ts), removed when the run ends.
+ */
+export async function templateRepo(key: string, tree: Tree, make: (repo: TempRepo) => Promise<void>): Promise<TempRepo> {
+  let template = templates.get(key);
+  if (!template) {
+    const base = join(inject('runDir'), `template-${process.pid}-${++built}`);
+    mkdirSync(base);
+    template = (async () => {
+      await make(buildRepo(base, tree));
+      return base;
+    })();
+    templates.set(key, template);
+    // A failed build is not kept: the next test builds again (and fails on its own account).
+    template.catch(() => templates.delete(key));
+  }
+  const from = await template;
+  const base = mkdtempSync(join(tmpdir(), 'pipepilot-repo-'));
+  onTestFinished(() => rmSync(base, { recursive: true, force: true }));
+  cpSync(from, base, { recursive: true, preserveTimestamps: true });
+  const config = join(base, 'work', '.git', 'config');
+  const text = readFileSync(config, 'utf8');
+  const url = `url = ${join(from, 'origin.git')}\n`;
+  if (!text.includes(url)) throw new Error(`template ${key}: ${config} has no ${url.trim()}`);
+  writeFileSync(config, text.replace(url, `url = ${join(base, 'origin.git')}\n`));
+  return handle(base);
 }
