@@ -120,7 +120,7 @@ function resampleValues(
   const indices = new Uint32Array(rows);
   let values: Float64Array[][] = [];
   for (let s = 0; s < opts.samples; s++) {
-    for (let i = 0; i < rows; i++) indices[i] = rng.int(rows);
+    rng.fillInts(indices, rows);
     const records = score(indices);
     if (s === 0) values = records.map(() => opts.metrics.map(() => new Float64Array(opts.samples)));
     records.forEach((record, source) => {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/rng.js';
+
+/** n draws of int(range), one call each: the reference fillInts must reproduce. */
+function oneByOne(rng: Rng, count: number, range: number): Uint32Array {
+  return Uint32Array.from({ length: count }, () => rng.int(range));
+}
+
+describe('Rng.fillInts', () => {
+  // Ranges: 1 and 2 (no rejection bound), small, the bootstrap's test-set sizes, one just under
+  // 2^31 where pure-rand rejects almost half the draws, and 2^32 itself.
+  it.each([1, 2, 3, 7, 1000, 25_000, 600_001, 2 ** 31 + 1, 2 ** 32])('draws exactly what int(%i) draws, in order', (range) => {
+    const fast = new Rng(42);
+    const slow = new Rng(42);
+    const out = new Uint32Array(5000);
+    fast.fillInts(out, range);
+    expect(out).toEqual(oneByOne(slow, 5000, range));
+    for (const v of out) expect(v).toBeLessThan(range);
+  });
+
+  it('leaves the generator where int would: later draws of any kind agree', () => {
+    const fast = new Rng(7);
+    const slow = new Rng(7);
+    fast.fillInts(new Uint32Array(333), 97);
+    oneByOne(slow, 333, 97);
+    expect([fast.next(), fast.int(10), fast.normal()]).toEqual([slow.next(), slow.int(10), slow.normal()]);
+  });
+
+  it('an empty buffer draws nothing', () => {
+    const fast = new Rng(3);
+    fast.fillInts(new Uint32Array(0), 50);
+    expect(fast.next()).toBe(new Rng(3).next());
+  });
+
+  it.each([0, 2.5, 2 ** 32 + 1, NaN])('refuses range %s, which a Uint32Array cannot hold or int cannot draw', (range) => {
+    expect(() => new Rng(1).fillInts(new Uint32Array(3), range)).toThrow(RangeError);
+  });
+});
