@@ -22,6 +22,8 @@ export interface DataSourceDeps {
   cacheDir?: string;
   /** Waits between download retries; tests pass one that does not sleep. */
   sleep?: (ms: number) => Promise<void>;
+  /** A download that receives no byte for this long is cut and retried (see downloadPinned). Default 30 s. */
+  stallTimeoutMs?: number;
 }
 
 /**
@@ -34,10 +36,10 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
   const cacheDir = deps.cacheDir ?? dataCacheDir(deps.env);
   const wait = deps.sleep ?? ((ms: number) => sleep(ms).then(() => undefined));
   const download = async (url: string, fetcher: FetchLike, shown: string, pin: Pin) =>
-    readFile(await downloadPinned({ url, shown, pin, cacheDir, fetch: fetcher, sleep: wait }));
+    readFile(await downloadPinned({ url, shown, pin, cacheDir, fetch: fetcher, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs }));
   const httpFetch: FetchLike = (url, init) => {
     const auth = deps.env.PIPEPILOT_HTTP_AUTHORIZATION;
-    return httpGet(url, auth ? { ...init.headers, authorization: auth } : init.headers);
+    return httpGet(url, auth ? { ...init.headers, authorization: auth } : init.headers, init.signal);
   };
   const fromUrl = async (url: string, shown: string, pin: Pin): Promise<Uint8Array> => {
     const remote = parseRemoteSource(url);
