@@ -32,6 +32,24 @@ export interface DownloadRequest {
    * retried like a cut connection. Default DEFAULT_STALL_TIMEOUT_MS.
    */
   stallTimeoutMs?: number;
+  /** A cache shared between machines (the Actions cache in a workflow): tried before downloading, filled after. */
+  shared?: SharedDownloadCache;
+}
+
+/**
+ * A download cache beyond this machine, keyed by the pin (sharedCacheKey). Best effort: an
+ * implementation reports its own failures and never throws, so a cache outage costs a download.
+ */
+export interface SharedDownloadCache {
+  /** Puts the object stored under `key` at `path`; true when it did. The caller checks its hash. */
+  tryRestore(path: string, key: string): Promise<boolean>;
+  /** Stores the verified object at `path` under `key`. */
+  save(path: string, key: string): Promise<void>;
+}
+
+/** The shared cache's key of a pinned object: the pin itself, so equal keys mean equal bytes. */
+export function sharedCacheKey(pin: Pin): string {
+  return `pipepilot-data-${pin.algorithm}-${pin.hex}`;
 }
 
 /**
@@ -60,6 +78,7 @@ export async function downloadPinned(req: DownloadRequest): Promise<string> {
   const target = cachedPath(req.cacheDir, req.pin);
   if (await exists(target)) return target;
   await mkdir(dirname(target), { recursive: true });
+  if (req.shared !== undefined && (await tryRestoreShared(req.shared, target, req.pin))) return target;
   const partial = `${target}.partial`;
   await retry(() => fetchOnce(req, partial), {
     attempts: req.attempts ?? 5,
@@ -81,7 +100,19 @@ export async function downloadPinned(req: DownloadRequest): Promise<string> {
     });
   }
   await rename(partial, target);
+  await req.shared?.save(target, sharedCacheKey(req.pin));
   return target;
+}
+
+/**
+ * The object from the shared cache, kept only when its hash matches the pin (a cache entry is
+ * trusted no more than a download); a mismatch is deleted and the object downloaded instead.
+ */
+async function tryRestoreShared(shared: SharedDownloadCache, target: string, pin: Pin): Promise<boolean> {
+  if (!(await shared.tryRestore(target, sharedCacheKey(pin)))) return false;
+  if ((await exists(target)) && (await hashFile(target, pin.algorithm)) === pin.hex) return true;
+  await rm(target, { force: true });
+  return false;
 }
 
 async function fetchOnce(req: DownloadRequest, partial: string): Promise<void> {
