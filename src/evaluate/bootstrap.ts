@@ -31,8 +31,9 @@ export type ComputeMetrics = (indices: Uint32Array) => Record<string, number>;
  * A resample scorer from weighted metrics: turns the drawn row indices into per-row draw counts
  * and scores with those as weights, so no resample ever copies rows (test sets can be 600k rows).
  */
-export function countingResampler(rows: number, scoreWeighted: (counts: Float64Array) => Record<string, number>): ComputeMetrics {
-  const counts = new Float64Array(rows);
+export function countingResampler(rows: number, scoreWeighted: (counts: Int32Array) => Record<string, number>): ComputeMetrics {
+  // Int32: half the bytes of float64 counts, and the random increments are a resample's largest cost.
+  const counts = new Int32Array(rows);
   return (indices) => {
     counts.fill(0);
     for (let i = 0; i < indices.length; i++) counts[indices[i]] += 1;
