@@ -37,9 +37,24 @@ export class Rng {
    * against `int` draw for draw, so a pure-rand upgrade that changed either would fail there.
    */
   fillInts(out: Uint32Array, n: number): void {
+    this.drawInts(out, n, out.length, false);
+  }
+
+  /**
+   * Adds one to `counts[v]` for each of `draws` draws v of `int(n)` (counts.length >= n): the
+   * same draws, in the same order, as fillInts, without keeping them. The bootstrap's resamples
+   * are these counts.
+   */
+  countInts(counts: Int32Array, n: number, draws: number): void {
+    if (counts.length < n) throw new RangeError(`countInts: ${counts.length} counts cannot hold draws up to ${n - 1}`);
+    this.drawInts(counts, n, draws, true);
+  }
+
+  /** fillInts and countInts: one loop, so the stream is written once (`count` is fixed per call, a predictable branch). */
+  private drawInts(out: Uint32Array | Int32Array, n: number, draws: number, count: boolean): void {
     if (!(Number.isInteger(n) && n >= 1 && n <= 2 ** 32)) {
       // A Uint32Array cannot hold draws past 2^32 − 1; a caller asking for them has a bug.
-      throw new RangeError(`fillInts: range ${n} is not a whole number in [1, 2^32]`);
+      throw new RangeError(`fillInts/countInts: range ${n} is not a whole number in [1, 2^32]`);
     }
     const state = this.gen.getState(); // [s01, s00, s11, s10], pure-rand's order
     let s01 = state[0] | 0;
@@ -48,7 +63,7 @@ export class Rng {
     let s10 = state[3] | 0;
     const maxAllowed = n > 2 ? Math.floor(4294967296 / n) * n : 4294967296;
     const inverse = 1 / n;
-    for (let i = 0; i < out.length; i++) {
+    for (let i = 0; i < draws; i++) {
       let value: number;
       do {
         // pure-rand's `next() + 2^31`, as a uint32 (an XOR of the sign bit): V8 keeps it an integer.
@@ -67,7 +82,8 @@ export class Rng {
       let rest = value - Math.floor(value * inverse) * n;
       if (rest < 0) rest += n;
       else if (rest >= n) rest -= n;
-      out[i] = rest;
+      if (count) out[rest] += 1;
+      else out[i] = rest;
     }
     this.gen = xoroshiro128plusFromState([s01, s00, s11, s10]);
   }

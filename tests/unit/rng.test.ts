@@ -35,4 +35,21 @@ describe('Rng.fillInts', () => {
   it.each([0, 2.5, 2 ** 32 + 1, NaN])('refuses range %s, which a Uint32Array cannot hold or int cannot draw', (range) => {
     expect(() => new Rng(1).fillInts(new Uint32Array(3), range)).toThrow(RangeError);
   });
+
+  it.each([1, 3, 25_000])('countInts(%i) counts exactly the draws fillInts makes, and leaves the generator where it does', (range) => {
+    const counting = new Rng(11);
+    const filling = new Rng(11);
+    const counts = new Int32Array(range + 2).fill(1); // counts add to what is there
+    counting.countInts(counts, range, 3000);
+    const drawn = new Uint32Array(3000);
+    filling.fillInts(drawn, range);
+    const expected = new Int32Array(range + 2).fill(1);
+    for (const v of drawn) expected[v] += 1;
+    expect(counts).toEqual(expected);
+    expect(counting.next()).toBe(filling.next());
+  });
+
+  it('countInts refuses a counts array shorter than the range', () => {
+    expect(() => new Rng(1).countInts(new Int32Array(4), 5, 10)).toThrow(RangeError);
+  });
 });
