@@ -8,7 +8,11 @@ import type { ReadTableOptions } from '../data/read-table.js';
 import type { Column, Table } from '../data/table.js';
 import { jsTableEngine, type DataFile, type TableEngine } from '../data/table-engine.js';
 
-type DuckDbModule = typeof import('@duckdb/node-api');
+/** node-api for queries, and its native bindings (the exact version it pins) for copying DOUBLE vectors. */
+export interface Duck {
+  api: typeof import('@duckdb/node-api');
+  bindings: typeof import('@duckdb/node-bindings');
+}
 
 export interface DuckDbEngineOptions {
   /**
@@ -16,8 +20,8 @@ export interface DuckDbEngineOptions {
    * ~70 MB library) costs more than it saves. Measured with `npm run bench -- read-table`.
    */
   minBytes?: number;
-  /** How the module is loaded; default `import('@duckdb/node-api')`. A rejection means "not installed": JS reads. */
-  load?: () => Promise<DuckDbModule>;
+  /** How the modules are loaded; default: import them. A rejection means "not installed": JS reads. */
+  load?: () => Promise<Duck>;
   /** Told why the JS readers read a file that DuckDB was asked to (for the run's log). */
   onFallback?: (reason: string) => void;
 }
@@ -31,9 +35,9 @@ export interface DuckDbEngineOptions {
  */
 export function duckDbTableEngine(opts: DuckDbEngineOptions = {}): TableEngine {
   const minBytes = opts.minBytes ?? DEFAULT_MIN_BYTES;
-  let module: Promise<DuckDbModule | undefined> | undefined;
+  let module: Promise<Duck | undefined> | undefined;
   const load = () => {
-    module ??= (opts.load ?? (() => import('@duckdb/node-api')))().catch((err: unknown) => {
+    module ??= (opts.load ?? importDuck)().catch((err: unknown) => {
       opts.onFallback?.(`@duckdb/node-api is not available (${err instanceof Error ? err.message : String(err)}): reading with the JS readers`);
       return undefined;
     });
@@ -48,7 +52,7 @@ export function duckDbTableEngine(opts: DuckDbEngineOptions = {}): TableEngine {
       const duckdb = await load();
       if (duckdb === undefined) return fallback();
       try {
-        const table = await withConnection(duckdb, (con) => (read.format === 'csv' ? readCsv(con, file.bytes, path, read) : readParquetFile(con, file.bytes, path, read)));
+        const table = await withConnection(duckdb, (con) => (read.format === 'csv' ? readCsv(duckdb, con, file.bytes, path, read) : readParquetFile(duckdb, con, file.bytes, path, read)));
         if (table !== undefined) return table;
         opts.onFallback?.(`${read.file}: read with the JS readers (a blank line, mixed line endings, a quoted header or a cell DuckDB would read differently)`);
         return await fallback();
@@ -64,9 +68,14 @@ export function duckDbTableEngine(opts: DuckDbEngineOptions = {}): TableEngine {
 /** 1 MiB: see DuckDbEngineOptions.minBytes. */
 export const DEFAULT_MIN_BYTES = 1 << 20;
 
-async function withConnection<T>(duckdb: DuckDbModule, use: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+async function importDuck(): Promise<Duck> {
+  const [api, bindings] = await Promise.all([import('@duckdb/node-api'), import('@duckdb/node-bindings')]);
+  return { api, bindings: (bindings as { default?: Duck['bindings'] }).default ?? bindings };
+}
+
+async function withConnection<T>(duckdb: Duck, use: (con: DuckDBConnection) => Promise<T>): Promise<T> {
   // One in-memory instance per read, closed after: nothing of the data stays in native memory.
-  const instance = await duckdb.DuckDBInstance.create(':memory:');
+  const instance = await duckdb.api.DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   try {
     return await use(con);
@@ -89,7 +98,7 @@ function newColumn(kind: Column['kind'], rows: number): Column {
 }
 
 /** Streams the query's chunks into the targets (one per SELECT column); returns the rows written. */
-async function fill(con: DuckDBConnection, sql: string, targets: Target[]): Promise<number> {
+async function fill(duckdb: Duck, con: DuckDBConnection, sql: string, targets: Target[]): Promise<number> {
   // Materialized, not streamed: a streamed parallel scan hands row groups over in the order
   // they finish, and the Table must keep the file's row order.
   const result = await con.run(sql);
@@ -99,17 +108,23 @@ async function fill(con: DuckDBConnection, sql: string, targets: Target[]): Prom
     const n = chunk.rowCount;
     if (offset + n > (targets[0]?.column.values.length ?? 0)) throw new Error('more rows than counted');
     targets.forEach(({ column }, k) => {
-      const vector = chunk.getColumnVector(k);
-      const values = column.values;
-      // The SQL never yields NULL for a numeric column (NaN instead), so getItem is a number there.
-      for (let i = 0; i < n; i++) values[offset + i] = vector.getItem(i) as never;
+      if (column.kind === 'numeric') {
+        // The SQL makes every numeric column DOUBLE without NULLs (NaN instead), so the vector's
+        // memory is n float64s: copied at once, through the bindings node-api itself uses, as a
+        // getItem call per value (or node-api's vector objects) is most of the read on 3M rows.
+        const bytes = duckdb.bindings.vector_get_data(duckdb.bindings.data_chunk_get_vector(chunk.chunk, k), n * 8);
+        new Uint8Array(column.values.buffer, offset * 8, n * 8).set(bytes);
+      } else {
+        const vector = chunk.getColumnVector(k);
+        for (let i = 0; i < n; i++) column.values[offset + i] = vector.getItem(i) as string | null;
+      }
     });
     offset += n;
   }
   return offset;
 }
 
-async function readCsv(con: DuckDBConnection, bytes: Uint8Array, path: string, read: ReadTableOptions): Promise<Table | undefined> {
+async function readCsv(duckdb: Duck, con: DuckDBConnection, bytes: Uint8Array, path: string, read: ReadTableOptions): Promise<Table | undefined> {
   const plan = planCsvEngineRead(bytes);
   if (plan === undefined) return undefined;
   const wanted = read.columns ?? plan.header;
@@ -124,11 +139,11 @@ async function readCsv(con: DuckDBConnection, bytes: Uint8Array, path: string, r
   const targets = indices.map((i, k) => ({ name: wanted[k], column: newColumn(typing[`num_${i}`] === true ? 'numeric' : 'categorical', rows) }));
   const select = indices.map((i, k) =>
     targets[k].column.kind === 'numeric' ? textAsNumberSql(i, missing) : textAsCategorySql(i, missing, { nullIsEmptyText: true }));
-  if ((await fill(con, `SELECT ${select.join(', ')} FROM raw`, targets)) !== rows) return undefined;
+  if ((await fill(duckdb, con, `SELECT ${select.join(', ')} FROM raw`, targets)) !== rows) return undefined;
   return { rowCount: rows, columns: new Map(targets.map((t) => [t.name, t.column])) };
 }
 
-async function readParquetFile(con: DuckDBConnection, bytes: Uint8Array, path: string, read: ReadTableOptions): Promise<Table | undefined> {
+async function readParquetFile(duckdb: Duck, con: DuckDBConnection, bytes: Uint8Array, path: string, read: ReadTableOptions): Promise<Table | undefined> {
   const missing = missingSet(read.missingValues);
   const layout = parquetLayout(bytes, { file: read.file, missing, columns: read.columns }); // the JS reader's errors, from the footer
   if (layout.rowCount === 0) return undefined;
@@ -137,7 +152,7 @@ async function readParquetFile(con: DuckDBConnection, bytes: Uint8Array, path: s
   if (native.length > 0) {
     const select = native.map((c) => (c.kind === 'numeric' ? numberAsDoubleSql(c.index) : textAsCategorySql(c.index, missing, { nullIsEmptyText: false })));
     const from = `read_parquet(${sqlString(path)}) AS ${positionalAlias(layout.available.length)}`;
-    if ((await fill(con, `SELECT ${select.join(', ')} FROM ${from}`, targets)) !== layout.rowCount) return undefined;
+    if ((await fill(duckdb, con, `SELECT ${select.join(', ')} FROM ${from}`, targets)) !== layout.rowCount) return undefined;
   }
   // Decimals, dates, booleans and raw bytes: hyparquet, as the JS reader types them.
   const others = layout.columns.filter((c) => !c.plain).map((c) => c.name);
