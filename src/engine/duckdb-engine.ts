@@ -99,12 +99,12 @@ function newColumn(kind: Column['kind'], rows: number): Column {
 
 /** Streams the query's chunks into the targets (one per SELECT column); returns the rows written. */
 async function fill(duckdb: Duck, con: DuckDBConnection, sql: string, targets: Target[]): Promise<number> {
-  // Materialized, not streamed: a streamed parallel scan hands row groups over in the order
-  // they finish, and the Table must keep the file's row order.
-  const result = await con.run(sql);
+  // Streamed, so DuckDB never holds the whole result as well: a plain SELECT … FROM one table
+  // function keeps the file's row order (DuckDB's order-preservation rules; a long IN list
+  // would not, as a join: see engine-sql.ts), and the equality tests read several row groups.
+  const result = await con.stream(sql);
   let offset = 0;
-  for (let c = 0; c < result.chunkCount; c++) {
-    const chunk = result.getChunk(c);
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const n = chunk.rowCount;
     if (offset + n > (targets[0]?.column.values.length ?? 0)) throw new Error('more rows than counted');
     targets.forEach(({ column }, k) => {
