@@ -7,10 +7,9 @@
 
 // String.prototype.trim's whitespace (WhiteSpace + LineTerminator); DuckDB's trim() alone strips spaces only.
 const JS_WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
-// The same literals as infer-column.ts, in RE2 syntax (regexp_full_match anchors both ends).
-const DECIMAL = '[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?';
-const INFINITY = '(?i)[+-]?(?:inf|infinity)';
-const NAN = '(?i)[+-]?nan';
+// The numbers infer-column.ts accepts (a decimal literal, ±inf/infinity, ±nan; case-insensitive
+// for the words) as one RE2 pattern (regexp_full_match anchors both ends).
+const NUMBER_LITERAL = '(?i)[+-]?(?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?|inf|infinity|nan)';
 
 /** A SQL string literal. */
 export function sqlString(text: string): string {
@@ -22,9 +21,26 @@ export function positionalName(index: number): string {
   return `c${index}`;
 }
 
+// The same characters as an RE2 class (RE2's \s lacks \v and the Unicode spaces).
+const JS_WHITESPACE_CLASS = '[\\t\\n\\x{0b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]';
+
+/**
+ * Which text columns hold a cell with whitespace at either end (`ws_i`). Trimming with a list of
+ * characters costs DuckDB more than everything else together, so only those columns are trimmed.
+ */
+export function edgeSpaceSql(columnCount: number, from: string, only?: readonly number[]): string {
+  const parts = (only ?? Array.from({ length: columnCount }, (_, i) => i)).map((i) =>
+    `coalesce(bool_or(regexp_matches(${positionalName(i)}, ${sqlString(`^${JS_WHITESPACE_CLASS}|${JS_WHITESPACE_CLASS}$`)})), false) AS ws_${i}`);
+  return `SELECT ${parts.join(', ')} FROM ${from}`;
+}
+
+/** Columns (by position) that need trimming; the others are used as they are. */
+export type Trimmed = ReadonlySet<number>;
+
 /** The cell trimmed as JS trims, with NULL (an empty CSV field) as the empty text it was in the file. */
-function trimmed(column: string): string {
-  return `trim(coalesce(${column}, ''), ${sqlString(JS_WHITESPACE)})`;
+function trimmed(index: number, trim: Trimmed): string {
+  const text = `coalesce(${positionalName(index)}, '')`;
+  return trim.has(index) ? `trim(${text}, ${sqlString(JS_WHITESPACE)})` : text;
 }
 
 function isMissingText(text: string, missing: ReadonlySet<string>): string {
@@ -33,37 +49,34 @@ function isMissingText(text: string, missing: ReadonlySet<string>): string {
 }
 
 /**
- * Per text column: whether every cell is missing or a number literal (`num_i`), and whether a
- * literal the JS reader takes for a number fails the engine's cast (`bad_i`: then the caller
- * must read with JS, as the two would disagree). Plus the row count (`rows`).
+ * Per text column: whether every cell is missing or a number literal by the JS rules (`num_i`),
+ * and whether DuckDB's cast takes every such cell (`cast_i`). A column with num_i but not cast_i
+ * must be read with JS, as the two would disagree. (DuckDB casts ±inf, ±infinity and ±nan in
+ * any case as JS does, and rounds decimals correctly, as JS does.) Plus the row count (`rows`).
  */
-export function textTypingSql(columnCount: number, missing: ReadonlySet<string>, from: string): string {
+export function textTypingSql(columnCount: number, missing: ReadonlySet<string>, from: string, trim: Trimmed): string {
   const parts = ['count(*) AS rows'];
   for (let i = 0; i < columnCount; i++) {
-    const t = trimmed(positionalName(i));
-    const decimal = `regexp_full_match(${t}, ${sqlString(DECIMAL)})`;
-    const special = `regexp_full_match(${t}, ${sqlString(INFINITY)}) OR regexp_full_match(${t}, ${sqlString(NAN)})`;
-    parts.push(`bool_and(${isMissingText(t, missing)} OR ${decimal} OR ${special}) AS num_${i}`);
-    parts.push(`coalesce(bool_or(${decimal} AND TRY_CAST(${t} AS DOUBLE) IS NULL), false) AS bad_${i}`);
+    const t = trimmed(i, trim);
+    parts.push(`bool_and(${isMissingText(t, missing)} OR regexp_full_match(${t}, ${sqlString(NUMBER_LITERAL)})) AS num_${i}`);
+    parts.push(`bool_and(${isMissingText(t, missing)} OR TRY_CAST(${t} AS DOUBLE) IS NOT NULL) AS cast_${i}`);
   }
   return `SELECT ${parts.join(', ')} FROM ${from}`;
 }
 
-/** A text column known to hold only numbers and missing values, as DOUBLE with NaN for missing (never NULL). */
-export function textAsNumberSql(index: number, missing: ReadonlySet<string>): string {
-  const t = trimmed(positionalName(index));
-  return `CASE WHEN ${isMissingText(t, missing)} OR regexp_full_match(${t}, ${sqlString(NAN)}) THEN 'nan'::DOUBLE ` +
-    `WHEN regexp_full_match(${t}, ${sqlString(INFINITY)}) THEN (CASE WHEN starts_with(${t}, '-') THEN '-inf'::DOUBLE ELSE 'inf'::DOUBLE END) ` +
-    `ELSE CAST(${t} AS DOUBLE) END`;
+/** A text column known to hold only numbers and missing values (num_i and cast_i), as DOUBLE with NaN for missing (never NULL). */
+export function textAsNumberSql(index: number, missing: ReadonlySet<string>, trim: Trimmed): string {
+  const t = trimmed(index, trim);
+  return `CASE WHEN ${isMissingText(t, missing)} THEN 'nan'::DOUBLE ELSE CAST(${t} AS DOUBLE) END`;
 }
 
 /**
  * A text column as categories: NULL where the trimmed text is a missing marker (or, for
  * Parquet, where the value is null), else the text as written (not trimmed).
  */
-export function textAsCategorySql(index: number, missing: ReadonlySet<string>, opts: { nullIsEmptyText: boolean }): string {
+export function textAsCategorySql(index: number, missing: ReadonlySet<string>, opts: { nullIsEmptyText: boolean; trim: Trimmed }): string {
   const c = positionalName(index);
-  const t = opts.nullIsEmptyText ? trimmed(c) : `trim(${c}, ${sqlString(JS_WHITESPACE)})`;
+  const t = opts.nullIsEmptyText ? trimmed(index, opts.trim) : opts.trim.has(index) ? `trim(${c}, ${sqlString(JS_WHITESPACE)})` : c;
   const value = opts.nullIsEmptyText ? `coalesce(${c}, '')` : c;
   return `CASE WHEN ${opts.nullIsEmptyText ? 'false' : `${c} IS NULL`} OR ${isMissingText(t, missing)} THEN NULL ELSE ${value} END`;
 }

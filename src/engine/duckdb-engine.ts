@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DataError } from '../errors.js';
 import { csvSourceSql, planCsvEngineRead } from '../data/engine-csv.js';
-import { numberAsDoubleSql, positionalAlias, sqlString, textAsCategorySql, textAsNumberSql, textTypingSql } from '../data/engine-sql.js';
+import { edgeSpaceSql, numberAsDoubleSql, positionalAlias, sqlString, textAsCategorySql, textAsNumberSql, textTypingSql } from '../data/engine-sql.js';
 import { missingSet } from '../data/infer-column.js';
 import { parquetLayout, readParquet } from '../data/read-parquet.js';
 import type { ReadTableOptions } from '../data/read-table.js';
@@ -124,6 +124,12 @@ async function fill(duckdb: Duck, con: DuckDBConnection, sql: string, targets: T
   return offset;
 }
 
+/** The columns (among `only`, default all) holding a cell with whitespace at an end. */
+async function edgeSpaced(con: DuckDBConnection, columnCount: number, from: string, only?: number[]): Promise<Set<number>> {
+  const row = (await con.runAndReadAll(edgeSpaceSql(columnCount, from, only))).getRowObjects()[0];
+  return new Set((only ?? Array.from({ length: columnCount }, (_, i) => i)).filter((i) => row[`ws_${i}`] === true));
+}
+
 async function readCsv(duckdb: Duck, con: DuckDBConnection, bytes: Uint8Array, path: string, read: ReadTableOptions): Promise<Table | undefined> {
   const plan = planCsvEngineRead(bytes);
   if (plan === undefined) return undefined;
@@ -132,13 +138,14 @@ async function readCsv(duckdb: Duck, con: DuckDBConnection, bytes: Uint8Array, p
   const missing = missingSet(read.missingValues);
   await con.run(`CREATE TEMP TABLE raw AS SELECT * FROM ${csvSourceSql(path, plan)}`);
   const indices = wanted.map((name) => plan.header.indexOf(name));
-  const typing = (await con.runAndReadAll(textTypingSql(plan.header.length, missing, 'raw'))).getRowObjects()[0];
+  const trim = await edgeSpaced(con, plan.header.length, 'raw');
+  const typing = (await con.runAndReadAll(textTypingSql(plan.header.length, missing, 'raw', trim))).getRowObjects()[0];
   const rows = Number(typing.rows);
   if (rows === 0 || (plan.expectedRows !== undefined && rows !== plan.expectedRows)) return undefined;
-  if (indices.some((i) => typing[`bad_${i}`] === true)) return undefined;
+  if (indices.some((i) => typing[`num_${i}`] === true && typing[`cast_${i}`] !== true)) return undefined;
   const targets = indices.map((i, k) => ({ name: wanted[k], column: newColumn(typing[`num_${i}`] === true ? 'numeric' : 'categorical', rows) }));
   const select = indices.map((i, k) =>
-    targets[k].column.kind === 'numeric' ? textAsNumberSql(i, missing) : textAsCategorySql(i, missing, { nullIsEmptyText: true }));
+    targets[k].column.kind === 'numeric' ? textAsNumberSql(i, missing, trim) : textAsCategorySql(i, missing, { nullIsEmptyText: true, trim }));
   if ((await fill(duckdb, con, `SELECT ${select.join(', ')} FROM raw`, targets)) !== rows) return undefined;
   return { rowCount: rows, columns: new Map(targets.map((t) => [t.name, t.column])) };
 }
@@ -150,8 +157,11 @@ async function readParquetFile(duckdb: Duck, con: DuckDBConnection, bytes: Uint8
   const native = layout.columns.filter((c) => c.plain);
   const targets = native.map((c) => ({ name: c.name, column: newColumn(c.kind, layout.rowCount) }));
   if (native.length > 0) {
-    const select = native.map((c) => (c.kind === 'numeric' ? numberAsDoubleSql(c.index) : textAsCategorySql(c.index, missing, { nullIsEmptyText: false })));
     const from = `read_parquet(${sqlString(path)}) AS ${positionalAlias(layout.available.length)}`;
+    const text = native.filter((c) => c.kind === 'categorical').map((c) => c.index);
+    // Text columns only: numbers need no trimming (and whitespace tests on them would cast).
+    const trim = text.length === 0 ? new Set<number>() : await edgeSpaced(con, layout.available.length, from, text);
+    const select = native.map((c) => (c.kind === 'numeric' ? numberAsDoubleSql(c.index) : textAsCategorySql(c.index, missing, { nullIsEmptyText: false, trim })));
     if ((await fill(duckdb, con, `SELECT ${select.join(', ')} FROM ${from}`, targets)) !== layout.rowCount) return undefined;
   }
   // Decimals, dates, booleans and raw bytes: hyparquet, as the JS reader types them.
