@@ -1,4 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataError } from '../errors.js';
 import { csvSourceSql, planCsvEngineRead } from '../data/engine-csv.js';
 import { edgeSpaceSql, numberAsDoubleSql, positionalAlias, sqlString, textAsCategorySql, textAsNumberSql, textTypingSql } from '../data/engine-sql.js';
@@ -75,7 +77,9 @@ async function importDuck(): Promise<Duck> {
 
 async function withConnection<T>(duckdb: Duck, use: (con: DuckDBConnection) => Promise<T>): Promise<T> {
   // One in-memory instance per read, closed after: nothing of the data stays in native memory.
-  const instance = await duckdb.api.DuckDBInstance.create(':memory:');
+  // Spills (a CSV bigger than DuckDB's memory limit) go to the OS temp dir, not '.tmp' in the
+  // current directory, which would be the user's repository.
+  const instance = await duckdb.api.DuckDBInstance.create(':memory:', { temp_directory: join(tmpdir(), 'pipepilot-duckdb') });
   const con = await instance.connect();
   try {
     return await use(con);
