@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- scale [--engine=duckdb|js|both]`: a linear-regression pipeline on
+ * `npm run bench -- scale [--rows=N] [--engine=duckdb|js|both]`: a linear-regression pipeline on
  * a 3,000,000-row ZSTD Parquet file, run as a user would (`pipepilot run` in its own process),
  * once per data engine (default both: DuckDB, then the JS readers via PIPEPILOT_DATA_ENGINE=js).
  * Prints wall time, CPU time, peak RSS and each stage's time from metrics.json. Anchor, in the
@@ -44,8 +44,7 @@ async function duckdbAnchor(path: string): Promise<number> {
 }
 
 export default async function scale(args: string[]): Promise<void> {
-  const rowsArg = args.indexOf('--rows');
-  const rows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 3_000_000;
+  const rows = Number(args.find((a) => a.startsWith('--rows='))?.slice('--rows='.length) ?? 3_000_000);
   const cache = join(here, '.cache');
   mkdirSync(cache, { recursive: true });
   const file = join(cache, `scale-${rows}.parquet`);
