@@ -1,3 +1,4 @@
+import type { DataFile } from './data/table-engine.js';
 import type { DataSpec } from './spec/types.js';
 
 /**
@@ -32,6 +33,8 @@ export interface Files {
  */
 export interface DataSource {
   readBytes(data: DataSpec): Promise<Uint8Array>;
+  /** The same bytes with the path they were read from, for an engine that opens the file itself (issue 10). */
+  readFile?(data: DataSpec): Promise<DataFile>;
 }
 
 export interface Logger {

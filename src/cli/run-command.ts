@@ -9,6 +9,7 @@ import { baselineAtRef } from './baseline-ref.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
 import { findRepoRoot, nodeFiles, toRepoPath, writeDirectory } from './node-files.js';
 import { nodeDataSource } from '../fetch/data-source.js';
+import { dataEngineFor } from '../engine/data-engine.js';
 import { progressReporter } from './progress.js';
 
 export interface RunOptions {
@@ -37,6 +38,7 @@ export async function runCommand(io: CliIo, opts: RunOptions): Promise<number> {
       {
         files,
         data: nodeDataSource({ files, env: io.env }),
+        engine: dataEngineFor(io.env, info),
         log: { info, warn: (s) => io.stderr(`warning: ${s}\n`) },
         clock: { now: () => performance.now() },
         progress: progress.sink,

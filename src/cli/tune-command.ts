@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { nodeDataSource } from '../fetch/data-source.js';
+import { dataEngineFor } from '../engine/data-engine.js';
 import { planStudy } from '../tune/study.js';
 import { bestTrial, type TrialRecord } from '../tune/trial.js';
 import { inlineExecutor, loadTunedPipeline, tunePipeline, type TrialSetup } from '../use-cases/tune-pipeline.js';
@@ -61,6 +62,7 @@ export async function tuneCommand(io: CliIo, opts: TuneOptions): Promise<number>
       {
         files,
         data: nodeDataSource({ files, env: io.env }),
+        engine: dataEngineFor(io.env, info),
         log: { info, warn: (s) => io.stderr(`warning: ${s}\n`) },
         now: () => performance.now(),
         executor: async (setup: TrialSetup) => {

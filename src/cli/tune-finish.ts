@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { nodeDataSource } from '../fetch/data-source.js';
+import { dataEngineFor } from '../engine/data-engine.js';
 import { selectBackend } from '../model/backend.js';
 import type { LoadedPipeline } from '../spec/types.js';
 import type { StudyPlan } from '../tune/study.js';
@@ -23,7 +24,7 @@ export async function finishStudy(
   const files = nodeFiles(ctx.root);
   const backend = await selectBackend(asBackend(io.env.PIPEPILOT_BACKEND));
   const finished = await finishStudyRun(
-    { files, data: nodeDataSource({ files, env: io.env }), log: { info: ctx.info, warn: (s) => io.stderr(`warning: ${s}\n`) }, clock: { now: () => performance.now() } },
+    { files, data: nodeDataSource({ files, env: io.env }), engine: dataEngineFor(io.env, ctx.info), log: { info: ctx.info, warn: (s) => io.stderr(`warning: ${s}\n`) }, clock: { now: () => performance.now() } },
     { pipeline: ctx.pipeline, plan: ctx.plan, trials: ctx.trials, backend: { name: backend.name, reason: backend.reason }, codeVersion: ctx.version, note: ctx.note },
   );
   if (finished.winner) await writeDirectory(join(resolve(ctx.outDir), 'winner'), runBundleFiles(finished.winner));

@@ -97,6 +97,69 @@ function wholeBuffer(bytes: Uint8Array): ArrayBuffer {
   return new Uint8Array(bytes).buffer; // a copy (Buffer#slice would be a view into a shared pool)
 }
 
+/** One column the caller asked for: where it sits in the file, how it will be typed, and whether a native engine may decode it. */
+export interface ParquetColumnPlan {
+  name: string;
+  /** Position among the file's top-level columns. */
+  index: number;
+  kind: Column['kind'];
+  /**
+   * A plain number (DOUBLE, FLOAT, INT32, INT64 without a date, time or decimal annotation) or
+   * UTF-8 text: an engine decodes it to the same values as hyparquet (issue 10). Others
+   * (decimals, dates, booleans, raw bytes) are read by hyparquet.
+   */
+  plain: boolean;
+}
+
+export interface ParquetLayout {
+  rowCount: number;
+  /** Every top-level column of the file, in order. */
+  available: string[];
+  columns: ParquetColumnPlan[];
+}
+
+const PLAIN_INTEGER = new Set(['INT_8', 'INT_16', 'INT_32', 'INT_64', 'UINT_8', 'UINT_16', 'UINT_32', 'UINT_64']);
+
+function isPlain(node: SchemaTree, kind: Column['kind']): boolean {
+  const { type, converted_type: converted, logical_type: logical } = node.element;
+  if (kind === 'numeric') {
+    return (converted === undefined || PLAIN_INTEGER.has(converted)) && (logical === undefined || logical.type === 'INTEGER');
+  }
+  return type === 'BYTE_ARRAY' && (converted === 'UTF8' || logical?.type === 'STRING');
+}
+
+function footer(buffer: ArrayBuffer, file: string): { metadata: FileMetaData; top: SchemaTree[] } {
+  try {
+    const metadata = parquetMetadata(buffer);
+    return { metadata, top: parquetSchema(metadata).children };
+  } catch (err) {
+    throw corrupt(file, err);
+  }
+}
+
+function layoutOf(metadata: FileMetaData, top: SchemaTree[], opts: ParquetReadOptions): ParquetLayout {
+  const { file } = opts;
+  const available = top.map((node) => node.element.name);
+  const twice = available.find((name, i) => available.indexOf(name) !== i);
+  if (twice !== undefined) throw corrupt(file, new Error(`two columns are named '${twice}'`));
+  const columns = (opts.columns ?? available).map((name) => {
+    const index = available.indexOf(name);
+    if (index === -1) throw unknownColumnError(name, available, { file, what: 'column', rule: 'columns' });
+    const kind = columnKind(top[index], file);
+    return { name, index, kind, plain: isPlain(top[index], kind) };
+  });
+  return { rowCount: Number(metadata.num_rows), available, columns };
+}
+
+/**
+ * The file's columns as `readParquet` will type them, from the footer alone, with the same
+ * errors (not Parquet, two columns of one name, a nested column, a column the file lacks).
+ */
+export function parquetLayout(bytes: Uint8Array, opts: ParquetReadOptions): ParquetLayout {
+  const { metadata, top } = footer(wholeBuffer(bytes), opts.file);
+  return layoutOf(metadata, top, opts);
+}
+
 /**
  * Reads Parquet column by column into typed arrays (no row objects): numbers (INT64 as
  * Number) into Float64Array with NaN for null; strings, booleans and dates (ISO text) as
@@ -105,24 +168,11 @@ function wholeBuffer(bytes: Uint8Array): ArrayBuffer {
 export async function readParquet(bytes: Uint8Array, opts: ParquetReadOptions): Promise<ReadResult> {
   const { file } = opts;
   const buffer = wholeBuffer(bytes);
-  let metadata: FileMetaData;
-  let top: SchemaTree[];
-  try {
-    metadata = parquetMetadata(buffer);
-    top = parquetSchema(metadata).children;
-  } catch (err) {
-    throw corrupt(file, err);
-  }
-  const available = top.map((node) => node.element.name);
-  const twice = available.find((name, i) => available.indexOf(name) !== i);
-  if (twice !== undefined) throw corrupt(file, new Error(`two columns are named '${twice}'`));
-  const names = opts.columns ?? available;
-  const rowCount = Number(metadata.num_rows);
+  const { metadata, top } = footer(buffer, file);
+  const { rowCount, available, columns: plans } = layoutOf(metadata, top, opts);
   const columns = new Map<string, Column>();
-  for (const name of names) {
-    const node = top.find((n) => n.element.name === name);
-    if (node === undefined) throw unknownColumnError(name, available, { file, what: 'column', rule: 'columns' });
-    const column: Column = columnKind(node, file) === 'numeric'
+  for (const { name, kind } of plans) {
+    const column: Column = kind === 'numeric'
       ? { kind: 'numeric', values: new Float64Array(rowCount).fill(NaN) }
       : { kind: 'categorical', values: new Array<string | null>(rowCount).fill(null) };
     let written: number;

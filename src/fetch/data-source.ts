@@ -7,6 +7,7 @@ import { DataError } from '../errors.js';
 import { dvcObjectPath, dvcRemoteUrl, parseDvcFile, type DvcOutput } from '../data/dvc-file.js';
 import { checkNotLfsPointer } from '../data/lfs-pointer.js';
 import { dvcPointerPath } from '../data/source-pins.js';
+import type { DataFile } from '../data/table-engine.js';
 import type { DataSource, Files } from '../ports.js';
 import { isUrlSource, parseRemoteSource } from '../spec/source-url.js';
 import type { DataSpec } from '../spec/types.js';
@@ -37,13 +38,15 @@ export interface DataSourceDeps {
 export function nodeDataSource(deps: DataSourceDeps): DataSource {
   const cacheDir = deps.cacheDir ?? dataCacheDir(deps.env);
   const wait = deps.sleep ?? ((ms: number) => sleep(ms).then(() => undefined));
-  const download = async (url: string, fetcher: FetchLike, shown: string, pin: Pin) =>
-    readFile(await downloadPinned({ url, shown, pin, cacheDir, fetch: fetcher, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs, shared: deps.shared }));
+  const download = async (url: string, fetcher: FetchLike, shown: string, pin: Pin): Promise<DataFile> => {
+    const path = await downloadPinned({ url, shown, pin, cacheDir, fetch: fetcher, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs, shared: deps.shared });
+    return { bytes: await readFile(path), path };
+  };
   const httpFetch: FetchLike = (url, init) => {
     const auth = deps.env.PIPEPILOT_HTTP_AUTHORIZATION;
     return httpGet(url, auth ? { ...init.headers, authorization: auth } : init.headers, init.signal);
   };
-  const fromUrl = async (url: string, shown: string, pin: Pin): Promise<Uint8Array> => {
+  const fromUrl = async (url: string, shown: string, pin: Pin): Promise<DataFile> => {
     const remote = parseRemoteSource(url);
     if ('problem' in remote) throw new DataError(`${shown}: ${remote.problem}`, { file: shown, rule: 'source' });
     if (remote.kind === 'http') return download(remote.url, httpFetch, shown, pin);
@@ -51,33 +54,36 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
     return download(s3.objectUrl(remote.bucket, remote.key), s3.fetch, shown, pin);
   };
 
+  const readDataFile = async (data: DataSpec): Promise<DataFile> => {
+    if (isUrlSource(data.source)) {
+      if (data.sha256 === undefined) throw new DataError(`${data.source}: a URL source needs data.sha256`, { file: data.source, rule: 'pin' });
+      return fromUrl(data.source, data.source, { algorithm: 'sha256', hex: data.sha256 });
+    }
+    const pointer = dvcPointerPath(data.source, (p) => existsSync(join(deps.files.root, p)));
+    if (pointer !== undefined) return readDvc(pointer, deps.files, fromUrl);
+    const bytes = await deps.files.readBytes(data.source);
+    checkNotLfsPointer(bytes, data.source);
+    if (data.sha256 !== undefined) checkPin(bytes, data.source, { algorithm: 'sha256', hex: data.sha256 });
+    // The engine opens the file itself: hand it the path these very bytes came from.
+    return { bytes, path: deps.files.realpath(data.source) ?? join(deps.files.root, data.source) };
+  };
   return {
-    async readBytes(data: DataSpec): Promise<Uint8Array> {
-      if (isUrlSource(data.source)) {
-        if (data.sha256 === undefined) throw new DataError(`${data.source}: a URL source needs data.sha256`, { file: data.source, rule: 'pin' });
-        return fromUrl(data.source, data.source, { algorithm: 'sha256', hex: data.sha256 });
-      }
-      const pointer = dvcPointerPath(data.source, (p) => existsSync(join(deps.files.root, p)));
-      if (pointer !== undefined) return readDvc(pointer, deps.files, fromUrl);
-      const bytes = await deps.files.readBytes(data.source);
-      checkNotLfsPointer(bytes, data.source);
-      if (data.sha256 !== undefined) checkPin(bytes, data.source, { algorithm: 'sha256', hex: data.sha256 });
-      return bytes;
-    },
+    readFile: readDataFile,
+    readBytes: async (data: DataSpec) => (await readDataFile(data)).bytes,
   };
 }
 
 async function readDvc(
   pointer: string,
   files: Files,
-  fromUrl: (url: string, shown: string, pin: Pin) => Promise<Uint8Array>,
-): Promise<Uint8Array> {
+  fromUrl: (url: string, shown: string, pin: Pin) => Promise<DataFile>,
+): Promise<DataFile> {
   const output = parseDvcFile(await files.readText(pointer), pointer);
   const pin: Pin = { algorithm: 'md5', hex: output.md5 };
   // `dvc pull` (or a checkout of the data) may already have put the file in place.
   if (existsSync(join(files.root, output.path))) {
     const bytes = await files.readBytes(output.path);
-    if (md5(bytes) === output.md5) return bytes;
+    if (md5(bytes) === output.md5) return { bytes, path: join(files.root, output.path) };
   }
   const config = await files.readText('.dvc/config').catch((err: unknown) => {
     throw new DataError(`${pointer}: the repository has no .dvc/config naming a remote`, {
@@ -91,7 +97,7 @@ async function readDvc(
 }
 
 /** A local-directory remote: the object is already on disk, so it is hashed in place rather than copied. */
-async function readLocalObject(path: string, shown: string, output: DvcOutput): Promise<Uint8Array> {
+async function readLocalObject(path: string, shown: string, output: DvcOutput): Promise<DataFile> {
   if (!existsSync(path)) {
     throw new DataError(`${shown}: not in the DVC remote (no ${path})`, {
       file: shown, rule: 'dvc', hint: 'Push the data with `dvc push`, or check the remote in .dvc/config.',
@@ -103,7 +109,7 @@ async function readLocalObject(path: string, shown: string, output: DvcOutput): 
       file: shown, rule: 'pin', hint: 'The remote holds other data under this name; push the right data with `dvc push`.',
     });
   }
-  return readFile(path);
+  return { bytes: await readFile(path), path };
 }
 
 function md5(bytes: Uint8Array): string {

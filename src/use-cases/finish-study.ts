@@ -1,3 +1,4 @@
+import type { TableEngine } from '../data/table-engine.js';
 import type { Clock, DataSource, Files, Logger } from '../ports.js';
 import { buildTuneReport, type TuneReportInput } from '../report/tune-report.js';
 import type { LoadedPipeline } from '../spec/types.js';
@@ -9,6 +10,8 @@ import { runPipeline, type RunResult } from './run-pipeline.js';
 export interface FinishStudyDeps {
   files: Files;
   data?: DataSource;
+  /** What reads the data file, as for `run`; default: the JS readers. */
+  engine?: TableEngine;
   log: Logger;
   clock: Clock;
 }

@@ -3,9 +3,9 @@ import { DataError } from '../errors.js';
 import { fingerprintData } from '../data/fingerprint.js';
 import { checkNotLfsPointer } from '../data/lfs-pointer.js';
 import { isUrlSource } from '../spec/source-url.js';
-import { readTable } from '../data/read-table.js';
 import { referenceStats } from '../data/reference-stats.js';
 import type { Table } from '../data/table.js';
+import type { TableEngine } from '../data/table-engine.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
@@ -20,6 +20,7 @@ import { loadSpec } from '../spec/load-spec.js';
 import type { Gate, LoadedPipeline, PipelineSpec } from '../spec/types.js';
 import { buildMetricsDoc, type MetricsDoc } from '../evaluate/metrics-doc.js';
 import { prepareRows, type PreparedRows } from './prepare-rows.js';
+import { readDataTable } from './read-data.js';
 import type { RunArtifacts } from './run-bundle.js';
 import { type BaselineSource, compareProductionModel } from './score-baseline.js';
 
@@ -30,6 +31,8 @@ export interface RunDeps {
   log: Logger;
   clock: Clock;
   progress?: ProgressSink;
+  /** What reads the data file into columns (the shell's DuckDB engine); default: the JS readers. The Table is the same either way. */
+  engine?: TableEngine;
   /** Threads training may use (gbdt histograms; default 1). The model is the same bits whatever the count. */
   threads?: number;
 }
@@ -73,8 +76,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   }), req.params);
   const { spec } = pipeline;
   for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
-  const bytes = await (deps.data ?? repoDataSource(deps.files)).readBytes(spec.data);
-  const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
+  const { bytes, table: raw } = await readDataTable(deps.data ?? repoDataSource(deps.files), spec.data, deps.engine);
   const fingerprint = fingerprintData(bytes);
   timer.lap('read');
 

@@ -1,4 +1,4 @@
-import { readTable } from '../data/read-table.js';
+import type { TableEngine } from '../data/table-engine.js';
 import { takeRows } from '../data/table.js';
 import type { OutputReading } from '../evaluate/evaluation.js';
 import { PipePilotError } from '../errors.js';
@@ -13,6 +13,7 @@ import { runTrial, type Fold, type TrialTask } from '../tune/objective.js';
 import { planStudy, runStudy, shardTrials, type StudyPlan } from '../tune/study.js';
 import type { TrialRecord } from '../tune/trial.js';
 import { prepareRows, type PreparedRows } from './prepare-rows.js';
+import { readDataTable } from './read-data.js';
 import { repoDataSource } from './run-pipeline.js';
 
 /** Everything a worker needs to run trials: plain data, so it crosses a worker_threads boundary. */
@@ -31,6 +32,8 @@ export interface TuneDeps {
   files: Files;
   /** Where the data set comes from, as for `run` (a URL, S3, DVC, or the repository); default: repository files only. */
   data?: DataSource;
+  /** What reads the data file (the shell's DuckDB engine); default: the JS readers. */
+  engine?: TableEngine;
   log: Logger;
   /** Milliseconds, for trial durations. */
   now: () => number;
@@ -68,7 +71,7 @@ export async function tunePipeline(deps: TuneDeps, req: TuneRequest): Promise<Tu
   const tune = pipeline.spec.tune!;
   for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const plan = planStudy(tune, { trials: req.trials });
-  const { rows, setup } = await prepareTrialSetup(deps.data ?? repoDataSource(deps.files), pipeline);
+  const { rows, setup } = await prepareTrialSetup(deps.data ?? repoDataSource(deps.files), pipeline, deps.engine);
   deps.log.info(`tune: ${plan.sampler}, ${plan.trials} trials, ${setup.folds.length === 1 ? `validation split ${tune.validation_fraction}` : `${setup.folds.length}-fold cv`} of ${rows.trainTable.rowCount} training rows (test rows held out)`);
   const numbers = shardTrials(plan, req.shard);
   const execute = await deps.executor(setup);
@@ -90,17 +93,16 @@ export async function loadTunedPipeline(files: Files, pipelinePath: string): Pro
 }
 
 /** The training rows and the folds trials are scored on (also what `npm run bench -- tune` hands Optuna). */
-export async function prepareTrialSetup(data: DataSource, pipeline: LoadedPipeline): Promise<{ rows: PreparedRows; setup: TrialSetup }> {
-  const rows = await readRows(data, pipeline);
+export async function prepareTrialSetup(data: DataSource, pipeline: LoadedPipeline, engine?: TableEngine): Promise<{ rows: PreparedRows; setup: TrialSetup }> {
+  const rows = await readRows(data, pipeline, engine);
   return { rows, setup: trialSetup(pipeline, rows) };
 }
 
 /** The data set through the same DataSource port `run` reads it with, so remote and DVC sources (and their pins) work alike. */
-async function readRows(data: DataSource, pipeline: LoadedPipeline): Promise<PreparedRows> {
+async function readRows(data: DataSource, pipeline: LoadedPipeline, engine?: TableEngine): Promise<PreparedRows> {
   const { spec } = pipeline;
-  const bytes = await data.readBytes(spec.data);
-  const raw = await readTable(bytes, { file: spec.data.source, format: spec.data.format, missingValues: spec.data.missing_values });
-  return prepareRows(spec, raw);
+  const { table } = await readDataTable(data, spec.data, engine);
+  return prepareRows(spec, table);
 }
 
 function trialSetup(pipeline: LoadedPipeline, rows: PreparedRows): TrialSetup {

@@ -1,0 +1,27 @@
+import { readTable, type ReadTableOptions } from './read-table.js';
+import type { Table } from './table.js';
+
+/** A data set's file as the data source hands it over: its bytes (fingerprinted) and, when it is on disk, its path. */
+export interface DataFile {
+  bytes: Uint8Array;
+  /** Absolute path of the same bytes on disk; absent when they exist only in memory. */
+  path?: string;
+}
+
+/**
+ * The port between the core and whatever reads a data file into columns (issue 10). The shell
+ * may plug in a native engine (DuckDB, src/engine); whatever it plugs in must give exactly the
+ * Table `readTable` gives for the same bytes (same columns, types, values and errors), so the
+ * fingerprint, content key and model do not depend on the engine. `jsTableEngine` is the default.
+ */
+export interface TableEngine {
+  /** For the log: 'js' or 'duckdb'. */
+  readonly name: string;
+  readTable(file: DataFile, opts: ReadTableOptions): Promise<Table>;
+}
+
+/** The pure-JS readers (csv-parse, hyparquet, JSON.parse): run everywhere, including the bundled action. */
+export const jsTableEngine: TableEngine = {
+  name: 'js',
+  readTable: (file, opts) => readTable(file.bytes, opts),
+};

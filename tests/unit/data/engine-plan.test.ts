@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { planCsvEngineRead } from '../../../src/data/engine-csv.js';
+import { textAsCategorySql, textTypingSql } from '../../../src/data/engine-sql.js';
+import { parquetLayout } from '../../../src/data/read-parquet.js';
+import { fixture } from './fixture.js';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('planCsvEngineRead: which CSV files DuckDB may read', () => {
+  it('a plain LF or CRLF file: its header, and the row count when no quote could hide a line break', () => {
+    expect(planCsvEngineRead(bytes('a,b\n1,2\n3,4\n'))).toEqual({ header: ['a', 'b'], expectedRows: 2 });
+    expect(planCsvEngineRead(bytes('a,b\r\n1,2\r\n3,4'))).toEqual({ header: ['a', 'b'], expectedRows: 2 });
+    expect(planCsvEngineRead(bytes('\ufeffa,b\n1,2\n'))).toEqual({ header: ['a', 'b'], expectedRows: 1 });
+    expect(planCsvEngineRead(bytes('a,b\n1,"x,y"\n'))).toEqual({ header: ['a', 'b'] });
+  });
+
+  it.each([
+    ['a blank line (csv-parse skips it, DuckDB reads a row)', 'a\n1\n\n2\n'],
+    ['a blank CRLF line', 'a\r\n1\r\n\r\n2\r\n'],
+    ['mixed line endings', 'a,b\r\n1,2\n3,4\r\n'],
+    ['a lone CR', 'a,b\r1,2\n'],
+    ['a quoted header', '"a",b\n1,2\n'],
+    ['a header naming a column twice', 'a,a\n1,2\n'],
+    ['a header with an empty name', 'a,,b\n1,2,3\n'],
+    ['no line break at all', 'a,b'],
+    ['a NUL byte', 'a,b\n1,\u00002\n'],
+  ])('%s: the JS reader reads it', (_what, text) => {
+    expect(planCsvEngineRead(bytes(text))).toBeUndefined();
+  });
+
+  it('text that is not UTF-8: the JS reader reports it', () => {
+    expect(planCsvEngineRead(new Uint8Array([0x61, 0x0a, 0xff, 0xfe, 0x0a]))).toBeUndefined();
+  });
+});
+
+describe('the typing SQL', () => {
+  it('names every column by position only, so a file\'s names never reach SQL', () => {
+    const sql = textTypingSql(2, new Set(['NA', "it's"]), 'raw', new Set([1]));
+    expect(sql).toContain('num_0');
+    expect(sql).toContain('cast_1');
+    expect(sql).toContain("'it''s'");
+    expect(sql).toContain('trim(coalesce(c1');
+    expect(sql).not.toContain('trim(coalesce(c0'); // only the column with whitespace at a cell's end
+  });
+
+  it('with no missing markers, nothing is missing', () => {
+    expect(textAsCategorySql(0, new Set(), { nullIsEmptyText: true, trim: new Set() })).toBe("CASE WHEN false OR false THEN NULL ELSE coalesce(c0, '') END");
+  });
+});
+
+describe('parquetLayout: what DuckDB may decode', () => {
+  it('plain numbers and UTF-8 text are plain; the INT64 id too; dates and booleans are not', () => {
+    const layout = parquetLayout(fixture('penguins.zstd.parquet'), { file: 'p.parquet', missing: new Set() });
+    const plain = Object.fromEntries(layout.columns.map((c) => [c.name, c.plain]));
+    expect(plain).toMatchObject({ id: true, Species: true, 'Body Mass (g)': true, adult: false, measured_on: false });
+    expect(layout.rowCount).toBe(28);
+  });
+
+  it('a column the file lacks is the JS reader\'s error, from the footer alone', () => {
+    expect(() => parquetLayout(fixture('penguins.zstd.parquet'), { file: 'p.parquet', missing: new Set(), columns: ['Speceis'] }))
+      .toThrow(/Speceis/);
+  });
+
+  it('bytes that are not Parquet are a DataError naming the file', () => {
+    expect(() => parquetLayout(new Uint8Array(readFileSync(new URL('../../fixtures/data/garbage.bin', import.meta.url))), { file: 'g.parquet', missing: new Set() }))
+      .toThrow(/g\.parquet: not a readable Parquet file/);
+  });
+});
