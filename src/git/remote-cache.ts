@@ -162,12 +162,19 @@ function runGit(args: string[], o: { cwd: string; env: NodeJS.ProcessEnv; timeou
 /**
  * Holds `lockPath` (proper-lockfile: an atomic mkdir, its mtime refreshed while held, so a lock
  * left by a killed process goes stale after 20 s and is taken over) while `fn` runs.
+ *
+ * A lock whose refresh came too late (a machine so loaded that 20 s passed between updates) is
+ * "compromised": proper-lockfile's default then throws from a timer, an uncaught exception that
+ * killed the server. Here it is ignored: `fn` goes on, since what the lock guards — a fetch
+ * into the cache clone — is safe to repeat, and git's own ref locks refuse a concurrent update
+ * (the poll then fails once and is retried).
  */
-async function withLock<T>(lockPath: string, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>(lockPath: string, fn: () => Promise<T>, timing = { stale: 20_000, update: 5_000 }): Promise<T> {
   const release = await lockfile.lock(lockPath, {
     realpath: false,
-    stale: 20_000,
-    update: 5_000,
+    stale: timing.stale,
+    update: timing.update,
+    onCompromised: () => undefined,
     retries: { retries: 120, factor: 1.2, minTimeout: 50, maxTimeout: 1_000 },
   });
   try {
