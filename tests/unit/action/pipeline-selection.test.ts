@@ -123,10 +123,12 @@ describe('selection at its boundaries (mutation testing, issue 15)', () => {
     expect(globRegex('data./x.yaml').test('datax.yaml')).toBe(false);
   });
 
-  it('finds files matching any one of several patterns, sorted across directories whatever order the disk lists them in', async () => {
-    // Created in reverse order: a directory listing that keeps creation order is then unsorted.
-    const dir = tempProject({ 'z/z.yaml': '', 'pipelines/z.yaml': '', 'pipelines/m.yaml': '', 'other/c.yml': '', 'pipelines/a.yaml': '' });
-    expect(await findPipelineFiles(dir, ['pipelines/*.yaml', 'other/*.yml'])).toEqual(['other/c.yml', 'pipelines/a.yaml', 'pipelines/m.yaml', 'pipelines/z.yaml']);
+  it('finds files matching any one of several patterns, sorted as whole paths (not in the order a walk meets them)', async () => {
+    // A walk meets m/x.yaml before m-2.yaml and m.yaml (a directory listing puts `m` first), but as paths '-' < '.' < '/'.
+    const dir = tempProject({ 'z/z.yaml': '', 'pipelines/z.yaml': '', 'pipelines/m.yaml': '', 'pipelines/m/x.yaml': '', 'pipelines/m-2.yaml': '', 'other/c.yml': '', 'pipelines/a.yaml': '' });
+    expect(await findPipelineFiles(dir, ['pipelines/**', 'other/*.yml'])).toEqual([
+      'other/c.yml', 'pipelines/a.yaml', 'pipelines/m-2.yaml', 'pipelines/m.yaml', 'pipelines/m/x.yaml', 'pipelines/z.yaml',
+    ]);
   });
 
   it('never lists what is inside .git or node_modules, nor a symlink; a missing root finds nothing', async () => {

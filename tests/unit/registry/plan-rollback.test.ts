@@ -44,6 +44,9 @@ describe('planRollback', () => {
     // A state naming v3 as the main version does not count as "without v3" either.
     const main = [change('c3', m(3)), change('c2', m(2, 3)), change('c1', m(2))];
     expect(planRollback({ model: 'bc', env: 'production', changes: main })).toMatchObject({ revert: [{ commit: 'c3' }, { commit: 'c2' }], manifest: m(2) });
+    // Nor does an earlier state that already served v3 alone (e.g. before a change of reason only).
+    const again = [change('c3', m(3)), change('c2', m(3)), change('c1', m(2))];
+    expect(planRollback({ model: 'bc', env: 'production', changes: again })).toMatchObject({ revert: [{ commit: 'c3' }, { commit: 'c2' }], manifest: m(2) });
     const never = planRollback({ model: 'bc', env: 'production', changes: [change('c2', m(3)), change('c1', m(2, 3))] });
     expect(never).toMatchObject({ action: 'refused', message: expect.stringMatching(/every earlier state .* served v3/), hint: expect.stringMatching(/--undo-last/) });
   });
