@@ -2,7 +2,7 @@ import { DataError } from '../errors.js';
 import type { DataSpec, Task } from '../spec/types.js';
 import { unknownColumnsError } from './column-suggestion.js';
 import { parseNumberLiteral } from './infer-column.js';
-import { missingFraction } from './missing-indicators.js';
+import { missingFraction } from './table.js';
 import { sortedPresent } from './sorted-values.js';
 import type { CategoricalColumn, Column, NumericColumn, Table } from './table.js';
 

@@ -1,17 +1,6 @@
 import type { DataSpec } from '../spec/types.js';
 import type { FeatureSchema } from './feature-schema.js';
-import type { Column, Table } from './table.js';
-
-/** Fraction of missing values (NaN or null) in a column; 0 for an empty one. */
-export function missingFraction(column: Column): number {
-  let missing = 0;
-  if (column.kind === 'numeric') {
-    for (let i = 0; i < column.values.length; i++) if (Number.isNaN(column.values[i])) missing++;
-  } else {
-    for (const v of column.values) if (v === null) missing++;
-  }
-  return column.values.length === 0 ? 0 : missing / column.values.length;
-}
+import { missingFraction, type Table } from './table.js';
 
 /**
  * The features that get a missing-indicator column: those missing more often than

@@ -38,3 +38,14 @@ export function takeRows(table: Table, indices: ArrayLike<number>): Table {
   }
   return { rowCount: indices.length, columns };
 }
+
+/** Fraction of missing values (NaN or null) in a column; 0 for an empty one. */
+export function missingFraction(column: Column): number {
+  let missing = 0;
+  if (column.kind === 'numeric') {
+    for (let i = 0; i < column.values.length; i++) if (Number.isNaN(column.values[i])) missing++;
+  } else {
+    for (const v of column.values) if (v === null) missing++;
+  }
+  return column.values.length === 0 ? 0 : missing / column.values.length;
+}

@@ -2,7 +2,8 @@ import type { Manifest } from '../registry/manifest.js';
 import type { RegistryMetadata } from '../registry/metadata.js';
 import { diffVersions } from '../registry/version-diff.js';
 import { inlineText } from './markdown-text.js';
-import { escapeCell, num } from './run-report.js';
+import { escapeCell } from './markdown-text.js';
+import { num } from './run-report.js';
 import { renderVersionDiff } from './version-diff.js';
 
 /** GitHub's limit for a pull request body. */

@@ -1,5 +1,5 @@
 import type { FeatureImportance } from '../evaluate/metrics-doc.js';
-import { escapeCell } from './run-report.js';
+import { escapeCell } from './markdown-text.js';
 
 /** Rows shown: a reviewer reads the top of the list; the rest is in metrics.json. */
 const TOP = 10;

@@ -34,3 +34,8 @@ function cut(s: string, maxLength: number): string {
   const chars = [...flat]; // by code point, so a cut never splits an emoji
   return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : flat;
 }
+
+/** A table cell from our own text (gate messages, metric names): a `|` must not split it, a newline must not end the row. */
+export function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

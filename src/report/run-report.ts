@@ -2,6 +2,7 @@ import { LOWER_IS_BETTER } from '../spec/types.js';
 import { countGates } from '../evaluate/gate-result.js';
 import type { ComparedMetric, MetricsDoc } from '../evaluate/metrics-doc.js';
 import { importanceSection } from './importance.js';
+import { escapeCell } from './markdown-text.js';
 
 /**
  * `report.md`: the human report of a run, in GitHub-flavoured markdown. The PR comment builds
@@ -217,8 +218,4 @@ export function num(v: number | null | undefined): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);
   const a = Math.abs(v);
   return a !== 0 && (a < 1e-3 || a >= 1e6) ? v.toExponential(3) : v.toFixed(4);
-}
-
-export function escapeCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

@@ -1,5 +1,6 @@
 import type { MetricChange, ValueChange, VersionDiff } from '../registry/version-diff.js';
-import { escapeCell, num, signedNum } from './run-report.js';
+import { escapeCell } from './markdown-text.js';
+import { num, signedNum } from './run-report.js';
 
 /**
  * What changed between two versions, in GitHub-flavoured markdown: metrics first (with each

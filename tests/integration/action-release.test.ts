@@ -164,7 +164,7 @@ describe('release in process: a merged pull request', () => {
     expect(JSON.parse(released.outputs.metrics).bc.gates_passed).toBe(true);
     expect(released.outputs['deployment-pr']).toBe(`https://github.com/${s.standIn.owner}/${s.standIn.repo}/pull/${deploy.number}`);
     expect(released.outputs['gates-passed']).toBe('true');
-    expect(released.summary).toBe(['### PipePilot release', '', '| model | version | deployment pull request |', '|---|---|---|', `| bc | v1 | ${released.outputs['deployment-pr']} |`, ''].join('\n'));
+    expect(released.summary).toBe(['### PipePilot release', '', '| model | version | deployment (or registration) pull request |', '|---|---|---|', `| bc | v1 | ${released.outputs['deployment-pr']} |`, ''].join('\n'));
 
     // The same push again: the version exists, nothing is registered, the one PR is updated.
     const tip = originTip(s);
