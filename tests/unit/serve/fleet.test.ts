@@ -49,6 +49,7 @@ const revision = (c: string) => c.repeat(40);
 describe('the fleet without a loadable model', () => {
   it('a failed read keeps everything and says so; the next good read clears it and stamps the time', async () => {
     const h = harness();
+    expect(h.fleet.status()).toEqual({ refreshed: false });
     h.reads.push(snapshot(revision('0'), []));
     await h.fleet.refresh();
     expect(await h.gauge('pipepilot_deployments_source_up')).toMatchObject([{ value: 1 }]);
@@ -77,6 +78,7 @@ describe('the fleet without a loadable model', () => {
     expect(h.logs).toEqual([`warning: ${none}; /readyz answers 503 until a manifest is merged`, 'warning: another reason; /readyz answers 503 until a manifest is merged']);
     await h.fleet.refresh();
     expect(h.fleet.status()).toEqual({ refreshed: true });
+    expect(h.logs.filter((l) => l.includes('/readyz answers 503'))).toHaveLength(2); // a listed model is no reason to warn
   });
 
   it('a refused manifest or version is kept out, warned about and counted once per revision, and again at a new one', async () => {
