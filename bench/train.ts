@@ -3,6 +3,9 @@
  * same run. 100,000 × 20 seeded rows; MLP 20→64→32→1 (ReLU, Adam, batch 256, 5 epochs, no early
  * stopping) and logistic regression; then tfjs scoring at its default batch of 32 against
  * predictBatch's large batches. The anchors run only when a python3 with torch/sklearn exists.
+ * Then the end to end runs of bench/_train-e2e.ts (`pipepilot run` on a 125k-row CSV against
+ * pandas + scikit-learn / torch scripts); `--rounds=N` sets its rounds (default 3), `--e2e` runs
+ * only those. It runs the built CLI: `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +22,7 @@ import { trainModel } from '../src/model/train.js';
 import type { TrainRequest } from '../src/model/types.js';
 import { Rng } from '../src/rng.js';
 import type { ModelParams } from '../src/spec/types.js';
+import { benchEndToEnd } from './_train-e2e.js';
 
 const ROWS = 100_000;
 const COLS = 20;
@@ -104,7 +108,12 @@ async function benchTfjsFit(x: Float32Array, y: Float64Array): Promise<number> {
   return ROWS / s;
 }
 
-export default async function bench(): Promise<void> {
+export default async function bench(args: string[]): Promise<void> {
+  if (!args.includes('--e2e')) await benchFit();
+  await benchEndToEnd(args);
+}
+
+async function benchFit(): Promise<void> {
   const { x, y, y3 } = makeRows();
   const base: Omit<TrainRequest, 'type' | 'params'> = { task: 'binary_classification', seed: 42, x, y, rows: ROWS, cols: COLS, classCount: 2 };
   // Warm the JIT on a slice, as torch's first batches warm its allocator.

@@ -79,7 +79,8 @@ export function prepareTarget(table: Table, schema: FeatureSchema, task: Task, o
     throw new DataError(`${file}: target column '${schema.target}' is not in the data`, { file, column: schema.target, rule: 'target' });
   }
   const sourceRows = presentRows(column);
-  const kept = takeRows(table, sourceRows);
+  // No row lacks a target (the usual case): keep the table as read rather than copy every column.
+  const kept = sourceRows.length === table.rowCount ? table : takeRows(table, sourceRows);
   const droppedMissingTarget = table.rowCount - sourceRows.length;
   const keptColumn = kept.columns.get(schema.target) as Column;
   if (task === 'regression') {

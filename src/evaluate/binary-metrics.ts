@@ -4,7 +4,6 @@ import {
 } from './metric-inputs.js';
 import { type ScoreGroups, groupByScore, rankingScores } from './ranking.js';
 import { countingResampler } from './bootstrap.js';
-import { compensatedSum } from './statistics.js';
 
 /**
  * Binary classification metrics, agreeing with scikit-learn 1.2.1 (see
@@ -52,18 +51,11 @@ export function prepareBinary(yTrue: Float64Array, probPositive: Scores, thresho
 
 /** Metrics with each row counted `weights[i]` times (bootstrap counts); once each when omitted. */
 export function weightedBinaryMetrics(prep: PreparedBinary, weights?: ArrayLike<number>): Record<string, number> {
-  const { yTrue, predicted } = prep;
-  let tn = 0, fp = 0, fn = 0, tp = 0;
-  for (let i = 0; i < yTrue.length; i++) {
-    const w = weights === undefined ? 1 : weights[i];
-    if (yTrue[i] === 1) {
-      if (predicted[i] === 1) tp += w; else fn += w;
-    } else if (predicted[i] === 1) fp += w; else tn += w;
-  }
+  const { tn, fp, fn, tp, logLossSum, brierSum } = rowPass(prep, weights);
   const total = tn + fp + fn + tp;
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
-  const { roc_auc, pr_auc } = rankingScores(prep.groups, yTrue, weights);
+  const { roc_auc, pr_auc } = rankingScores(prep.groups, prep.yTrue, weights);
   return {
     accuracy: (tp + tn) / total,
     balanced_accuracy: balancedAccuracy(tn, fp, fn, tp),
@@ -72,8 +64,41 @@ export function weightedBinaryMetrics(prep: PreparedBinary, weights?: ArrayLike<
     f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
     roc_auc,
     pr_auc,
-    log_loss: compensatedSum(prep.rowLogLoss, weights) / total,
-    brier: compensatedSum(prep.rowBrier, weights) / total,
+    log_loss: logLossSum / total,
+    brier: brierSum / total,
+  };
+}
+
+/**
+ * The confusion counts and the two loss sums in one pass over the rows (a bootstrap scores each
+ * of its resamples this way, so one pass instead of three is most of its cost). The sums are
+ * compensatedSum's Neumaier steps inlined, in row order: the same bits as calling it twice.
+ */
+function rowPass(prep: PreparedBinary, weights?: ArrayLike<number>) {
+  const { yTrue, predicted, rowLogLoss, rowBrier } = prep;
+  // Weighted totals of rows, positives, predicted positives and true positives, without branches
+  // (a resample's counts make the class/prediction branches unpredictable); whole numbers, exact.
+  let all = 0, positives = 0, predictedPositives = 0, tp = 0;
+  let logLoss = 0, logLossComp = 0, brier = 0, brierComp = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    const w = weights === undefined ? 1 : weights[i];
+    const wy = w * yTrue[i];
+    all += w;
+    positives += wy;
+    predictedPositives += w * predicted[i];
+    tp += wy * predicted[i];
+    const l = weights === undefined ? rowLogLoss[i] : rowLogLoss[i] * w;
+    const lt = logLoss + l;
+    logLossComp += Math.abs(logLoss) >= Math.abs(l) ? logLoss - lt + l : l - lt + logLoss;
+    logLoss = lt;
+    const b = weights === undefined ? rowBrier[i] : rowBrier[i] * w;
+    const bt = brier + b;
+    brierComp += Math.abs(brier) >= Math.abs(b) ? brier - bt + b : b - bt + brier;
+    brier = bt;
+  }
+  return {
+    tn: all - positives - predictedPositives + tp, fp: predictedPositives - tp, fn: positives - tp, tp,
+    logLossSum: logLoss + logLossComp, brierSum: brier + brierComp,
   };
 }
 

@@ -25,19 +25,28 @@ export interface Interval {
   high: number;
 }
 
-export type ComputeMetrics = (indices: Uint32Array) => Record<string, number>;
+export type ComputeMetrics = ((indices: Uint32Array) => Record<string, number>) & {
+  /**
+   * The same scores from per-row draw counts (countingResampler sets it). When every scorer of a
+   * bootstrap has it, draws go straight into one counts array: no index buffer, no second pass.
+   */
+  fromCounts?: (counts: Int32Array) => Record<string, number>;
+};
 
 /**
  * A resample scorer from weighted metrics: turns the drawn row indices into per-row draw counts
  * and scores with those as weights, so no resample ever copies rows (test sets can be 600k rows).
  */
-export function countingResampler(rows: number, scoreWeighted: (counts: Float64Array) => Record<string, number>): ComputeMetrics {
-  const counts = new Float64Array(rows);
-  return (indices) => {
+export function countingResampler(rows: number, scoreWeighted: (counts: Int32Array) => Record<string, number>): ComputeMetrics {
+  // Int32: half the bytes of float64 counts, and the random increments are a resample's largest cost.
+  const counts = new Int32Array(rows);
+  const compute: ComputeMetrics = (indices) => {
     counts.fill(0);
     for (let i = 0; i < indices.length; i++) counts[indices[i]] += 1;
     return scoreWeighted(counts);
   };
+  compute.fromCounts = scoreWeighted;
+  return compute;
 }
 
 export function bootstrapIntervals(
@@ -47,7 +56,7 @@ export function bootstrapIntervals(
 ): Record<string, Interval> {
   checkOptions(rows, opts);
   if (opts.samples === 0) return {};
-  const values = resampleValues(rows, opts, (indices) => [compute(indices)]);
+  const values = resampleValues(rows, opts, [compute]);
   return Object.fromEntries(opts.metrics.map((m, j) => [m, percentileInterval(values[0][j], opts.confidence)]));
 }
 
@@ -103,26 +112,31 @@ export function pairedDifferenceSamples(
 ): Record<string, Float64Array> {
   checkOptions(rows, opts);
   if (opts.samples === 0) return {};
-  const [a, b] = resampleValues(rows, opts, (indices) => [computeA(indices), computeB(indices)]);
+  const [a, b] = resampleValues(rows, opts, [computeA, computeB]);
   return Object.fromEntries(opts.metrics.map((m, j) => [m, b[j].map((x, s) => x - a[j][s])]));
 }
 
 /**
- * Draws `samples` resamples and returns values[source][metric][sample], one source per record
- * that `score` returns (one for intervals, two for a paired comparison).
+ * Draws `samples` resamples and returns values[source][metric][sample], one source per scorer
+ * (one for intervals, two for a paired comparison). Every scorer sees the same resamples; with
+ * counts (Rng.countInts) or indices (Rng.fillInts), the draws are the same numbers.
  */
-function resampleValues(
-  rows: number,
-  opts: BootstrapOptions,
-  score: (indices: Uint32Array) => Record<string, number>[],
-): Float64Array[][] {
+function resampleValues(rows: number, opts: BootstrapOptions, computes: ComputeMetrics[]): Float64Array[][] {
   const rng = new Rng(opts.seed);
-  const indices = new Uint32Array(rows);
-  let values: Float64Array[][] = [];
+  const values = computes.map(() => opts.metrics.map(() => new Float64Array(opts.samples)));
+  const fromCounts = computes.map((c) => c.fromCounts);
+  const counts = fromCounts.every((f) => f !== undefined) ? new Int32Array(rows) : undefined;
+  const indices = counts === undefined ? new Uint32Array(rows) : undefined;
   for (let s = 0; s < opts.samples; s++) {
-    for (let i = 0; i < rows; i++) indices[i] = rng.int(rows);
-    const records = score(indices);
-    if (s === 0) values = records.map(() => opts.metrics.map(() => new Float64Array(opts.samples)));
+    let records: Record<string, number>[];
+    if (counts !== undefined) {
+      counts.fill(0);
+      rng.countInts(counts, rows, rows);
+      records = fromCounts.map((f) => f!(counts));
+    } else {
+      rng.fillInts(indices!, rows);
+      records = computes.map((c) => c(indices!));
+    }
     records.forEach((record, source) => {
       pick(record, opts.metrics).forEach((v, j) => { values[source][j][s] = v; });
     });

@@ -91,7 +91,7 @@ function checkInputs(yTrue: Float64Array, yPred: Scores): void {
  * regressionMetrics on the rows repeated by weight, computed in two passes without copying rows,
  * so a bootstrap over 600k test rows allocates nothing per resample.
  */
-export function weightedRegressionMetrics(yTrue: Float64Array, yPred: Scores, weights: Float64Array): Record<string, number> {
+export function weightedRegressionMetrics(yTrue: Float64Array, yPred: Scores, weights: ArrayLike<number>): Record<string, number> {
   const n = yTrue.length;
   let w = 0;
   let sumY = 0;

@@ -1,5 +1,5 @@
 import { DataError, ModelFileError } from '../errors.js';
-import { quantile, sortedPresent } from '../data/sorted-values.js';
+import { presentMedian, sortedPresent } from '../data/sorted-values.js';
 import { didYouMean, listColumns } from '../data/column-suggestion.js';
 import type { Column, Table } from '../data/table.js';
 import type { PreprocessSpec, Task } from '../spec/types.js';
@@ -103,7 +103,7 @@ export const MAX_ORDINAL_CATEGORIES = 254;
  * a constant and every other row with it, and the value is almost surely a mistake.
  */
 function fitNumeric(name: string, values: Float64Array, spec: PreprocessSpec): { feature: NumericFeature; overflow?: string } {
-  const fill = numericFill(sortedPresent(values), spec);
+  const fill = numericFill(values, spec);
   // Trees take the raw value; the fill is kept only as a typical value (the server's warm-up row).
   if (spec.encode === 'ordinal') return { feature: { name, fill, center: 0, scale: 1 } };
   // Scale statistics are computed on imputed values, as scikit-learn's SimpleImputer → StandardScaler does.
@@ -144,11 +144,12 @@ function largestMagnitude(values: Float64Array): number {
   return Math.max(best, 0);
 }
 
-function numericFill(sortedPresent: Float64Array, spec: PreprocessSpec): number {
-  const n = sortedPresent.length;
-  if (spec.impute.numeric === 'constant' || n === 0) return spec.impute.fill_numeric;
-  if (spec.impute.numeric === 'mean') return sortedPresent.reduce((a, b) => a + b, 0) / n;
-  return quantile(sortedPresent, 0.5);
+function numericFill(values: Float64Array, spec: PreprocessSpec): number {
+  if (spec.impute.numeric === 'constant' || !values.some((v) => !Number.isNaN(v))) return spec.impute.fill_numeric;
+  if (spec.impute.numeric === 'median') return presentMedian(values);
+  // The mean sums the sorted values, as it always has: the same fill, bit for bit, as earlier versions.
+  const sorted = sortedPresent(values);
+  return sorted.reduce((a, b) => a + b, 0) / sorted.length;
 }
 
 function nonZero(scale: number): number {

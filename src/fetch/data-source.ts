@@ -11,7 +11,7 @@ import type { DataSource, Files } from '../ports.js';
 import { isUrlSource, parseRemoteSource } from '../spec/source-url.js';
 import type { DataSpec } from '../spec/types.js';
 import { dataCacheDir } from './cache-dir.js';
-import { downloadPinned, hashFile, type FetchLike, type Pin } from './download.js';
+import { downloadPinned, hashFile, type FetchLike, type Pin, type SharedDownloadCache } from './download.js';
 import { httpGet } from './http-get.js';
 import { s3Access } from './s3.js';
 
@@ -22,6 +22,10 @@ export interface DataSourceDeps {
   cacheDir?: string;
   /** Waits between download retries; tests pass one that does not sleep. */
   sleep?: (ms: number) => Promise<void>;
+  /** A download that receives no byte for this long is cut and retried (see downloadPinned). Default 30 s. */
+  stallTimeoutMs?: number;
+  /** A download cache shared between machines (the action passes the Actions cache); none by default. */
+  shared?: SharedDownloadCache;
 }
 
 /**
@@ -34,10 +38,10 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
   const cacheDir = deps.cacheDir ?? dataCacheDir(deps.env);
   const wait = deps.sleep ?? ((ms: number) => sleep(ms).then(() => undefined));
   const download = async (url: string, fetcher: FetchLike, shown: string, pin: Pin) =>
-    readFile(await downloadPinned({ url, shown, pin, cacheDir, fetch: fetcher, sleep: wait }));
+    readFile(await downloadPinned({ url, shown, pin, cacheDir, fetch: fetcher, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs, shared: deps.shared }));
   const httpFetch: FetchLike = (url, init) => {
     const auth = deps.env.PIPEPILOT_HTTP_AUTHORIZATION;
-    return httpGet(url, auth ? { ...init.headers, authorization: auth } : init.headers);
+    return httpGet(url, auth ? { ...init.headers, authorization: auth } : init.headers, init.signal);
   };
   const fromUrl = async (url: string, shown: string, pin: Pin): Promise<Uint8Array> => {
     const remote = parseRemoteSource(url);

@@ -8,8 +8,8 @@ import { retry } from '../retry.js';
 
 import type { GetResponse } from './http-get.js';
 
-/** GETs a URL with the given headers (plain, with an Authorization header, or S3-signed). */
-export type FetchLike = (url: string, init: { headers: Record<string, string> }) => Promise<GetResponse>;
+/** GETs a URL with the given headers (plain, with an Authorization header, or S3-signed); `signal` aborts it. */
+export type FetchLike = (url: string, init: { headers: Record<string, string>; signal?: AbortSignal }) => Promise<GetResponse>;
 
 export interface Pin {
   algorithm: 'sha256' | 'md5';
@@ -27,9 +27,39 @@ export interface DownloadRequest {
   sleep: (ms: number) => Promise<void>;
   /** Tries in all, resuming where the last one stopped. Default 5. */
   attempts?: number;
+  /**
+   * A try that receives no byte for this long (no response, or a body that stops) is cut and
+   * retried like a cut connection. Default DEFAULT_STALL_TIMEOUT_MS.
+   */
+  stallTimeoutMs?: number;
+  /** A cache shared between machines (the Actions cache in a workflow): tried before downloading, filled after. */
+  shared?: SharedDownloadCache;
 }
 
-/** A failure a second try may not meet: a 5xx, a 429, a connection cut mid-body. */
+/**
+ * A download cache beyond this machine, keyed by the pin (sharedCacheKey). Best effort: an
+ * implementation reports its own failures and never throws, so a cache outage costs a download.
+ */
+export interface SharedDownloadCache {
+  /** Puts the object stored under `key` at `path`; true when it did. The caller checks its hash. */
+  tryRestore(path: string, key: string): Promise<boolean>;
+  /** Stores the verified object at `path` under `key`. */
+  save(path: string, key: string): Promise<void>;
+}
+
+/** The shared cache's key of a pinned object: the pin itself, so equal keys mean equal bytes. */
+export function sharedCacheKey(pin: Pin): string {
+  return `pipepilot-data-${pin.algorithm}-${pin.hex}`;
+}
+
+/**
+ * 30 s without a byte: long enough for a slow object store to start answering a large Range
+ * request, short enough that a dead connection costs a CI job seconds rather than its whole timeout
+ * (a TCP connection whose peer vanished can otherwise wait for hours).
+ */
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+
+/** A failure a second try may not meet: a 5xx, a 429, a connection cut mid-body, a stall. */
 class TransientDownloadError extends Error {}
 
 /** The cache path of a pinned object: `<cacheDir>/<algorithm>/<hex>`. */
@@ -48,6 +78,7 @@ export async function downloadPinned(req: DownloadRequest): Promise<string> {
   const target = cachedPath(req.cacheDir, req.pin);
   if (await exists(target)) return target;
   await mkdir(dirname(target), { recursive: true });
+  if (req.shared !== undefined && (await tryRestoreShared(req.shared, target, req.pin))) return target;
   const partial = `${target}.partial`;
   await retry(() => fetchOnce(req, partial), {
     attempts: req.attempts ?? 5,
@@ -69,40 +100,80 @@ export async function downloadPinned(req: DownloadRequest): Promise<string> {
     });
   }
   await rename(partial, target);
+  await req.shared?.save(target, sharedCacheKey(req.pin));
   return target;
+}
+
+/**
+ * The object from the shared cache, kept only when its hash matches the pin (a cache entry is
+ * trusted no more than a download); a mismatch is deleted and the object downloaded instead.
+ */
+async function tryRestoreShared(shared: SharedDownloadCache, target: string, pin: Pin): Promise<boolean> {
+  if (!(await shared.tryRestore(target, sharedCacheKey(pin)))) return false;
+  if ((await exists(target)) && (await hashFile(target, pin.algorithm)) === pin.hex) return true;
+  await rm(target, { force: true });
+  return false;
 }
 
 async function fetchOnce(req: DownloadRequest, partial: string): Promise<void> {
   const have = (await exists(partial)) ? (await stat(partial)).size : 0;
-  let res: GetResponse;
+  const watchdog = stallWatchdog(req.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS);
   try {
-    res = await req.fetch(req.url, { headers: have > 0 ? { range: `bytes=${have}-` } : {} });
-  } catch (err) {
-    throw new TransientDownloadError(`cannot connect (${causeText(err)})`);
-  }
-  if (res.status === 416) {
-    // Our partial file is as long as the object or longer (it changed at the source): start over.
-    res.discard();
-    await rm(partial, { force: true });
-    throw new TransientDownloadError('the server refused the resume range; starting over');
-  }
-  if (res.status >= 500 || res.status === 429) {
-    res.discard();
-    throw new TransientDownloadError(`HTTP ${res.status}`);
-  }
-  if (res.status !== 200 && res.status !== 206) {
-    res.discard();
-    throw httpError(req.shown, res.status);
-  }
-  const append = res.status === 206 && have > 0;
-  const fd = openSync(partial, append ? 'a' : 'w');
-  try {
-    await saveBody(res.body, fd);
-  } catch (err) {
-    throw new TransientDownloadError(`the connection was cut mid-download (${causeText(err)})`);
+    let res: GetResponse;
+    try {
+      res = await req.fetch(req.url, { headers: have > 0 ? { range: `bytes=${have}-` } : {}, signal: watchdog.signal });
+    } catch (err) {
+      throw new TransientDownloadError(watchdog.stalled() ?? `cannot connect (${causeText(err)})`);
+    }
+    if (res.status === 416) {
+      // Our partial file is as long as the object or longer (it changed at the source): start over.
+      res.discard();
+      await rm(partial, { force: true });
+      throw new TransientDownloadError('the server refused the resume range; starting over');
+    }
+    if (res.status >= 500 || res.status === 429) {
+      res.discard();
+      throw new TransientDownloadError(`HTTP ${res.status}`);
+    }
+    if (res.status !== 200 && res.status !== 206) {
+      res.discard();
+      throw httpError(req.shown, res.status);
+    }
+    const append = res.status === 206 && have > 0;
+    const fd = openSync(partial, append ? 'a' : 'w');
+    try {
+      await saveBody(res.body, fd, watchdog.alive);
+    } catch (err) {
+      throw new TransientDownloadError(watchdog.stalled() ?? `the connection was cut mid-download (${causeText(err)})`);
+    } finally {
+      closeSync(fd);
+    }
   } finally {
-    closeSync(fd);
+    watchdog.stop();
   }
+}
+
+/**
+ * Aborts a try (through `signal`) once `timeoutMs` pass without `alive()` being called: no
+ * response, or a body that stops mid-way. `stalled()` says so in words once it has fired.
+ */
+function stallWatchdog(timeoutMs: number) {
+  const controller = new AbortController();
+  let fired = false;
+  const fire = () => {
+    fired = true;
+    controller.abort(new Error('stalled'));
+  };
+  let timer = setTimeout(fire, timeoutMs);
+  return {
+    signal: controller.signal,
+    alive: () => {
+      clearTimeout(timer);
+      timer = setTimeout(fire, timeoutMs);
+    },
+    stalled: () => (fired ? `the download stalled: no byte for ${timeoutMs / 1000} s` : undefined),
+    stop: () => clearTimeout(timer),
+  };
 }
 
 /**
@@ -110,9 +181,10 @@ async function fetchOnce(req: DownloadRequest, partial: string): Promise<void> {
  * a cut is on disk for the resume; a paused or async-iterated stream would drop its buffered
  * chunks when the early end destroys it.
  */
-function saveBody(body: Readable, fd: number): Promise<void> {
+function saveBody(body: Readable, fd: number, alive: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     body.on('data', (chunk: Buffer) => {
+      alive();
       try {
         writeSync(fd, chunk);
       } catch (err) {
@@ -122,6 +194,8 @@ function saveBody(body: Readable, fd: number): Promise<void> {
     body.on('aborted', () => reject(new Error('aborted')));
     body.on('error', reject);
     body.on('end', resolve);
+    // A body destroyed without an error (an abort) emits only 'close'; after 'end' this is a no-op.
+    body.on('close', () => reject(new Error('closed before the end')));
   });
 }
 

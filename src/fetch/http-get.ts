@@ -10,7 +10,8 @@ export interface GetResponse {
   discard(): void;
 }
 
-export type HttpGet = (url: string, headers: Record<string, string>) => Promise<GetResponse>;
+/** `signal` aborts the request, before or during the body (a download's stall watchdog). */
+export type HttpGet = (url: string, headers: Record<string, string>, signal?: AbortSignal) => Promise<GetResponse>;
 
 const MAX_REDIRECTS = 5;
 
@@ -20,11 +21,11 @@ const MAX_REDIRECTS = 5;
  * flowing mode emits each chunk as it is parsed, before it reports the early end. Follows up to 5 redirects
  * (release assets redirect to storage), dropping Authorization when the origin changes.
  */
-export const httpGet: HttpGet = async (url, headers) => {
+export const httpGet: HttpGet = async (url, headers, signal) => {
   let current = new URL(url);
   let sent = { ...headers };
   for (let hop = 0; ; hop++) {
-    const res = await getOnce(current, sent);
+    const res = await getOnce(current, sent, signal);
     const location = res.headers.location;
     if (res.statusCode === undefined || ![301, 302, 303, 307, 308].includes(res.statusCode) || location === undefined || hop === MAX_REDIRECTS) {
       return { status: res.statusCode ?? 0, body: res, discard: () => res.destroy() };
@@ -39,10 +40,10 @@ export const httpGet: HttpGet = async (url, headers) => {
   }
 };
 
-function getOnce(url: URL, headers: Record<string, string>): Promise<IncomingMessage> {
+function getOnce(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<IncomingMessage> {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(url, { method: 'GET', headers }, resolve);
+    const req = send(url, { method: 'GET', headers, ...(signal && { signal }) }, resolve);
     req.on('error', reject);
     req.end();
   });

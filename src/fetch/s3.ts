@@ -19,14 +19,14 @@ export function s3Access(env: NodeJS.ProcessEnv): { objectUrl(bucket: string, ke
       ? `${endpoint.replace(/\/+$/, '')}/${encodeURIComponent(bucket)}/${path(key)}`
       : `https://${bucket}.s3.${region}.amazonaws.com/${path(key)}`;
   const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = env;
-  if (!accessKeyId || !secretAccessKey) return { objectUrl, fetch: (url, init) => httpGet(url, init.headers) };
+  if (!accessKeyId || !secretAccessKey) return { objectUrl, fetch: (url, init) => httpGet(url, init.headers, init.signal) };
   const client = new AwsClient({ accessKeyId, secretAccessKey, sessionToken, service: 's3', region, retries: 0 });
   return {
     objectUrl,
     fetch: async (url, init) => {
       // Sign only; the GET itself goes through httpGet so a cut download keeps what arrived.
       const signed = await client.sign(url, { method: 'GET', headers: init.headers });
-      return httpGet(signed.url, Object.fromEntries(signed.headers.entries()));
+      return httpGet(signed.url, Object.fromEntries(signed.headers.entries()), init.signal);
     },
   };
 }

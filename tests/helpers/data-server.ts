@@ -10,6 +10,13 @@ export interface Route {
   cutAfter?: number;
   /** Cut only the first this-many requests, then serve normally. Default: every request. */
   cutTimes?: number;
+  /**
+   * Stall: send the headers and this many bytes (or, with -1, no response at all), then hold the
+   * connection open in silence until the client gives up. A download's stall watchdog must fire.
+   */
+  stallAfter?: number;
+  /** Stall only the first this-many requests, then serve normally. Default: every request. */
+  stallTimes?: number;
 }
 
 export interface DataServer {
@@ -25,10 +32,15 @@ export interface DataServer {
 export async function dataServer(routes: Record<string, Route>): Promise<DataServer> {
   const requests: DataServer['requests'] = [];
   const cuts = new Map<string, number>();
+  const stalls = new Map<string, number>();
   const server: Server = createServer((req: IncomingMessage, res) => {
     const path = req.url ?? '/';
     requests.push({ path, range: req.headers.range, authorization: req.headers.authorization });
     const route = routes[path];
+    const stalledSoFar = stalls.get(path) ?? 0;
+    const stall = route?.stallAfter !== undefined && stalledSoFar < (route.stallTimes ?? Infinity);
+    if (stall) stalls.set(path, stalledSoFar + 1);
+    if (stall && route.stallAfter === -1) return; // no answer at all; closeAllConnections ends it
     if (!route || route.status !== undefined || !route.body) {
       res.writeHead(route?.status ?? 404).end();
       return;
@@ -42,6 +54,10 @@ export async function dataServer(routes: Record<string, Route>): Promise<DataSer
     const part = body.subarray(start);
     const headers = { 'content-length': String(part.length), ...(start > 0 && { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` }) };
     res.writeHead(start > 0 ? 206 : 200, headers);
+    if (stall) {
+      res.write(part.subarray(0, route.stallAfter));
+      return;
+    }
     const cutSoFar = cuts.get(path) ?? 0;
     if (route.cutAfter !== undefined && cutSoFar < (route.cutTimes ?? Infinity)) {
       cuts.set(path, cutSoFar + 1);

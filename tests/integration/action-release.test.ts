@@ -194,8 +194,8 @@ describe('release in process: a merged pull request', () => {
     // A push that changes neither a pipeline nor its data releases nothing and writes no summary.
     const docs = await s.push(s.commitToMain({ 'README.md': '# docs\n' }, 'docs'));
     expectOk(docs);
-    expect(docs.log).toContain("this push changes no pipeline, its data, or PipePilot's code: nothing to release");
-    expect(docs.outputs).toEqual({ metrics: '{}', version: '', 'deployment-pr': '', 'gates-passed': 'true' });
+    expect(docs.log).toContain("this push changes no pipeline, its data, PipePilot's code or a registration: nothing to release");
+    expect(docs.outputs).toEqual({ metrics: '{}', version: '', 'deployment-pr': '', 'registration-pr': '', 'gates-passed': 'true' });
     expect(docs.summary).toBe('');
   });
 });

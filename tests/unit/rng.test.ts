@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/rng.js';
+
+/** n draws of int(range), one call each: the reference fillInts must reproduce. */
+function oneByOne(rng: Rng, count: number, range: number): Uint32Array {
+  return Uint32Array.from({ length: count }, () => rng.int(range));
+}
+
+describe('Rng.fillInts', () => {
+  // Ranges: 1 and 2 (no rejection bound), small, the bootstrap's test-set sizes, one just under
+  // 2^31 where pure-rand rejects almost half the draws, and 2^32 itself.
+  it.each([1, 2, 3, 7, 1000, 25_000, 600_001, 2 ** 31 + 1, 2 ** 32])('draws exactly what int(%i) draws, in order', (range) => {
+    const fast = new Rng(42);
+    const slow = new Rng(42);
+    const out = new Uint32Array(5000);
+    fast.fillInts(out, range);
+    expect(out).toEqual(oneByOne(slow, 5000, range));
+    for (const v of out) expect(v).toBeLessThan(range);
+  });
+
+  it('leaves the generator where int would: later draws of any kind agree', () => {
+    const fast = new Rng(7);
+    const slow = new Rng(7);
+    fast.fillInts(new Uint32Array(333), 97);
+    oneByOne(slow, 333, 97);
+    expect([fast.next(), fast.int(10), fast.normal()]).toEqual([slow.next(), slow.int(10), slow.normal()]);
+  });
+
+  it('an empty buffer draws nothing', () => {
+    const fast = new Rng(3);
+    fast.fillInts(new Uint32Array(0), 50);
+    expect(fast.next()).toBe(new Rng(3).next());
+  });
+
+  it.each([0, 2.5, 2 ** 32 + 1, NaN])('refuses range %s, which a Uint32Array cannot hold or int cannot draw', (range) => {
+    expect(() => new Rng(1).fillInts(new Uint32Array(3), range)).toThrow(RangeError);
+  });
+
+  it.each([1, 3, 25_000])('countInts(%i) counts exactly the draws fillInts makes, and leaves the generator where it does', (range) => {
+    const counting = new Rng(11);
+    const filling = new Rng(11);
+    const counts = new Int32Array(range + 2).fill(1); // counts add to what is there
+    counting.countInts(counts, range, 3000);
+    const drawn = new Uint32Array(3000);
+    filling.fillInts(drawn, range);
+    const expected = new Int32Array(range + 2).fill(1);
+    for (const v of drawn) expected[v] += 1;
+    expect(counts).toEqual(expected);
+    expect(counting.next()).toBe(filling.next());
+  });
+
+  it('countInts refuses a counts array shorter than the range', () => {
+    expect(() => new Rng(1).countInts(new Int32Array(4), 5, 10)).toThrow(RangeError);
+  });
+});
