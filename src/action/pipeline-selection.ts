@@ -91,9 +91,13 @@ export function registrationsMerged(pipelines: { file: string; name: string }[],
 
 const REGISTERED = /^models\/([a-z0-9][a-z0-9_-]*)\/v([1-9][0-9]*)\/metadata\.json$/;
 
-/** Repository paths (from the API or `git diff`) made relative to the working directory; those outside it are dropped. */
+/**
+ * Repository paths (from the API or `git diff`) made relative to the working directory; those
+ * outside it are dropped. The directory is compared in normal form: a leading `./` goes, but the
+ * dot of a hidden directory (`.github/ml`) stays (issue 15: stripping it selected nothing).
+ */
 export function relativeToWorkingDirectory(paths: string[], workingDirectory: string): string[] {
-  const prefix = workingDirectory.replace(/^\.\/?/, '').replace(/\/+$/, '');
-  if (prefix === '' || prefix === '.') return paths;
+  const prefix = normalisePath(workingDirectory);
+  if (prefix === '.' || prefix === '') return paths; // '.' from '' and '.', '' from './'
   return paths.filter((p) => p.startsWith(`${prefix}/`)).map((p) => p.slice(prefix.length + 1));
 }

@@ -46,3 +46,31 @@ describe('the paths a pipeline depends on', () => {
     expect(found.inputs).toEqual(['d/x.csv', 'd/x.csv.dvc']);
   });
 });
+
+describe('the paths a pipeline depends on, at their boundaries (mutation testing, issue 15)', () => {
+  /** A working directory at /repo where `links` maps a normalised path to its real absolute path. */
+  const resolving = (links: Record<string, string>, root: string | null = '/repo') => (p: string) => (p === '.' ? (root ?? undefined) : links[p]);
+
+  it('only a scheme at the start makes a URL', () => {
+    expect(localDataSource(specWith('pipelines/a://b.csv'), nothingExists)).toEqual(['pipelines/a:/b.csv']);
+  });
+
+  it('a missing data file, or a working directory that cannot be resolved, is the written path alone', () => {
+    expect(localDataSource(specWith('./d/x.csv'), resolving({}))).toEqual(['d/x.csv']);
+    expect(localDataSource(specWith('./d/x.csv'), resolving({ 'd/x.csv': '/repo/e/x.csv' }, null))).toEqual(['d/x.csv']);
+  });
+
+  it('a symlink target outside the working directory, or the directory itself, is no input', () => {
+    for (const outside of ['/elsewhere/x.csv', '/x.csv', '/repo-2/x.csv', '/']) {
+      expect(localDataSource(specWith('d/x.csv'), resolving({ 'd/x.csv': outside })), outside).toEqual(['d/x.csv']);
+    }
+    expect(localDataSource(specWith('d'), resolving({ d: '/repo' }))).toEqual(['d']);
+    expect(localDataSource(specWith('d/x.csv'), resolving({ 'd/x.csv': '/repo/e/..x.csv' }))).toEqual(['d/x.csv', 'e/..x.csv']);
+  });
+
+  it('normal form keeps dots that are part of a name', () => {
+    expect(normalisePath('a../b')).toBe('a../b');
+    expect(normalisePath('./')).toBe('');
+    expect(normalisePath('.hidden/x')).toBe('.hidden/x');
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPipelineFiles, globRegex, registrationsMerged, relativeToWorkingDirectory, touchedPipelines } from '../../../src/action/pipeline-selection.js';
@@ -81,5 +81,61 @@ describe('a merged registration releases its pipeline (protected default branch)
     expect(registrationsMerged(named, notVersions, [])).toEqual([]);
     expect(registrationsMerged(named, ['models/churn/v3/metadata.json'], [{ file: 'pipelines/churn.yaml', reason: 'pipelines/churn.yaml changed' }])).toEqual([]);
     expect(registrationsMerged(named, 'all', [])).toEqual([]);
+  });
+});
+
+describe('selection at its boundaries (mutation testing, issue 15)', () => {
+  it('touched pipelines say why they run: unknown changes, code, the pipeline itself', () => {
+    expect(touchedPipelines(pipelines, 'all')).toEqual([
+      { file: 'pipelines/churn.yaml', reason: 'every pipeline runs (changed files unknown)' },
+      { file: 'pipelines/iris.yaml', reason: 'every pipeline runs (changed files unknown)' },
+    ]);
+    expect(touchedPipelines(pipelines, ['docs/a.md', 'src/x.ts'])).toEqual([
+      { file: 'pipelines/churn.yaml', reason: 'src/x.ts changed (code every pipeline uses)' },
+      { file: 'pipelines/iris.yaml', reason: 'src/x.ts changed (code every pipeline uses)' },
+    ]);
+    expect(touchedPipelines(pipelines, ['pipelines/iris.yaml'])).toEqual([{ file: 'pipelines/iris.yaml', reason: 'pipelines/iris.yaml changed' }]);
+  });
+
+  it('a working directory inside a hidden directory keeps its dot; a nested one is matched whole', () => {
+    // The dot of `.ml` was stripped once, so a change under it selected nothing.
+    expect(relativeToWorkingDirectory(['.ml/pipelines/a.yaml', 'ml/pipelines/b.yaml'], '.ml')).toEqual(['pipelines/a.yaml']);
+    expect(relativeToWorkingDirectory(['.github/ml/a.yaml'], '.github/ml')).toEqual(['a.yaml']);
+    expect(relativeToWorkingDirectory(['a/b/x.csv', 'ab/x.csv', 'a/bx.csv'], 'a/b')).toEqual(['x.csv']);
+    expect(relativeToWorkingDirectory(['ml/x'], 'ml//')).toEqual(['x']);
+    expect(relativeToWorkingDirectory(['a', 'b/c'], '')).toEqual(['a', 'b/c']);
+    expect(relativeToWorkingDirectory(['a', 'b/c'], './')).toEqual(['a', 'b/c']);
+  });
+
+  it('** matches whole directories only: at the end it takes everything below, before a name nothing of the name', () => {
+    expect(globRegex('pipelines/**').test('pipelines/a/b.yaml')).toBe(true);
+    expect(globRegex('**/b.yaml').test('x/y/b.yaml')).toBe(true);
+    expect(globRegex('**/b.yaml').test('ab.yaml')).toBe(false);
+    expect(globRegex('a/**/b.yaml').test('a/b.yaml')).toBe(true);
+    expect(globRegex('a/**/b.yaml').test('a/x/y/b.yaml')).toBe(true);
+    expect(globRegex('a/**/b.yaml').test('a/xb.yaml')).toBe(false);
+    expect(globRegex('p/**.yaml').test('p/x/y.yaml')).toBe(true);
+    expect(globRegex('p/**.yaml').test('p/xyaml')).toBe(false);
+  });
+
+  it('only a leading ./ of a pattern is dropped', () => {
+    expect(globRegex('data./x.yaml').test('data./x.yaml')).toBe(true);
+    expect(globRegex('data./x.yaml').test('datax.yaml')).toBe(false);
+  });
+
+  it('finds files matching any one of several patterns, sorted as whole paths (not in the order a walk meets them)', async () => {
+    // A walk meets m/x.yaml before m-2.yaml and m.yaml (a directory listing puts `m` first), but as paths '-' < '.' < '/'.
+    const dir = tempProject({ 'z/z.yaml': '', 'pipelines/z.yaml': '', 'pipelines/m.yaml': '', 'pipelines/m/x.yaml': '', 'pipelines/m-2.yaml': '', 'other/c.yml': '', 'pipelines/a.yaml': '' });
+    expect(await findPipelineFiles(dir, ['pipelines/**', 'other/*.yml'])).toEqual([
+      'other/c.yml', 'pipelines/a.yaml', 'pipelines/m-2.yaml', 'pipelines/m.yaml', 'pipelines/m/x.yaml', 'pipelines/z.yaml',
+    ]);
+  });
+
+  it('never lists what is inside .git or node_modules, nor a symlink; a missing root finds nothing', async () => {
+    const dir = tempProject({ 'pipelines/a.yaml': '', 'node_modules/x/b.yaml': '' });
+    symlinkSync(join(dir, 'pipelines/a.yaml'), join(dir, 'pipelines/link.yaml'));
+    const all = await findPipelineFiles(dir, ['**']);
+    expect(all).toEqual(['pipelines/a.yaml']); // .git holds HEAD, config … (a real git init)
+    expect(await findPipelineFiles(join(dir, 'no-such-dir'), ['**'])).toEqual([]);
   });
 });

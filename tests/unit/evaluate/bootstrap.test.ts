@@ -3,7 +3,7 @@ import { PipePilotError } from '../../../src/errors.js';
 import {
   binaryMetrics, binaryResampler, multiclassMetrics, multiclassResampler, regressionMetrics,
 } from '../../../src/evaluate/metrics.js';
-import { bootstrapIntervals, pairedBootstrapDifference } from '../../../src/evaluate/bootstrap.js';
+import { bootstrapIntervals, pairedBootstrapDifference, pairedDifferenceSamples } from '../../../src/evaluate/bootstrap.js';
 import { Rng } from '../../../src/rng.js';
 
 const BINARY = ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'pr_auc', 'log_loss', 'brier'];
@@ -207,5 +207,60 @@ describe('bootstrap draw budget', () => {
     expect(budgetedBootstrapSamples(1000, 50_000_000)).toBe(100);
     expect(budgetedBootstrapSamples(50, 50_000_000)).toBe(50);
     expect(budgetedBootstrapSamples(0, 600_000)).toBe(0);
+  });
+});
+
+describe('the bootstrap at its boundaries (mutation testing, issue 15)', () => {
+  const values = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3];
+  const mean = (idx: Uint32Array) => ({ mean: Array.from(idx, (i) => values[i]).reduce((a, b) => a + b, 0) / idx.length });
+
+  it('the same seed gives the same interval across versions: one draw per row, seed 3 pinned', () => {
+    // Recorded from this code; a change in how rows are drawn (one draw more or less) moves it.
+    const { mean: iv } = bootstrapIntervals(mean, 10, { samples: 200, seed: 3, confidence: 0.9, metrics: ['mean'] });
+    expect(iv.low).toBeCloseTo(2.6, 9);
+    expect(iv.high).toBeCloseTo(5.005, 9);
+  });
+
+  it('one row is enough to resample; no rows is refused only when resampling is on', () => {
+    expect(bootstrapIntervals(mean, 1, { samples: 20, seed: 1, confidence: 0.9, metrics: ['mean'] })).toEqual({ mean: { low: 3, high: 3 } });
+    expect(bootstrapIntervals(mean, 0, { samples: 0, seed: 1, confidence: 0.9, metrics: ['mean'] })).toEqual({});
+    expect(pairedBootstrapDifference(mean, mean, 0, { samples: 0, seed: 1, confidence: 0.9, metrics: ['mean'] })).toEqual({});
+  });
+
+  it('each refusal says what to set', () => {
+    const refusal = (f: () => unknown) => {
+      try {
+        f();
+      } catch (err) {
+        return { message: (err as PipePilotError).message, hint: (err as PipePilotError).hint };
+      }
+      throw new Error('not refused');
+    };
+    const o = { samples: 10, seed: 1, confidence: 0.9, metrics: ['mean'] };
+    expect(refusal(() => bootstrapIntervals(mean, 10, { ...o, samples: -1 }))).toEqual({
+      message: 'bootstrap: samples is -1, expected a whole number >= 0', hint: 'set evaluate.bootstrap.samples, e.g. 1000, or 0 to turn intervals off',
+    });
+    expect(refusal(() => bootstrapIntervals(mean, 10, { ...o, confidence: 1 }))).toEqual({
+      message: 'bootstrap: confidence is 1, expected a number in (0, 1)', hint: 'set evaluate.bootstrap.confidence, e.g. 0.95',
+    });
+    expect(refusal(() => bootstrapIntervals(mean, 0, o))).toEqual({
+      message: 'bootstrap: cannot resample 0 rows', hint: 'the test split is empty; lower data.split.test or add data',
+    });
+    expect(refusal(() => bootstrapIntervals(() => ({ mean: 1, median: 1 }), 10, { ...o, metrics: ['r2'] }))).toEqual({
+      message: "bootstrap: the metric function returned no 'r2'", hint: 'ask only for metrics it computes: mean, median',
+    });
+  });
+
+  it('the paired share at or below zero counts only resamples where the difference is defined', () => {
+    // B is undefined when row 0 is drawn first, else the first row drawn minus 4.5: some differences NaN, some ≤ 0, some > 0.
+    const a = () => ({ d: 0 });
+    const b = (idx: Uint32Array) => ({ d: idx[0] === 0 ? NaN : idx[0] - 4.5 });
+    const o = { samples: 300, seed: 5, confidence: 0.9, metrics: ['d'] };
+    const { d } = pairedDifferenceSamples(a, b, 10, o);
+    const defined = Array.from(d).filter((x) => !Number.isNaN(x));
+    expect(defined.length).toBeGreaterThan(200);
+    expect(defined.length).toBeLessThan(300);
+    const share = defined.filter((x) => x <= 0).length / defined.length;
+    expect(pairedBootstrapDifference(a, b, 10, o).d.shareAtMostZero).toBeCloseTo(share, 12);
   });
 });

@@ -128,6 +128,46 @@ describe('testMetricDrop', () => {
   });
 });
 
+describe('testMetricDrop at its boundaries (mutation testing, issue 15)', () => {
+  const acc = (n: number, correct: number) => ({ name: 'accuracy' as const, n, correct, value: correct / n });
+  /** The MAE counts of these absolute errors, as a live window sums them. */
+  const mae = (errors: number[]) => ({ name: 'mae' as const, n: errors.length, sum: errors.reduce((a, b) => a + b, 0), sum_sq: errors.reduce((a, b) => a + b * b, 0), value: null });
+
+  // Expected values computed in Python with z = 1.6434212300741773, simple-statistics' probit(0.95)
+  // (the exact quantile is 1.6448536…: the library's approximation makes the interval 0.09 % narrower).
+  it('accuracy: the Agresti–Caffo interval, pinned', () => {
+    const t = testMetricDrop(acc(1000, 950), acc(1000, 900), 0.02, 0.95);
+    expect(t.drop).toBeCloseTo(0.04990019960079839, 12);
+    expect(t.low).toBeCloseTo(0.030547679478754416, 12);
+    expect(t.high).toBeCloseTo(0.06925271972284236, 12);
+    expect(t.verdict).toBe('worse');
+  });
+
+  it('mae: the Welch interval from sums and sums of squares, pinned; one row has no spread', () => {
+    const t = testMetricDrop(mae([1, 2, 3, 4]), mae([2, 4, 9]), 1, 0.95);
+    expect(t.drop).toBeCloseTo(2.5, 12);
+    expect(t.low).toBeCloseTo(-1.081753531781323, 12);
+    expect(t.high).toBeCloseTo(6.081753531781323, 12);
+    expect(t.verdict).toBe('unclear');
+    expect(testMetricDrop(mae([2]), mae([5]), 1, 0.95)).toEqual({ drop: 3, low: 3, high: 3, verdict: 'worse' });
+  });
+
+  it('an interval bound exactly at the allowed drop is unclear, not worse and not within', () => {
+    const t = testMetricDrop(mae([2]), mae([5]), 3, 0.95); // low = high = drop = 3
+    expect(t.verdict).toBe('unclear');
+    expect(testMetricDrop(mae([2]), mae([5]), 2.999, 0.95).verdict).toBe('worse');
+    expect(testMetricDrop(mae([2]), mae([5]), 3.001, 0.95).verdict).toBe('within');
+  });
+
+  it('the confidence sets the width; different live metrics on the two sides are refused', () => {
+    const t90 = testMetricDrop(acc(1000, 950), acc(1000, 900), 0.02, 0.9);
+    const t95 = testMetricDrop(acc(1000, 950), acc(1000, 900), 0.02, 0.95);
+    expect(t90.high - t90.low).toBeLessThan(t95.high - t95.low);
+    expect(() => testMetricDrop(acc(10, 9), mae([1, 2]), 0.1, 0.95)).toThrow('live metrics differ: stable accuracy, canary mae');
+    expect(() => testMetricDrop(mae([1, 2]), acc(10, 9), 0.1, 0.95)).toThrow('live metrics differ: stable mae, canary accuracy');
+  });
+});
+
 describe('sumReplicas', () => {
   it('adds counts, takes the slowest p99 and the highest PSI per feature', () => {
     const a = evidence({ p99_seconds: 0.02, drift: [{ feature: 'x', psi: 0.1 }] });

@@ -105,6 +105,23 @@ describe('the registration commit and the verification report, word for word', (
     expect(commitMessage({ ...metadata, metrics: {} as typeof metadata.metrics, intervals: {} }).split('\n')[0]).toBe('register churn v4: no metrics');
   });
 
+  it('the gates count only the failed ones; an undefined metric or bound (NaN in JSON) shows as a dash', () => {
+    const { metadata } = planRegistration(input());
+    const gates = [
+      { ...metadata.gates[0], status: 'passed' },
+      metadata.gates[0],
+      { ...metadata.gates[0], status: 'skipped' },
+    ] as typeof metadata.gates;
+    const message = commitMessage({
+      ...metadata,
+      gates,
+      metrics: { roc_auc: null, accuracy: 0.85 },
+      intervals: { roc_auc: { low: null, high: 0.95 } },
+    });
+    expect(message.split('\n')[0]).toBe('register churn v4: accuracy 0.8500, roc_auc — [—, 0.9500]');
+    expect(message).toContain('\ngates: FAILED (1 failed of 3)\n');
+  });
+
   it('each problem names its file and says what is wrong', () => {
     const plan = planRegistration(input());
     const entries = new Map<string, Uint8Array | undefined>(plan.files);

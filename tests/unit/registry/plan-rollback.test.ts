@@ -44,6 +44,9 @@ describe('planRollback', () => {
     // A state naming v3 as the main version does not count as "without v3" either.
     const main = [change('c3', m(3)), change('c2', m(2, 3)), change('c1', m(2))];
     expect(planRollback({ model: 'bc', env: 'production', changes: main })).toMatchObject({ revert: [{ commit: 'c3' }, { commit: 'c2' }], manifest: m(2) });
+    // Nor does an earlier state that already served v3 alone (e.g. before a change of reason only).
+    const again = [change('c3', m(3)), change('c2', m(3)), change('c1', m(2))];
+    expect(planRollback({ model: 'bc', env: 'production', changes: again })).toMatchObject({ revert: [{ commit: 'c3' }, { commit: 'c2' }], manifest: m(2) });
     const never = planRollback({ model: 'bc', env: 'production', changes: [change('c2', m(3)), change('c1', m(2, 3))] });
     expect(never).toMatchObject({ action: 'refused', message: expect.stringMatching(/every earlier state .* served v3/), hint: expect.stringMatching(/--undo-last/) });
   });
@@ -69,5 +72,46 @@ describe('planRollback', () => {
     const plan = planRollback({ model: 'bc', env: 'production', changes: [broken, change('c1', m(1))] });
     expect(plan).toMatchObject({ action: 'revert', manifest: m(1) });
     expect(plan.action === 'revert' && plan.message.split('\n')[0]).toBe('rollback bc production to v1 (from an invalid manifest)');
+  });
+});
+
+describe('planRollback word for word, and past invalid states (mutation testing, issue 15)', () => {
+  it('the commit message: subject, what leaves, how many changes, one line per revert (merge or not), the trailers', () => {
+    const changes = [change('c3', m(2), true), change('c2', m(1, 2)), change('c1', m(1))];
+    const plan = planRollback({ model: 'bc', env: 'production', changes });
+    expect(plan.action === 'revert' && plan.message).toBe([
+      'rollback bc production to v1 (from v2)',
+      '',
+      'Takes v2 out of production (as main version and as canary).',
+      'Reverts the last 2 changes to the manifest, newest first.',
+      'This reverts commit c3, reversing changes made to c3-main.',
+      'This reverts commit c2.',
+      '',
+      'PipePilot-Model: bc',
+      'PipePilot-Environment: production',
+      'PipePilot-Version: 1',
+    ].join('\n'));
+  });
+
+  it('the refusals name the manifest and say what to do instead', () => {
+    expect(planRollback({ model: 'bc', env: 'staging', changes: [] })).toEqual({
+      action: 'refused',
+      message: 'bc has no staging manifest (models/bc/deployments/staging.yaml); there is nothing to roll back',
+      hint: 'Promote a version first: pipepilot promote bc --version N --env staging.',
+    });
+    expect(planRollback({ model: 'bc', env: 'staging', changes: [change('c1', m(1))] })).toEqual({
+      action: 'refused',
+      message: 'models/bc/deployments/staging.yaml has only one change, the one that created it; reverting would leave staging with no valid manifest',
+      hint: 'Nothing to roll back to. Promote another version instead (pipepilot promote bc --version N --env staging), or delete the manifest in a pull request if staging should serve nothing.',
+    });
+  });
+
+  it('invalid manifests in the history are passed over, by default and with --to', () => {
+    const invalid: ManifestChange = { commit: 'c2', parents: ['p'], text: 'version: [', manifest: undefined };
+    const changes = [change('c3', m(2)), invalid, change('c1', m(1))];
+    expect(planRollback({ model: 'bc', env: 'production', changes })).toMatchObject({ action: 'revert', revert: [{ commit: 'c3' }, { commit: 'c2' }], manifest: m(1) });
+    expect(planRollback({ model: 'bc', env: 'production', changes, to: 1 })).toMatchObject({ action: 'revert', revert: [{ commit: 'c3' }, { commit: 'c2' }], manifest: m(1) });
+    expect(planRollback({ model: 'bc', env: 'production', changes, to: 4 })).toMatchObject({ action: 'refused', message: expect.stringMatching(/\(it named: v1, v2\)$/) });
+    expect(planRollback({ model: 'bc', env: 'production', changes, to: 4, registered: [] })).toMatchObject({ hint: 'Roll back to one of those. v4 does not exist: bc has no versions.' });
   });
 });
