@@ -1,4 +1,6 @@
 import { posix, relative, sep } from 'node:path';
+import { dataPinPaths } from '../data/source-pins.js';
+import { isUrlSource } from '../spec/source-url.js';
 import type { PipelineSpec } from '../spec/types.js';
 
 /** Resolves a path relative to the working directory to its real absolute path, or undefined when it does not exist. */
@@ -36,8 +38,20 @@ export const localDataSource: InputFinder = (spec, realpath) => {
   return inside && target !== normal ? [normal, target] : [normal];
 };
 
+/**
+ * A DVC-tracked `data.source` (`data/x.csv` beside `data/x.csv.dvc`, or the pointer itself): the
+ * data file is git-ignored, so a new data version reaches git only as a new md5 in the pointer,
+ * and `.dvc/config` names the remote it is fetched from. Both are inputs. A URL source is pinned by
+ * `data.sha256` in the pipeline file, which is an input already.
+ */
+export const dvcPointerSource: InputFinder = (spec, realpath) => {
+  if (isUrlSource(spec.data.source)) return [];
+  const normal = normalisePath(spec.data.source);
+  return dataPinPaths(normal, (path) => realpath(path) !== undefined).filter((path) => path !== normal);
+};
+
 /** The finders selection uses, in order. */
-export const INPUT_FINDERS: readonly InputFinder[] = [localDataSource];
+export const INPUT_FINDERS: readonly InputFinder[] = [localDataSource, dvcPointerSource];
 
 /** The pipeline file itself and every input the finders report, without duplicates. */
 export function pipelineInputs(

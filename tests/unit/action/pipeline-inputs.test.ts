@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localDataSource, normalisePath, pipelineInputs, type InputFinder } from '../../../src/action/pipeline-inputs.js';
+import { dvcPointerSource, localDataSource, normalisePath, pipelineInputs, type InputFinder } from '../../../src/action/pipeline-inputs.js';
 import { touchedPipelines } from '../../../src/action/pipeline-selection.js';
 import { nodeFiles } from '../../../src/cli/node-files.js';
 import type { PipelineSpec } from '../../../src/spec/types.js';
@@ -44,6 +44,32 @@ describe('the paths a pipeline depends on', () => {
     const dvcPointer: InputFinder = (spec) => [`${normalisePath(spec.data.source)}.dvc`, normalisePath(spec.data.source)];
     const found = pipelineInputs({ file: 'p.yaml', spec: specWith('./d/x.csv') }, nothingExists, [localDataSource, dvcPointer]);
     expect(found.inputs).toEqual(['d/x.csv', 'd/x.csv.dvc']);
+  });
+});
+
+describe('a DVC-tracked data source (issue 10) selects its pipeline when only its pointer changes', () => {
+  const pointer = 'outs:\n- md5: 0123456789abcdef0123456789abcdef\n  size: 10\n  path: bc.csv\n';
+
+  it('data/x.csv beside data/x.csv.dvc depends on the pointer and on .dvc/config; the git-ignored data file stays an input', () => {
+    const dir = tempProject({ 'pipelines/data/bc.csv.dvc': pointer, '.dvc/config': "[core]\n    remote = store\n" });
+    const files = nodeFiles(dir);
+    const found = pipelineInputs({ file: 'pipelines/bc.yaml', spec: specWith('./pipelines/data/bc.csv') }, (p) => files.realpath(p));
+    expect(found.inputs).toEqual(['pipelines/data/bc.csv', 'pipelines/data/bc.csv.dvc', '.dvc/config']);
+    expect(touchedPipelines([found], ['pipelines/data/bc.csv.dvc']).map((t) => t.file)).toEqual(['pipelines/bc.yaml']);
+    expect(touchedPipelines([found], ['.dvc/config']).map((t) => t.file)).toEqual(['pipelines/bc.yaml']);
+    expect(touchedPipelines([found], ['pipelines/data/other.csv.dvc'])).toEqual([]);
+  });
+
+  it('a source written as the pointer itself adds .dvc/config', () => {
+    const found = pipelineInputs({ file: 'p.yaml', spec: specWith('./d/x.csv.dvc') }, nothingExists);
+    expect(found.inputs).toEqual(['d/x.csv.dvc', '.dvc/config']);
+  });
+
+  it('a file with no pointer beside it, or a URL, adds nothing', () => {
+    expect(dvcPointerSource(specWith('d/x.csv'), nothingExists)).toEqual([]);
+    expect(dvcPointerSource(specWith('d/x.csv'), (p) => (p === 'd/x.csv' ? '/repo/d/x.csv' : undefined))).toEqual([]);
+    expect(dvcPointerSource(specWith('https://example.com/x.csv'), () => '/anything')).toEqual([]);
+    expect(dvcPointerSource(specWith('s3://bucket/x.csv'), () => '/anything')).toEqual([]);
   });
 });
 
