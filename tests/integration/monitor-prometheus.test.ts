@@ -22,6 +22,11 @@ async function startPrometheus(target: string): Promise<string> {
   const port = await freePort();
   writeFileSync(join(dir, 'prometheus.yml'), `global: {scrape_interval: 1s}\nscrape_configs:\n  - job_name: pipepilot\n    static_configs: [{targets: ['${target}']}]\n`);
   const child = spawn('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: 'ignore' });
+  // A missing binary fails this test with spawn's error instead of killing the worker process.
+  await new Promise<void>((started, failed) => {
+    child.once('spawn', started);
+    child.once('error', failed);
+  });
   onTestFinished(async () => {
     child.kill('SIGTERM');
     await new Promise((done) => child.once('exit', done));
