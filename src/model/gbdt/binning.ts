@@ -1,4 +1,5 @@
 import { PipePilotError } from '../../errors.js';
+import { sortFloat32 } from './sort-float32.js';
 
 /** The bin every missing value (NaN) falls into; real bins are 0…254. */
 export const MISSING_BIN = 255;
@@ -52,7 +53,7 @@ export function fitBinMapper(x: Float32Array, cols: number, rowIds: Uint32Array,
       binCount[f] = cats;
       continue;
     }
-    const e = numericEdges(samples.values[f].subarray(0, samples.present[f]).sort(), maxBins);
+    const e = numericEdges(sortFloat32(samples.values[f].subarray(0, samples.present[f])), maxBins);
     edges.push(e);
     binCount[f] = e.length + 1;
   }
