@@ -5,7 +5,7 @@ import { binRows, fitBinMapper, type GbdtColumn } from './binning.js';
 import { tsKernels, type TreeKernels } from './kernels.js';
 import { wasmKernels } from './wasm-kernels.js';
 import { growTree, type GrowRules, type GrownTree, type TrainingData } from './grow-tree.js';
-import { baseScore, gradients, meanLoss, objectiveFor } from './objective.js';
+import { baseScore, gradients, objectiveFor, sumLoss } from './objective.js';
 import { GBDT_FORMAT, type GbdtModelJson, type TreeJson } from './tree-format.js';
 
 export interface GbdtSettings extends Omit<GrowRules, 'maxDepth'> {
@@ -77,29 +77,42 @@ function boost(req: GbdtFitRequest, kernels: TreeKernels): GbdtFit {
   const history: EpochRecord[] = [];
   let best = { loss: Infinity, iteration: 0 };
   let stopped: number | undefined;
+  // An iteration's training loss is read from the next iteration's gradient pass, which runs at
+  // the margin this one ended on (the loss over every row, less the validation rows' share); so
+  // its record is emitted then, one iteration late, and the last one after the loop.
+  let pending: { epoch: number; validSum: number } | undefined;
+  const emit = (lossAll: number) => {
+    if (!pending) return;
+    const record: EpochRecord = { epoch: pending.epoch, loss: (lossAll - pending.validSum) / train.length };
+    if (valid.length > 0) record.valLoss = pending.validSum / valid.length;
+    history.push(record);
+    req.onProgress?.({ ...record, epochs: s.maxIter });
+    pending = undefined;
+  };
   for (let it = 0; it < s.maxIter; it++) {
     const ids = sampleRows(train, s.subsample, rng);
     const probe = margin.slice();
     for (let k = 0; k < outputs; k++) {
-      gradients(objective, probe, outputs, req.y, k, { grad, hess });
+      const lossAll = gradients(objective, probe, outputs, req.y, k, { grad, hess });
+      if (k === 0) emit(lossAll as number);
       const order = kernels.order.subarray(0, ids.length);
       order.set(ids);
       const tree = growTree(data, order, sampleFeatures(cols, s.colsample, rng), s);
       applyTree(margin, outputs, k, tree, data, { order, inSample: sampledFlags(ids, rows) });
       trees.push(toJson(tree, k));
     }
-    const record: EpochRecord = { epoch: it + 1, loss: meanLoss(objective, margin, outputs, req.y, train) };
-    if (valid.length > 0) record.valLoss = meanLoss(objective, margin, outputs, req.y, valid);
-    history.push(record);
-    req.onProgress?.({ ...record, epochs: s.maxIter });
-    if (record.valLoss !== undefined && s.earlyStopping) {
-      if (record.valLoss < best.loss - s.earlyStopping.minDelta) best = { loss: record.valLoss, iteration: it + 1 };
+    const validSum = valid.length > 0 ? sumLoss(objective, margin, outputs, req.y, valid) : 0;
+    pending = { epoch: it + 1, validSum };
+    if (valid.length > 0 && s.earlyStopping) {
+      const valLoss = validSum / valid.length;
+      if (valLoss < best.loss - s.earlyStopping.minDelta) best = { loss: valLoss, iteration: it + 1 };
       else if (it + 1 - best.iteration >= s.earlyStopping.patience) {
         stopped = it + 1;
         break;
       }
     }
   }
+  emit(sumLoss(objective, margin, outputs, req.y));
   const keep = stopped !== undefined && s.earlyStopping?.restoreBest ? best.iteration : history.length;
   const model: GbdtModelJson = {
     format: GBDT_FORMAT,

@@ -28,51 +28,71 @@ export function baseScore(objective: GbdtObjective, y: Float64Array, ids: Uint32
 /**
  * Gradient and hessian of the loss in the margin of output k, for every row: logistic
  * (p − y, p(1 − p)), softmax (p_k − [y = k], p_k(1 − p_k)) or squared error (F − y, 1).
+ * For k = 0 it also returns the loss summed over every row at this margin, from the same pass:
+ * the loss the previous iteration ended on, which boost would otherwise spend a pass of its own
+ * on (on 800k rows that pass was 14 % of the fit). Undefined for k > 0.
  */
-export function gradients(objective: GbdtObjective, margin: Float64Array, outputs: number, y: Float64Array, k: number, out: { grad: Float64Array; hess: Float64Array }): void {
+export function gradients(objective: GbdtObjective, margin: Float64Array, outputs: number, y: Float64Array, k: number, out: { grad: Float64Array; hess: Float64Array }): number | undefined {
   const rows = y.length;
   const { grad, hess } = out;
+  let loss = 0;
   if (objective === 'squared_error') {
     for (let r = 0; r < rows; r++) {
-      grad[r] = margin[r] - y[r];
+      const d = margin[r] - y[r];
+      grad[r] = d;
       hess[r] = 1;
+      loss += d * d;
     }
-    return;
+    return loss;
   }
   if (objective === 'binary_logistic') {
     for (let r = 0; r < rows; r++) {
-      const p = sigmoid(margin[r]);
+      const m = margin[r];
+      // sigmoid(m) from the same e^−m the loss needs: log(1 + e^m) − y·m, finite for large |m|.
+      const e = Math.exp(-m);
+      const p = 1 / (1 + e);
       grad[r] = p - y[r];
       hess[r] = p * (1 - p);
+      loss += (m > 0 ? m + Math.log1p(e) : Math.log1p(1 / e)) - y[r] * m;
     }
-    return;
+    return loss;
   }
   for (let r = 0; r < rows; r++) {
     const p = softmaxAt(margin, r * outputs, outputs, k);
     grad[r] = p - (y[r] === k ? 1 : 0);
     hess[r] = p * (1 - p);
+    if (k === 0) loss += softmaxLoss(margin, r * outputs, outputs, y[r]);
   }
+  return k === 0 ? loss : undefined;
 }
 
-/** Mean loss over the rows `ids`: log loss, cross-entropy or squared error. */
-export function meanLoss(objective: GbdtObjective, margin: Float64Array, outputs: number, y: Float64Array, ids: Uint32Array): number {
+/** Loss summed over the rows `ids` (every row when undefined): squared error, log loss or cross-entropy. */
+export function sumLoss(objective: GbdtObjective, margin: Float64Array, outputs: number, y: Float64Array, ids?: Uint32Array): number {
   let s = 0;
-  for (const r of ids) {
+  const n = ids === undefined ? y.length : ids.length;
+  for (let i = 0; i < n; i++) {
+    const r = ids === undefined ? i : ids[i];
     if (objective === 'squared_error') s += (margin[r] - y[r]) ** 2;
     else if (objective === 'binary_logistic') {
       const m = margin[r];
-      // log(1 + e^m) − y·m, written to stay finite for large |m|.
       s += Math.max(m, 0) + Math.log1p(Math.exp(-Math.abs(m))) - y[r] * m;
-    } else {
-      const o = r * outputs;
-      let max = -Infinity;
-      for (let k = 0; k < outputs; k++) max = Math.max(max, margin[o + k]);
-      let z = 0;
-      for (let k = 0; k < outputs; k++) z += Math.exp(margin[o + k] - max);
-      s += max + Math.log(z) - margin[o + y[r]];
-    }
+    } else s += softmaxLoss(margin, r * outputs, outputs, y[r]);
   }
-  return ids.length > 0 ? s / ids.length : 0;
+  return s;
+}
+
+/** Mean loss over the rows `ids`. */
+export function meanLoss(objective: GbdtObjective, margin: Float64Array, outputs: number, y: Float64Array, ids: Uint32Array): number {
+  return ids.length > 0 ? sumLoss(objective, margin, outputs, y, ids) / ids.length : 0;
+}
+
+/** −log softmax of the true class: max + log Σ e^(m − max) − m_y. */
+function softmaxLoss(margin: ArrayLike<number>, offset: number, outputs: number, label: number): number {
+  let max = -Infinity;
+  for (let k = 0; k < outputs; k++) max = Math.max(max, margin[offset + k]);
+  let z = 0;
+  for (let k = 0; k < outputs; k++) z += Math.exp(margin[offset + k] - max);
+  return max + Math.log(z) - margin[offset + label];
 }
 
 export function sigmoid(m: number): number {

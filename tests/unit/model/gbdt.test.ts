@@ -29,6 +29,42 @@ describe('gbdt training', () => {
     expect(a.fit.model.trees).toHaveLength(20 * (task === 'multiclass_classification' ? 3 : 1));
   });
 
+  it.each(['binary_classification', 'multiclass_classification', 'regression'] as const)(
+    '%s: each iteration’s recorded loss is the loss of the first j trees on the rows (train and validation), recomputed from their margins',
+    (task) => {
+      const d = syntheticData(task, 600, 4);
+      const base = { task, seed: 3, ...d, columns: numericColumns(4) };
+      const earlyStopping = { validationFraction: 0.2, patience: 50, minDelta: 0, restoreBest: false };
+      for (const withValidation of [false, true]) {
+        const run = (maxIter: number) =>
+          fitGbdt({ ...base, settings: { ...settings, maxIter, subsample: 0.8, ...(withValidation ? { earlyStopping } : {}) } });
+        const history = run(6).history;
+        expect(history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+        for (const j of [1, 2, 6]) {
+          const model = run(j).model;
+          const m = new TreeEnsemble(model).margins(d.x, d.rows, d.cols);
+          const k = model.outputs;
+          let all = 0;
+          for (let r = 0; r < d.rows; r++) {
+            if (task === 'regression') all += (m[r] - d.y[r]) ** 2;
+            else if (task === 'binary_classification') all += Math.log1p(Math.exp(m[r])) - d.y[r] * m[r];
+            else {
+              let z = 0;
+              for (let c = 0; c < k; c++) z += Math.exp(m[r * k + c]);
+              all += Math.log(z) - m[r * k + d.y[r]];
+            }
+          }
+          const h = history[j - 1];
+          const nValid = withValidation ? Math.round(d.rows * 0.2) : 0;
+          // The train and validation means, weighted back into one sum, are the loss over every row.
+          const recorded = h.loss * (d.rows - nValid) + (h.valLoss ?? 0) * nValid;
+          expect(recorded, `${task}, iteration ${j}, validation ${withValidation}`).toBeCloseTo(all, 8);
+          expect(h.valLoss === undefined).toBe(!withValidation);
+        }
+      }
+    },
+  );
+
   it('classifies a learnable signal on held-out rows far above chance', () => {
     const { fit: f } = fit('binary_classification', { maxIter: 60 });
     const test = syntheticData('binary_classification', 400, 4, 99);
