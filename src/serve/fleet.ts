@@ -73,6 +73,7 @@ export function createFleet(deps: FleetDeps): Fleet {
       slots.delete(name);
       deps.metrics.deployedVersion.remove({ model: name, role: 'main' });
       deps.metrics.deployedVersion.remove({ model: name, role: 'canary' });
+      deps.metrics.canaryWeight.remove({ model: name });
       models.push({ model: name, action: 'removed' });
     }
     refreshed = true;
