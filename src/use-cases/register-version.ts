@@ -10,7 +10,7 @@ import { planRegistration, type RegistrationPlan } from '../registry/plan-regist
 import { retry } from '../retry.js';
 import { Rng } from '../rng.js';
 import type { RunArtifacts } from './run-bundle.js';
-import { STALE_LOCK_MS, allocateVersion, findByContentKey, removeLeftovers } from './registry-state.js';
+import { allocateVersion, findByContentKey, removeLeftovers, retryWhileLocked } from './registry-state.js';
 
 export interface RegisterDeps {
   git: Git;
@@ -119,16 +119,7 @@ export async function writeAndCommit(deps: RegisterDeps, plan: RegistrationPlan)
   await deps.files.writeNewDirectory(plan.dir, plan.files);
   deps.log.info(`committing ${plan.dir}`);
   try {
-    return await retry(() => deps.git.commitFiles([plan.dir], plan.message), {
-      // ~3 s in all: long enough for a lock left by a killed git to become stale (STALE_LOCK_MS).
-      attempts: 5,
-      isRetryable: (err) => err instanceof GitError && err.reason === 'locked',
-      sleep: async (ms) => {
-        await deps.sleep(ms);
-        await deps.git.tryClearStaleLock(STALE_LOCK_MS);
-      },
-      delayMs: (attempt) => 200 * 2 ** (attempt - 1),
-    });
+    return await retryWhileLocked(deps, () => deps.git.commitFiles([plan.dir], plan.message));
   } catch (err) {
     await deps.files.remove(plan.dir);
     await deps.git.unstage([plan.dir]).catch(() => undefined);

@@ -1,10 +1,30 @@
+import { GitError } from '../errors.js';
 import type { Git } from '../git/git.js';
 import type { Files, Logger } from '../ports.js';
 import { METADATA_FILE, TEMP_PREFIX, modelDir, nextVersion, parseVersionDir, versionDir, versionsInPaths } from '../registry/layout.js';
 import { parseMetadata } from '../registry/metadata.js';
+import { retry } from '../retry.js';
 
 /** A lock younger than this may belong to a git that is just starting; older and with no git running, it is a crash's. */
 export const STALE_LOCK_MS = 2_000;
+const STALE_LOCK_REMOVED = 'removed a stale .git/index.lock left by an interrupted git';
+
+/**
+ * Runs a git operation that takes `.git/index.lock`, retrying while the lock is held: ~3 s in
+ * all, long enough for a lock left by a killed git to become stale (STALE_LOCK_MS), which is
+ * then cleared between tries if no git is running. A lock a live git keeps fresh is reported.
+ */
+export function retryWhileLocked<T>(deps: { git: Git; log: Logger; sleep: (ms: number) => Promise<void> }, op: () => Promise<T>): Promise<T> {
+  return retry(op, {
+    attempts: 5,
+    isRetryable: (err) => err instanceof GitError && err.reason === 'locked',
+    sleep: async (ms) => {
+      await deps.sleep(ms);
+      if (await deps.git.tryClearStaleLock(STALE_LOCK_MS)) deps.log.warn(STALE_LOCK_REMOVED);
+    },
+    delayMs: (attempt) => 200 * 2 ** (attempt - 1),
+  });
+}
 
 /** The versions of `name` committed at HEAD (the registered ones), ascending. */
 export async function committedVersions(git: Git, name: string): Promise<number[]> {
@@ -47,8 +67,8 @@ const READ_BATCH = 64;
  * only once committed, and only `register` writes them), their index entries, and a stale
  * `index.lock`. Committed versions are never touched.
  */
-export async function removeLeftovers(deps: { git: Git; files: Files; log: Logger }, name: string): Promise<void> {
-  if (await deps.git.tryClearStaleLock(STALE_LOCK_MS)) deps.log.warn('removed a stale .git/index.lock left by an interrupted git');
+export async function removeLeftovers(deps: { git: Git; files: Files; log: Logger; sleep: (ms: number) => Promise<void> }, name: string): Promise<void> {
+  if (await deps.git.tryClearStaleLock(STALE_LOCK_MS)) deps.log.warn(STALE_LOCK_REMOVED);
   const dir = modelDir(name);
   const entries = await deps.files.list(dir);
   if (entries.length === 0) return;
@@ -62,5 +82,7 @@ export async function removeLeftovers(deps: { git: Git; files: Files; log: Logge
     deps.log.warn(`removing ${path}: left by an interrupted register, never committed`);
     await deps.files.remove(path);
   }
-  await deps.git.unstage(stale.filter((p) => !p.split('/').at(-1)!.startsWith(TEMP_PREFIX)));
+  // Right after a crash mid-commit the killed git's lock is still fresh: wait for it as the commit does.
+  const staged = stale.filter((p) => !p.split('/').at(-1)!.startsWith(TEMP_PREFIX));
+  await retryWhileLocked(deps, () => deps.git.unstage(staged));
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
 import { bcData, smallPipeline } from '../helpers/registry-fixtures.js';
 import { projectRoot } from '../helpers/temp-project.js';
@@ -92,6 +93,34 @@ describe('crash safety of register', () => {
     expect(readdirSync(models).sort()).toEqual(['v1']);
     expect(repo.git(repo.dir, 'status', '--porcelain')).toBe('');
     expect((await runCli(['verify'], repo.dir)).code).toBe(0);
+  });
+
+  it('a lock a killed git left a moment ago (no git running) is waited out and cleared while unstaging what the crash left', async () => {
+    const repo = tempRepo({ 'p.yaml': smallPipeline(), 'data/bc.csv': bcData });
+    const models = join(repo.dir, 'models/bc');
+    mkdirSync(join(models, 'v1'), { recursive: true });
+    writeFileSync(join(models, 'v1', 'model.json'), '{}');
+    repo.git(repo.dir, 'add', 'models/bc/v1');
+    const lock = join(repo.dir, '.git', 'index.lock');
+    let stderr = '';
+    // The lock appears the moment register says it will remove the leftover, just before it
+    // unstages it: fresh (as right after a git was killed mid-commit), and no git will remove it.
+    const code = await main(['node', 'pipepilot', 'register', 'p.yaml'], {
+      cwd: repo.dir,
+      env: { PIPEPILOT_BACKEND: 'wasm' },
+      stdout: () => undefined,
+      stderr: (text) => {
+        stderr += text;
+        if (text.includes('removing models/bc/v1') && !existsSync(lock)) writeFileSync(lock, '');
+      },
+      isTTY: false,
+    });
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/removing models\/bc\/v1: left by an interrupted register/);
+    expect(stderr).toMatch(/stale \.git\/index\.lock/);
+    expect(existsSync(lock)).toBe(false);
+    expect(repo.git(repo.dir, 'status', '--porcelain')).toBe('');
+    expect(repo.git(repo.dir, 'log', '-1', '--format=%s')).toMatch(/bc v1/);
   });
 
   it('a fresh index.lock (a git may be at work) is never removed: register waits, then reports the lock', async () => {
