@@ -30,14 +30,14 @@ export type ComputeMetrics = ((indices: Uint32Array) => Record<string, number>) 
    * The same scores from per-row draw counts (countingResampler sets it). When every scorer of a
    * bootstrap has it, draws go straight into one counts array: no index buffer, no second pass.
    */
-  fromCounts?: (counts: Int32Array) => Record<string, number>;
+  fromCounts?: (counts: Int32Array, metrics: readonly string[]) => Record<string, number>;
 };
 
 /**
  * A resample scorer from weighted metrics: turns the drawn row indices into per-row draw counts
  * and scores with those as weights, so no resample ever copies rows (test sets can be 600k rows).
  */
-export function countingResampler(rows: number, scoreWeighted: (counts: Int32Array) => Record<string, number>): ComputeMetrics {
+export function countingResampler(rows: number, scoreWeighted: (counts: Int32Array, metrics?: readonly string[]) => Record<string, number>): ComputeMetrics {
   // Int32: half the bytes of float64 counts, and the random increments are a resample's largest cost.
   const counts = new Int32Array(rows);
   const compute: ComputeMetrics = (indices) => {
@@ -132,7 +132,7 @@ function resampleValues(rows: number, opts: BootstrapOptions, computes: ComputeM
     if (counts !== undefined) {
       counts.fill(0);
       rng.countInts(counts, rows, rows);
-      records = fromCounts.map((f) => f!(counts));
+      records = fromCounts.map((f) => f!(counts, opts.metrics));
     } else {
       rng.fillInts(indices!, rows);
       records = computes.map((c) => c(indices!));

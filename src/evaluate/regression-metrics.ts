@@ -89,50 +89,60 @@ function checkInputs(yTrue: Float64Array, yPred: Scores): void {
 /**
  * Regression metrics with a weight per row (bootstrap draw counts): the same definitions as
  * regressionMetrics on the rows repeated by weight, computed in two passes without copying rows,
- * so a bootstrap over 600k test rows allocates nothing per resample.
+ * so a bootstrap over 600k test rows allocates nothing per resample. With `metrics`, mape and
+ * explained_variance are computed only when named: mape's division per row was the largest
+ * cost of a regression bootstrap that reports r2, rmse and mae. The sums run in the same order
+ * either way, so every metric has the same bits whichever are asked for.
  */
-export function weightedRegressionMetrics(yTrue: Float64Array, yPred: Scores, weights: ArrayLike<number>): Record<string, number> {
+export function weightedRegressionMetrics(yTrue: Float64Array, yPred: Scores, weights: ArrayLike<number>, metrics?: readonly string[]): Record<string, number> {
   const n = yTrue.length;
   let w = 0;
   let sumY = 0;
   let sumE = 0;
+  // No skipping of zero weights: c·x with c = 0 adds a zero, which leaves every sum's bits as
+  // they were, and a branch on the 37 % of rows a resample leaves out mispredicts.
   for (let i = 0; i < n; i++) {
     const c = weights[i];
-    if (c === 0) continue;
     w += c;
     sumY += c * yTrue[i];
     sumE += c * (yTrue[i] - yPred[i]);
   }
   const yMean = sumY / w;
-  const eMean = sumE / w;
   let se = 0;
   let ae = 0;
-  let pe = 0;
   let spread = 0;
-  let centred = 0;
   for (let i = 0; i < n; i++) {
     const c = weights[i];
-    if (c === 0) continue;
     const e = yTrue[i] - yPred[i];
     se += c * e * e;
     ae += c * Math.abs(e);
-    pe += (c * Math.abs(e)) / Math.max(Math.abs(yTrue[i]), FLOAT64_EPS);
     spread += c * (yTrue[i] - yMean) ** 2;
-    centred += c * (e - eMean) ** 2;
   }
   const mse = se / w;
-  return {
+  const out: Record<string, number> = {
     mse,
     rmse: Math.sqrt(mse),
     mae: ae / w,
     r2: w < 2 ? NaN : finiteScore(se, spread),
-    mape: pe / w,
-    explained_variance: finiteScore(centred / w, spread / w),
   };
+  if (metrics !== undefined && !metrics.includes('mape') && !metrics.includes('explained_variance')) return out;
+  const eMean = sumE / w;
+  let pe = 0;
+  let centred = 0;
+  for (let i = 0; i < n; i++) {
+    const c = weights[i];
+    if (c === 0) continue; // 0 / max(|y|, eps) is 0 too; skipping saves the division
+    const e = yTrue[i] - yPred[i];
+    pe += (c * Math.abs(e)) / Math.max(Math.abs(yTrue[i]), FLOAT64_EPS);
+    centred += c * (e - eMean) ** 2;
+  }
+  out.mape = pe / w;
+  out.explained_variance = finiteScore(centred / w, spread / w);
+  return out;
 }
 
 /** Bootstrap scorer for regression: draw counts per row, then weighted metrics. */
 export function regressionResampler(yTrue: Float64Array, yPred: Scores): (indices: Uint32Array) => Record<string, number> {
   checkInputs(yTrue, yPred);
-  return countingResampler(yTrue.length, (counts) => weightedRegressionMetrics(yTrue, yPred, counts));
+  return countingResampler(yTrue.length, (counts, metrics) => weightedRegressionMetrics(yTrue, yPred, counts, metrics));
 }

@@ -98,4 +98,18 @@ describe('weighted regression metrics (the bootstrap scorer)', () => {
     const weighted = weightedRegressionMetrics(y, p, w);
     for (const [k, v] of Object.entries(plain)) expect(weighted[k]).toBeCloseTo(v, 10);
   });
+
+  it('compute mape and explained_variance only when asked, and every metric has the same bits either way', async () => {
+    const { weightedRegressionMetrics } = await import('../../../src/evaluate/regression-metrics.js');
+    const y = Float64Array.from([3, -0.5, 2, 7, 0, 4.2, -3.3]);
+    const p = Float64Array.from([2.5, 0.0, 2, 8, 0.1, 3.9, -2.9]);
+    const w = Int32Array.from([2, 0, 1, 3, 1, 0, 2]);
+    const all = weightedRegressionMetrics(y, p, w);
+    expect(Object.keys(all)).toEqual(['mse', 'rmse', 'mae', 'r2', 'mape', 'explained_variance']);
+    const headline = weightedRegressionMetrics(y, p, w, ['r2', 'rmse', 'mae']);
+    expect(headline).toEqual({ mse: all.mse, rmse: all.rmse, mae: all.mae, r2: all.r2 });
+    expect(weightedRegressionMetrics(y, p, w, ['mape'])).toEqual(all);
+    expect(weightedRegressionMetrics(y, p, w, ['explained_variance'])).toEqual(all);
+    expect(all.mape).toBeGreaterThan(0);
+  });
 });
