@@ -13,7 +13,68 @@ export function sortedPresent(values: Float64Array): Float64Array {
   const present = new Float64Array(values.length);
   let n = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[n++] = values[i];
-  return present.subarray(0, n).sort();
+  return sortFloat64(present.subarray(0, n));
+}
+
+/** Below this many values the built-in sort is as fast as the radix passes. */
+const RADIX_MIN = 4096;
+const DIGIT_BITS = 11;
+const BUCKETS = 1 << DIGIT_BITS;
+/** (word, shift, mask) of each 11-bit digit of a 64-bit key, least significant first: 11 + 11 + 10 bits per 32-bit word. */
+const DIGITS: readonly [number, number, number][] = [[0, 0, 2047], [0, 11, 2047], [0, 22, 1023], [1, 0, 2047], [1, 11, 2047], [1, 22, 1023]];
+
+/**
+ * Sorts float64 values (no NaN) ascending in place, in exactly the order of the built-in
+ * `Float64Array.prototype.sort()` (−0 before +0), by an LSD radix sort on their bits: six passes
+ * of at most 11 bits, skipping a pass whose digit every value shares (the sign and exponent bits
+ * of a column often are). Why by hand: the built-in sort compares, O(n log n), and the reference
+ * statistics, the feature schema and the preprocessor sort every numeric column of the training
+ * rows — on 2.4M rows that was the largest cost of `run` after the bootstrap.
+ */
+export function sortFloat64(values: Float64Array): Float64Array {
+  const n = values.length;
+  if (n < RADIX_MIN) return values.sort();
+  const counts = new Uint32Array(BUCKETS * DIGITS.length);
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  for (let i = 0; i < n; i++) {
+    const lo = words[2 * i];
+    const hi = words[2 * i + 1];
+    // Sortable as unsigned: a positive value's sign bit set, a negative one's bits all flipped.
+    const flip = -(hi >>> 31) | 0;
+    const kLo = (lo ^ flip) >>> 0;
+    const kHi = (hi ^ (flip | 0x80000000)) >>> 0;
+    counts[kLo & 2047]++;
+    counts[BUCKETS + ((kLo >>> 11) & 2047)]++;
+    counts[2 * BUCKETS + (kLo >>> 22)]++;
+    counts[3 * BUCKETS + (kHi & 2047)]++;
+    counts[4 * BUCKETS + ((kHi >>> 11) & 2047)]++;
+    counts[5 * BUCKETS + (kHi >>> 22)]++;
+  }
+  let from: Float64Array = values;
+  let to: Float64Array = new Float64Array(n);
+  for (let d = 0; d < DIGITS.length; d++) {
+    const base = d * BUCKETS;
+    let at = 0;
+    let shared = false;
+    for (let b = base; b < base + BUCKETS; b++) {
+      const c = counts[b];
+      if (c === n) shared = true;
+      counts[b] = at;
+      at += c;
+    }
+    if (shared) continue;
+    const [word, shift, mask] = DIGITS[d];
+    const fromWords = new Uint32Array(from.buffer, from.byteOffset, n * 2);
+    for (let i = 0; i < n; i++) {
+      const hi = fromWords[2 * i + 1];
+      const flip = -(hi >>> 31) | 0;
+      const key = word === 0 ? fromWords[2 * i] ^ flip : hi ^ (flip | 0x80000000);
+      to[counts[base + ((key >>> shift) & mask)]++] = from[i];
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== values) values.set(from);
+  return values;
 }
 
 /**
