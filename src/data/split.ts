@@ -18,7 +18,11 @@ export interface Split {
 
 /** Rows of each stratum, strata in ascending order so the draw order never depends on Map iteration quirks. */
 function groupRows(rowCount: number, strata?: ArrayLike<number>): Uint32Array[] {
-  if (strata === undefined) return [Uint32Array.from({ length: rowCount }, (_, i) => i)];
+  if (strata === undefined) {
+    const all = new Uint32Array(rowCount);
+    for (let i = 0; i < rowCount; i++) all[i] = i;
+    return [all];
+  }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < rowCount; i++) {
     const s = strata[i];
@@ -50,19 +54,28 @@ export function splitRows(rowCount: number, opts: SplitOptions): Split {
     throw new DataError(`split strata has ${opts.strata.length} values for ${rowCount} rows`, { file, rule: 'split' });
   }
   const rng = new Rng(opts.seed);
-  const train: number[] = [];
-  const test: number[] = [];
+  // Which rows are test rows; both lists then come from one ascending scan, sorted without a sort.
+  const isTest = new Uint8Array(rowCount);
+  let testRows = 0;
   for (const rows of groupRows(rowCount, opts.strata)) {
     rng.shuffle(rows);
     const k = testCount(rows.length, opts.test, opts.strata !== undefined);
-    for (let i = 0; i < rows.length; i++) (i < k ? test : train).push(rows[i]);
+    for (let i = 0; i < k; i++) isTest[rows[i]] = 1;
+    testRows += k;
   }
-  if (train.length === 0 || test.length === 0) {
-    throw new DataError(`${file ? `${file}: ` : ''}splitting ${rowCount} row(s) with test ${opts.test} leaves ${train.length} for training and ${test.length} for testing`, {
+  const trainRows = rowCount - testRows;
+  if (trainRows === 0 || testRows === 0) {
+    throw new DataError(`${file ? `${file}: ` : ''}splitting ${rowCount} row(s) with test ${opts.test} leaves ${trainRows} for training and ${testRows} for testing`, {
       file, rule: 'split', hint: 'Use more data, or change data.split.test so both sets get rows.',
     });
   }
-  return { train: Uint32Array.from(train).sort(), test: Uint32Array.from(test).sort() };
+  const train = new Uint32Array(trainRows);
+  const test = new Uint32Array(testRows);
+  for (let row = 0, a = 0, b = 0; row < rowCount; row++) {
+    if (isTest[row] === 1) test[b++] = row;
+    else train[a++] = row;
+  }
+  return { train, test };
 }
 
 /**
