@@ -227,7 +227,7 @@ describe('the fleet swapping real registered versions', () => {
   const main = (role: 'main' | 'canary', value: number) => ({ labels: { model: 'bc', role }, value });
   const weight = (value: number) => [{ labels: { model: 'bc' }, value }];
 
-  it('the first refresh loads the manifest\'s version and serves it; the same manifest at a later revision opens nothing', async () => {
+  it('the first refresh loads the manifest\'s version and serves it; the same manifest at a later revision opens nothing; a new main version is loaded and the old one freed', async () => {
     const h = live();
     const before = tensors();
     h.reads.push(h.snap(revision('a'), [deployed(1)]));
@@ -252,6 +252,16 @@ describe('the fleet swapping real registered versions', () => {
     expect(h.slot().revision).toBe(revision('a')); // the versions still come from a's manifest
     expect(tensors()).toBe(loaded);
     expect(h.logs).toEqual(['bc: serving v1 (aaaaaaaaaaaa)']);
+
+    // The main version alone changes (no canary before or after): v2 opened and served, v1 freed.
+    h.reads.push(h.snap(revision('c'), [deployed(2)]));
+    expect(await h.fleet.refresh()).toEqual({ revision: revision('c'), models: [{ model: 'bc', action: 'swapped' }] });
+    expect(h.opens).toEqual(['bc v1', 'bc v2']);
+    expect(h.slot().serving!.main).toMatchObject({ version: 2, loadedAtMs: START + 1000 });
+    expect(disposed(v1)).toBe(true);
+    expect(tensors()).toBe(loaded);
+    expect(await h.gauge('pipepilot_model_version')).toEqual([main('main', 2)]);
+    expect(h.logs).toEqual(['bc: serving v1 (aaaaaaaaaaaa)', 'bc: serving v2 (cccccccccccc)']);
   });
 
   it('a canary added, its weight changed, its version changed, then promoted: every loaded version is reused, never reopened, and the gauges follow', async () => {
