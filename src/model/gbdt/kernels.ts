@@ -29,8 +29,8 @@ export interface TreeKernels {
   partition(ids: Uint32Array, start: number, end: number, feature: number, goesLeft: Uint8Array): number;
   /** Resolves when every worker thread has started (until then the calling thread does their share). */
   started(): Promise<void>;
-  /** Histograms built by more than one thread so far. */
-  readonly stats: { parallelBuilds: number };
+  /** Histograms built, and partitions made, by more than one thread so far. */
+  readonly stats: { parallelBuilds: number; parallelPartitions: number };
   /** Releases worker threads; the views stay readable. */
   close(): void;
 }
@@ -64,7 +64,7 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     buildHistogram: (hist, ids, start, end, features) => buildHistogram(hist, { bins, cols, grad, hess }, ids, start, end, features),
     partition: (ids, start, end, feature, goesLeft) => partitionRows(ids, scratch, start, end, { bins, cols }, feature, goesLeft),
     started: () => Promise.resolve(),
-    stats: { parallelBuilds: 0 },
+    stats: { parallelBuilds: 0, parallelPartitions: 0 },
     close: () => undefined,
   };
 }

@@ -29,8 +29,14 @@ type PartitionKernel = (bins: number, cols: number, f: number, table: number, id
 const PAGE = 65536;
 /** Shared memories must declare a maximum; past 2 GiB the TypeScript kernels are used instead. */
 const MAX_PAGES = 32768;
-/** Control words per worker: [state, ready, the 10 arguments of hist]. */
+/** Control words per worker: [state, ready, the 10 arguments of hist or 8 of partition, …, op, partition's result]. */
 const CONTROL_INTS = 16;
+const OP_SLOT = 14;
+const RESULT_SLOT = 15;
+const OP_HIST = 0;
+const OP_PARTITION = 1;
+/** Below this many rows a node's partition runs on the calling thread alone. */
+const PARALLEL_MIN_PARTITION = 1 << 15;
 /** Below this many bin additions a node's histogram is built on the calling thread alone: waking a worker costs more. */
 const PARALLEL_MIN_WORK = 1 << 16;
 const IDLE = 0;
@@ -52,7 +58,7 @@ function gbdtModule(): object {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { module, memory, control } = workerData;
-const { hist } = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const { hist, partition } = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
 Atomics.store(c, 1, 1);
 parentPort.postMessage('ready');
@@ -62,7 +68,8 @@ for (;;) {
   if (state === ${STOP}) break;
   if (state !== ${RUN}) continue;
   try {
-    hist(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
+    if (c[${OP_SLOT}] === ${OP_PARTITION}) c[${RESULT_SLOT}] = partition(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+    else hist(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
     Atomics.store(c, 0, ${IDLE});
   } catch {
     Atomics.store(c, 0, ${FAILED});
@@ -82,8 +89,9 @@ class Layout {
 }
 
 /** The wasm kernels for a training shape, or undefined when the shape does not fit a 2 GiB memory. */
-export function wasmKernels(shape: KernelShape, threads: number, opts: { parallelMinWork?: number } = {}): TreeKernels | undefined {
+export function wasmKernels(shape: KernelShape, threads: number, opts: { parallelMinWork?: number; parallelMinPartition?: number } = {}): TreeKernels | undefined {
   const parallelMinWork = opts.parallelMinWork ?? PARALLEL_MIN_WORK;
+  const parallelMinPartition = opts.parallelMinPartition ?? PARALLEL_MIN_PARTITION;
   const { rows, cols, histograms } = shape;
   const histBytes = cols * BIN_SLOTS * 3 * 8;
   const workers = Math.max(0, Math.min(threads, cols) - 1);
@@ -109,7 +117,7 @@ export function wasmKernels(shape: KernelShape, threads: number, opts: { paralle
   const free: Float64Array[] = [];
   for (let i = histograms - 1; i >= 0; i--) free.push(new Float64Array(buf, histAt + i * histBytes, histBytes / 8));
   const pool = startWorkers(memory, controlAt, workers);
-  const stats = { parallelBuilds: 0 };
+  const stats = { parallelBuilds: 0, parallelPartitions: 0 };
 
   return {
     name: 'wasm',
@@ -138,13 +146,27 @@ export function wasmKernels(shape: KernelShape, threads: number, opts: { paralle
       stats.parallelBuilds++;
       const n = ready + 1;
       const cut = (t: number) => Math.floor((t * nf) / n);
-      for (let w = 0; w < ready; w++) pool.run(w, [...args, featsAt + cut(w + 1) * 4, cut(w + 2) - cut(w + 1), h.byteOffset]);
+      for (let w = 0; w < ready; w++) pool.run(w, [...args, featsAt + cut(w + 1) * 4, cut(w + 2) - cut(w + 1), h.byteOffset], OP_HIST);
       hist(...args, featsAt, cut(1), h.byteOffset);
       for (let w = 0; w < ready; w++) pool.wait(w);
     },
     partition: (ids, start, end, feature, goesLeft) => {
       table.set(goesLeft);
-      return partition(binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt, start, end);
+      if (pool.ready() === 0 || end - start < parallelMinPartition) return partition(binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt, start, end);
+      // Two halves at once, each a stable partition in place (its rights after its lefts, through
+      // its own part of the scratch): [Aleft Aright | Bleft Bright]. Swapping the middle blocks
+      // gives [Aleft Bleft | Aright Bright], the one-thread result: same rows, same order.
+      stats.parallelPartitions++;
+      const half = start + ((end - start) >> 1);
+      pool.run(0, [binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt + (half - start) * 4, half, end], OP_PARTITION);
+      const aEnd = partition(binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt, start, half);
+      const bEnd = pool.wait(0);
+      const aRight = half - aEnd;
+      const scratch = new Uint32Array(buf, scratchAt, aRight);
+      scratch.set(ids.subarray(aEnd, half));
+      ids.copyWithin(aEnd, half, bEnd);
+      ids.set(scratch, aEnd + (bEnd - half));
+      return aEnd + (bEnd - half);
     },
     started: () => pool.started,
     stats,
@@ -156,8 +178,9 @@ interface WorkerPool {
   started: Promise<void>;
   /** How many workers (from the first) have started and can take work. */
   ready(): number;
-  run(w: number, args: number[]): void;
-  wait(w: number): void;
+  run(w: number, args: number[], op: number): void;
+  /** Waits for worker w's job; returns what a partition returned. */
+  wait(w: number): number;
   stop(): void;
 }
 
@@ -187,9 +210,10 @@ function startWorkers(memory: object, controlAt: number, count: number): WorkerP
       while (readyCount < count && Atomics.load(controls[readyCount], 1) === 1) readyCount++;
       return readyCount;
     },
-    run: (w, args) => {
+    run: (w, args, op) => {
       const c = controls[w];
       c.set(args, 2);
+      c[OP_SLOT] = op;
       Atomics.store(c, 0, RUN);
       Atomics.notify(c, 0);
     },
@@ -197,6 +221,7 @@ function startWorkers(memory: object, controlAt: number, count: number): WorkerP
       const c = controls[w];
       for (let s = Atomics.load(c, 0); s === RUN; s = Atomics.load(c, 0)) Atomics.wait(c, 0, RUN);
       if (Atomics.load(c, 0) === FAILED) throw new Error('gbdt wasm kernels: a histogram worker failed');
+      return c[RESULT_SLOT];
     },
     stop: () => {
       for (const c of controls) {

@@ -49,7 +49,7 @@ describe('gbdt WebAssembly kernels', () => {
     const cols = 7;
     const shape = { rows, cols, histograms: 2 };
     // parallelMinWork 0: every build is split over the threads once they have started.
-    const wasm = wasmKernels(shape, 3, { parallelMinWork: 0 })!;
+    const wasm = wasmKernels(shape, 3, { parallelMinWork: 0, parallelMinPartition: 0 })!;
     const ts = tsKernels(shape);
     try {
       await wasm.started();
@@ -85,9 +85,27 @@ describe('gbdt WebAssembly kernels', () => {
         const mid = k.partition(order, 4, ids.length - 2, 2, goesLeft);
         return { mid, order: Array.from(order) };
       });
+      expect(wasm.stats.parallelPartitions).toBe(1);
       expect(parts[0]).toEqual(parts[1]);
       expect(parts[0].mid).toBeGreaterThan(4);
       expect(parts[0].mid).toBeLessThan(ids.length - 2);
+
+      // Two threads at once at every split of a range's edges: all left, all right, one row, halves of one side each.
+      const ranges: [number, number, Uint8Array][] = [];
+      const all = new Uint8Array(256).fill(1);
+      const none = new Uint8Array(256);
+      const low = new Uint8Array(256);
+      for (let b = 0; b < 20; b++) low[b] = 1;
+      for (const table of [all, none, low, goesLeft]) ranges.push([0, ids.length, table], [7, 8, table], [3, 5, table], [100, 1001, table]);
+      for (const [from, to, table] of ranges) {
+        const split = [wasm, ts].map((k) => {
+          const order = k.order.subarray(0, ids.length);
+          order.set(ids);
+          const mid = k.partition(order, from, to, 4, table);
+          return { mid, order: Array.from(order) };
+        });
+        expect(split[0], `${from}…${to}`).toEqual(split[1]);
+      }
     } finally {
       wasm.close();
     }
