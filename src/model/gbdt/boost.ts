@@ -51,7 +51,8 @@ export interface GbdtFit {
  * in a fixed order: the same request gives the same trees, bit for bit.
  */
 export function fitGbdt(req: GbdtFitRequest): GbdtFit {
-  const shape = { rows: req.rows, cols: req.cols, histograms: req.settings.maxLeafNodes + 2 };
+  const outputs = req.task === 'multiclass_classification' ? req.classCount : 1;
+  const shape = { rows: req.rows, cols: req.cols, histograms: req.settings.maxLeafNodes + 2, outputs };
   const kernels = (req.kernels === 'ts' ? undefined : wasmKernels(shape, req.threads ?? 1)) ?? tsKernels(shape);
   try {
     return boost(req, kernels);
@@ -70,7 +71,9 @@ function boost(req: GbdtFitRequest, kernels: TreeKernels): GbdtFit {
   binRows(mapper, req.x, rows, kernels.bins);
   const { grad, hess } = kernels;
   const base = baseScore(objective, req.y, train, outputs);
-  const margin = new Float64Array(rows * outputs);
+  // In the kernels' memory: the binary gradient pass reads them on two threads.
+  const { margin, labels } = kernels;
+  labels.set(req.y);
   for (let r = 0; r < rows; r++) for (let k = 0; k < outputs; k++) margin[r * outputs + k] = base[k];
   const data: TrainingData = { cols, mapper, kernels };
   const trees: TreeJson[] = [];
@@ -91,9 +94,10 @@ function boost(req: GbdtFitRequest, kernels: TreeKernels): GbdtFit {
   };
   for (let it = 0; it < s.maxIter; it++) {
     const ids = sampleRows(train, s.subsample, rng);
-    const probe = margin.slice();
+    // Every output's tree of an iteration learns from the margins the iteration started with.
+    const probe = outputs > 1 ? margin.slice() : margin;
     for (let k = 0; k < outputs; k++) {
-      const lossAll = gradients(objective, probe, outputs, req.y, k, { grad, hess });
+      const lossAll = objective === 'binary_logistic' ? kernels.binaryGradients() : gradients(objective, probe, outputs, req.y, k, { grad, hess });
       if (k === 0) emit(lossAll as number);
       const order = kernels.order.subarray(0, ids.length);
       order.set(ids);

@@ -1,4 +1,5 @@
 import { BIN_SLOTS, buildHistogram } from './histogram.js';
+import { binaryGradientRange } from './objective.js';
 
 /**
  * The two hot loops of tree growing — building a node's gradient histograms and partitioning its
@@ -18,6 +19,9 @@ export interface TreeKernels {
   readonly bins: Uint8Array;
   readonly grad: Float64Array;
   readonly hess: Float64Array;
+  /** rows×outputs margins and the rows' labels: the gradient pass reads them. */
+  readonly margin: Float64Array;
+  readonly labels: Float64Array;
   /** Room for one tree's row ids (reordered in place by partition) and partition's scratch. */
   readonly order: Uint32Array;
   readonly scratch: Uint32Array;
@@ -27,10 +31,12 @@ export interface TreeKernels {
   buildHistogram(hist: Float64Array, ids: Uint32Array, start: number, end: number, features: Int32Array): void;
   /** Stable partition of ids[start…end) by goesLeft[bin of `feature`]; returns where the right side begins. */
   partition(ids: Uint32Array, start: number, end: number, feature: number, goesLeft: Uint8Array): number;
+  /** The logistic gradients of every row from `margin` and `labels`, and the loss summed over them (as `gradients` does). */
+  binaryGradients(): number;
   /** Resolves when every worker thread has started (until then the calling thread does their share). */
   started(): Promise<void>;
-  /** Histograms built, and partitions made, by more than one thread so far. */
-  readonly stats: { parallelBuilds: number; parallelPartitions: number };
+  /** Histograms built, partitions made and gradient passes run by more than one thread so far. */
+  readonly stats: { parallelBuilds: number; parallelPartitions: number; parallelGradients: number };
   /** Releases worker threads; the views stay readable. */
   close(): void;
 }
@@ -40,6 +46,8 @@ export interface KernelShape {
   cols: number;
   /** Histograms alive at once at most (open leaves + the one being built). */
   histograms: number;
+  /** Margins per row (1, or the classes of a multiclass task). */
+  outputs: number;
 }
 
 /** The TypeScript reference kernels, on ordinary arrays. */
@@ -50,12 +58,17 @@ export function tsKernels(shape: KernelShape): TreeKernels {
   const grad = new Float64Array(rows);
   const hess = new Float64Array(rows);
   const scratch = new Uint32Array(rows);
+  const margin = new Float64Array(rows * shape.outputs);
+  const labels = new Float64Array(rows);
+  const half = rows >> 1;
   return {
     name: 'ts',
     threads: 1,
     bins,
     grad,
     hess,
+    margin,
+    labels,
     order: new Uint32Array(rows),
     scratch,
     // Reused across nodes and trees: allocating ~6 kB per feature per node otherwise dominated training time in GC.
@@ -64,7 +77,8 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     buildHistogram: (hist, ids, start, end, features) => buildHistogram(hist, { bins, cols, grad, hess }, ids, start, end, features),
     partition: (ids, start, end, feature, goesLeft) => partitionRows(ids, scratch, start, end, { bins, cols }, feature, goesLeft),
     started: () => Promise.resolve(),
-    stats: { parallelBuilds: 0, parallelPartitions: 0 },
+    binaryGradients: () => binaryGradientRange(margin, labels, grad, hess, 0, half) + binaryGradientRange(margin, labels, grad, hess, half, rows),
+    stats: { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0 },
     close: () => undefined,
   };
 }

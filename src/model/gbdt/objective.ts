@@ -46,16 +46,8 @@ export function gradients(objective: GbdtObjective, margin: Float64Array, output
     return loss;
   }
   if (objective === 'binary_logistic') {
-    for (let r = 0; r < rows; r++) {
-      const m = margin[r];
-      // sigmoid(m) from the same e^−m the loss needs: log(1 + e^m) − y·m, finite for large |m|.
-      const e = Math.exp(-m);
-      const p = 1 / (1 + e);
-      grad[r] = p - y[r];
-      hess[r] = p * (1 - p);
-      loss += (m > 0 ? m + Math.log1p(e) : Math.log1p(1 / e)) - y[r] * m;
-    }
-    return loss;
+    const half = rows >> 1;
+    return binaryGradientRange(margin, y, grad, hess, 0, half) + binaryGradientRange(margin, y, grad, hess, half, rows);
   }
   for (let r = 0; r < rows; r++) {
     const p = softmaxAt(margin, r * outputs, outputs, k);
@@ -64,6 +56,26 @@ export function gradients(objective: GbdtObjective, margin: Float64Array, output
     if (k === 0) loss += softmaxLoss(margin, r * outputs, outputs, y[r]);
   }
   return k === 0 ? loss : undefined;
+}
+
+/**
+ * The logistic loss's gradient and hessian for rows [start, end), and the loss summed over them.
+ * The binary loss of all rows is always the sum of two halves, [0, rows/2) + [rows/2, rows), so
+ * the two threads of the wasm kernels (which run this very function's source in their worker)
+ * and one thread give the same bits. Self-contained on purpose: no imports, no closures.
+ */
+export function binaryGradientRange(margin: Float64Array, y: Float64Array, grad: Float64Array, hess: Float64Array, start: number, end: number): number {
+  let loss = 0;
+  for (let r = start; r < end; r++) {
+    const m = margin[r];
+    // sigmoid(m) from the same e^−m the loss needs: log(1 + e^m) − y·m, finite for large |m|.
+    const e = Math.exp(-m);
+    const p = 1 / (1 + e);
+    grad[r] = p - y[r];
+    hess[r] = p * (1 - p);
+    loss += (m > 0 ? m + Math.log1p(e) : Math.log1p(1 / e)) - y[r] * m;
+  }
+  return loss;
 }
 
 /** Loss summed over the rows `ids` (every row when undefined): squared error, log loss or cross-entropy. */

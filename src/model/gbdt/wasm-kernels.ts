@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { GBDT_WASM_BASE64 } from '../kernels/gbdt-wasm.js';
 import { BIN_SLOTS } from './histogram.js';
 import type { KernelShape, TreeKernels } from './kernels.js';
+import { binaryGradientRange } from './objective.js';
 
 /**
  * The tree kernels in WebAssembly (src/model/kernels/gbdt.wat) over one shared memory, with
@@ -35,6 +36,9 @@ const OP_SLOT = 14;
 const RESULT_SLOT = 15;
 const OP_HIST = 0;
 const OP_PARTITION = 1;
+const OP_GRADIENTS = 2;
+/** Below this many rows the gradient pass runs on the calling thread alone. */
+const PARALLEL_MIN_GRADIENTS = 1 << 15;
 /** Below this many rows a node's partition runs on the calling thread alone. */
 const PARALLEL_MIN_PARTITION = 1 << 15;
 /** Below this many bin additions a node's histogram is built on the calling thread alone: waking a worker costs more. */
@@ -60,6 +64,14 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { module, memory, control } = workerData;
 const { hist, partition } = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
+// The very function the calling thread runs (objective.ts), so both halves add the same way.
+const binaryGradientRange = (${binaryGradientRange.toString()});
+function gradients() {
+  const b = memory.buffer;
+  const rows = c[7];
+  const f64 = (at) => new Float64Array(b, at, rows);
+  new Float64Array(b, c[8], 1)[0] = binaryGradientRange(f64(c[2]), f64(c[3]), f64(c[4]), f64(c[5]), c[6], rows);
+}
 Atomics.store(c, 1, 1);
 parentPort.postMessage('ready');
 for (;;) {
@@ -69,6 +81,7 @@ for (;;) {
   if (state !== ${RUN}) continue;
   try {
     if (c[${OP_SLOT}] === ${OP_PARTITION}) c[${RESULT_SLOT}] = partition(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+    else if (c[${OP_SLOT}] === ${OP_GRADIENTS}) gradients();
     else hist(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
     Atomics.store(c, 0, ${IDLE});
   } catch {
@@ -89,9 +102,12 @@ class Layout {
 }
 
 /** The wasm kernels for a training shape, or undefined when the shape does not fit a 2 GiB memory. */
-export function wasmKernels(shape: KernelShape, threads: number, opts: { parallelMinWork?: number; parallelMinPartition?: number } = {}): TreeKernels | undefined {
+export function wasmKernels(
+  shape: KernelShape, threads: number, opts: { parallelMinWork?: number; parallelMinPartition?: number; parallelMinGradients?: number } = {},
+): TreeKernels | undefined {
   const parallelMinWork = opts.parallelMinWork ?? PARALLEL_MIN_WORK;
   const parallelMinPartition = opts.parallelMinPartition ?? PARALLEL_MIN_PARTITION;
+  const parallelMinGradients = opts.parallelMinGradients ?? PARALLEL_MIN_GRADIENTS;
   const { rows, cols, histograms } = shape;
   const histBytes = cols * BIN_SLOTS * 3 * 8;
   const workers = Math.max(0, Math.min(threads, cols) - 1);
@@ -99,6 +115,9 @@ export function wasmKernels(shape: KernelShape, threads: number, opts: { paralle
   const binsAt = at.take(rows * cols);
   const gradAt = at.take(rows * 8);
   const hessAt = at.take(rows * 8);
+  const marginAt = at.take(rows * shape.outputs * 8);
+  const labelsAt = at.take(rows * 8);
+  const lossAt = at.take(8);
   const orderAt = at.take(rows * 4);
   const scratchAt = at.take(rows * 4);
   const tableAt = at.take(BIN_SLOTS);
@@ -117,14 +136,21 @@ export function wasmKernels(shape: KernelShape, threads: number, opts: { paralle
   const free: Float64Array[] = [];
   for (let i = histograms - 1; i >= 0; i--) free.push(new Float64Array(buf, histAt + i * histBytes, histBytes / 8));
   const pool = startWorkers(memory, controlAt, workers);
-  const stats = { parallelBuilds: 0, parallelPartitions: 0 };
+  const stats = { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0 };
+  const grad = new Float64Array(buf, gradAt, rows);
+  const hess = new Float64Array(buf, hessAt, rows);
+  const margin = new Float64Array(buf, marginAt, rows * shape.outputs);
+  const labels = new Float64Array(buf, labelsAt, rows);
+  const half = rows >> 1;
 
   return {
     name: 'wasm',
     threads: workers + 1,
     bins: new Uint8Array(buf, binsAt, rows * cols),
-    grad: new Float64Array(buf, gradAt, rows),
-    hess: new Float64Array(buf, hessAt, rows),
+    grad,
+    hess,
+    margin,
+    labels,
     order: new Uint32Array(buf, orderAt, rows),
     scratch: new Uint32Array(buf, scratchAt, rows),
     takeHistogram: () => {
@@ -167,6 +193,16 @@ export function wasmKernels(shape: KernelShape, threads: number, opts: { paralle
       ids.copyWithin(aEnd, half, bEnd);
       ids.set(scratch, aEnd + (bEnd - half));
       return aEnd + (bEnd - half);
+    },
+    binaryGradients: () => {
+      if (pool.ready() === 0 || rows < parallelMinGradients) {
+        return binaryGradientRange(margin, labels, grad, hess, 0, half) + binaryGradientRange(margin, labels, grad, hess, half, rows);
+      }
+      stats.parallelGradients++;
+      pool.run(0, [marginAt, labelsAt, gradAt, hessAt, half, rows, lossAt], OP_GRADIENTS);
+      const first = binaryGradientRange(margin, labels, grad, hess, 0, half);
+      pool.wait(0);
+      return first + new Float64Array(buf, lossAt, 1)[0];
     },
     started: () => pool.started,
     stats,

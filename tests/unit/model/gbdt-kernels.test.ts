@@ -47,9 +47,9 @@ describe('gbdt WebAssembly kernels', () => {
   it('histograms built by three threads over feature blocks equal the reference bitwise, and partitions match', async () => {
     const rows = 3000;
     const cols = 7;
-    const shape = { rows, cols, histograms: 2 };
-    // parallelMinWork 0: every build is split over the threads once they have started.
-    const wasm = wasmKernels(shape, 3, { parallelMinWork: 0, parallelMinPartition: 0 })!;
+    const shape = { rows, cols, histograms: 2, outputs: 1 };
+    // Thresholds 0: every build, partition and gradient pass is split over the threads once they have started.
+    const wasm = wasmKernels(shape, 3, { parallelMinWork: 0, parallelMinPartition: 0, parallelMinGradients: 0 })!;
     const ts = tsKernels(shape);
     try {
       await wasm.started();
@@ -62,6 +62,21 @@ describe('gbdt WebAssembly kernels', () => {
           k.hess[i] = r.next() * 1e-3;
         }
       }
+      // The logistic gradient pass, the worker running the second half: the same gradients,
+      // hessians and loss sum, bit for bit (margins of every size, labels 0 and 1).
+      const sums = [wasm, ts].map((k) => {
+        const r = new Rng(5);
+        for (let i = 0; i < rows; i++) {
+          k.margin[i] = i % 97 === 0 ? (i % 2 === 0 ? 800 : -800) : r.normal() * 4;
+          k.labels[i] = r.next() < 0.4 ? 1 : 0;
+        }
+        return { loss: k.binaryGradients(), grad: Array.from(k.grad), hess: Array.from(k.hess) };
+      });
+      expect(wasm.stats.parallelGradients).toBe(1);
+      expect(sums[0]).toEqual(sums[1]);
+      expect(Number.isFinite(sums[0].loss) && sums[0].loss > 0).toBe(true);
+      expect(sums[0].grad.slice(-3)).not.toEqual([0, 0, 0]);
+
       // A node's rows: a sorted subset, as growTree passes them.
       const ids = Array.from({ length: rows }, (_, i) => i).filter(() => rng.next() < 0.6);
       const features = Int32Array.from([6, 0, 2, 3, 5]);
