@@ -20,10 +20,10 @@ import { tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 const CREATE_PULL = 'POST /repos/{owner}/{repo}/pulls';
 const WASM_DIR = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
 
-function pipelineYaml(opts: { gates?: string; seed?: number } = {}): string {
+function pipelineYaml(opts: { gates?: string; seed?: number; name?: string } = {}): string {
   return [
     'apiVersion: pipepilot/v1',
-    'name: bc',
+    `name: ${opts.name ?? 'bc'}`,
     'description: Screening aid for review by a pathologist (test model).',
     'data: {source: pipelines/data/bc.csv, target: diagnosis, positive_class: malignant}',
     `model: {task: binary_classification, type: linear, seed: ${opts.seed ?? 1}}`,
@@ -217,5 +217,24 @@ describe('release in process: a gate fails on main', () => {
     expect(res.summary).toContain('| bc | not registered | — |');
     expect(originTip(s)).toBe(range.after);
     expect(s.standIn.pulls).toHaveLength(0);
+  });
+});
+
+describe('release in process: one push releases two pipelines', () => {
+  it('registers both, and the outputs name both: versions as JSON, one deployment PR per line, a summary row each', async () => {
+    const s = await scene();
+    const range = s.commitToMain({ 'pipelines/bc.yaml': pipelineYaml({ seed: 3 }), 'pipelines/bc2.yaml': pipelineYaml({ seed: 4, name: 'bc2' }) }, 'two pipelines');
+    const res = await s.push(range);
+    expectOk(res);
+    expect(JSON.parse(res.outputs.version)).toEqual({ bc: 1, bc2: 1 });
+    const urls = ['bc', 'bc2'].map((name) => {
+      const pr = s.standIn.pulls.find((p) => p.head === `pipepilot/deploy/${name}/staging`)!;
+      return `https://github.com/${s.standIn.owner}/${s.standIn.repo}/pull/${pr.number}`;
+    });
+    expect(res.outputs['deployment-pr']).toBe(urls.join('\n'));
+    expect(res.outputs['registration-pr']).toBe('');
+    expect(Object.keys(JSON.parse(res.outputs.metrics)).sort()).toEqual(['bc', 'bc2']);
+    expect(res.outputs['gates-passed']).toBe('true');
+    expect(res.summary).toBe(['### PipePilot release', '', '| model | version | deployment (or registration) pull request |', '|---|---|---|', `| bc | v1 | ${urls[0]} |`, `| bc2 | v1 | ${urls[1]} |`, ''].join('\n'));
   });
 });
