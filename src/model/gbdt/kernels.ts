@@ -1,5 +1,5 @@
 import { BIN_SLOTS, buildHistogram } from './histogram.js';
-import { binaryGradientRange } from './objective.js';
+import { binaryGradientsInHalves } from './objective.js';
 
 /**
  * The two hot loops of tree growing — building a node's gradient histograms and partitioning its
@@ -60,7 +60,6 @@ export function tsKernels(shape: KernelShape): TreeKernels {
   const scratch = new Uint32Array(rows);
   const margin = new Float64Array(rows * shape.outputs);
   const labels = new Float64Array(rows);
-  const half = rows >> 1;
   return {
     name: 'ts',
     threads: 1,
@@ -77,7 +76,7 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     buildHistogram: (hist, ids, start, end, features) => buildHistogram(hist, { bins, cols, grad, hess }, ids, start, end, features),
     partition: (ids, start, end, feature, goesLeft) => partitionRows(ids, scratch, start, end, { bins, cols }, feature, goesLeft),
     started: () => Promise.resolve(),
-    binaryGradients: () => binaryGradientRange(margin, labels, grad, hess, 0, half) + binaryGradientRange(margin, labels, grad, hess, half, rows),
+    binaryGradients: () => binaryGradientsInHalves(margin, labels, grad, hess),
     stats: { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0 },
     close: () => undefined,
   };

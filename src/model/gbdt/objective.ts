@@ -45,10 +45,7 @@ export function gradients(objective: GbdtObjective, margin: Float64Array, output
     }
     return loss;
   }
-  if (objective === 'binary_logistic') {
-    const half = rows >> 1;
-    return binaryGradientRange(margin, y, grad, hess, 0, half) + binaryGradientRange(margin, y, grad, hess, half, rows);
-  }
+  if (objective === 'binary_logistic') return binaryGradientsInHalves(margin, y, grad, hess);
   for (let r = 0; r < rows; r++) {
     const p = softmaxAt(margin, r * outputs, outputs, k);
     grad[r] = p - (y[r] === k ? 1 : 0);
@@ -56,6 +53,12 @@ export function gradients(objective: GbdtObjective, margin: Float64Array, output
     if (k === 0) loss += softmaxLoss(margin, r * outputs, outputs, y[r]);
   }
   return k === 0 ? loss : undefined;
+}
+
+/** The logistic gradients of every row, and the loss summed as the two halves [0, rows/2) + [rows/2, rows), on this thread. */
+export function binaryGradientsInHalves(margin: Float64Array, y: Float64Array, grad: Float64Array, hess: Float64Array): number {
+  const half = y.length >> 1;
+  return binaryGradientRange(margin, y, grad, hess, 0, half) + binaryGradientRange(margin, y, grad, hess, half, y.length);
 }
 
 /**
@@ -91,11 +94,6 @@ export function sumLoss(objective: GbdtObjective, margin: Float64Array, outputs:
     } else s += softmaxLoss(margin, r * outputs, outputs, y[r]);
   }
   return s;
-}
-
-/** Mean loss over the rows `ids`. */
-export function meanLoss(objective: GbdtObjective, margin: Float64Array, outputs: number, y: Float64Array, ids: Uint32Array): number {
-  return ids.length > 0 ? sumLoss(objective, margin, outputs, y, ids) / ids.length : 0;
 }
 
 /** −log softmax of the true class: max + log Σ e^(m − max) − m_y. */

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { GBDT_WASM_BASE64 } from '../kernels/gbdt-wasm.js';
 import { BIN_SLOTS } from './histogram.js';
 import type { KernelShape, TreeKernels } from './kernels.js';
-import { binaryGradientRange } from './objective.js';
+import { binaryGradientRange, binaryGradientsInHalves } from './objective.js';
 
 /**
  * The tree kernels in WebAssembly (src/model/kernels/gbdt.wat) over one shared memory, with
@@ -196,7 +196,7 @@ export function wasmKernels(
     },
     binaryGradients: () => {
       if (pool.ready() === 0 || rows < parallelMinGradients) {
-        return binaryGradientRange(margin, labels, grad, hess, 0, half) + binaryGradientRange(margin, labels, grad, hess, half, rows);
+        return binaryGradientsInHalves(margin, labels, grad, hess);
       }
       stats.parallelGradients++;
       pool.run(0, [marginAt, labelsAt, gradAt, hessAt, half, rows, lossAt], OP_GRADIENTS);
