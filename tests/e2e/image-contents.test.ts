@@ -1,12 +1,15 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
+import { promisify } from 'node:util';
 import { DockerfileParser, type Copy as Copy_, type Instruction } from 'dockerfile-ast';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { bcRecords, deployedRepo } from '../helpers/serve-fixtures.js';
 import { projectRoot } from '../helpers/temp-project.js';
+
+const execFileAsync = promisify(execFile);
 
 /**
  * No Docker engine runs here, so the image is tested by its contents: each stage of the
@@ -57,16 +60,22 @@ describe('the container image, by its contents', () => {
   it('staged as the Dockerfile builds it, the entrypoint serves a repository: /readyz, /ping and a prediction', { timeout: 900_000 }, async () => {
     const root = mkdtempSync(join(tmpdir(), 'pipepilot-image-'));
     onTestFinished(() => rm(root, { recursive: true, force: true }), 300_000);
-    const dirs = new Map<string, string>();
+    const dirs = new Map(stages.map((stage) => [stage.name, join(root, stage.name)]));
+    // Stages start as soon as the stages they copy from are done, as BuildKit builds them: the
+    // build stage's tsc and the deps stage's install run side by side.
+    const built = new Map<string, Promise<void>>();
     for (const stage of stages) {
-      const dir = join(root, stage.name);
-      mkdirSync(dir, { recursive: true });
-      dirs.set(stage.name, dir);
-      for (const instruction of stage.instructions) {
-        if (instruction.getKeyword() === 'COPY') copyInto(dir, parseCopy(instruction), dirs);
-        if (instruction.getKeyword() === 'RUN') for (const command of runCommands([instruction])) replay(command, dir);
-      }
+      const after = [...new Set(stage.copies.flatMap((c) => (c.from === undefined ? [] : [c.from])))].map((name) => built.get(name)!);
+      built.set(stage.name, Promise.all(after).then(async () => {
+        const dir = dirs.get(stage.name)!;
+        mkdirSync(dir, { recursive: true });
+        for (const instruction of stage.instructions) {
+          if (instruction.getKeyword() === 'COPY') copyInto(dir, parseCopy(instruction), dirs);
+          if (instruction.getKeyword() === 'RUN') for (const command of runCommands([instruction])) await replay(command, dir);
+        }
+      }));
     }
+    await Promise.all(built.values());
     const app = dirs.get(runtime.name)!;
     expect(existsSync(join(app, 'lib', 'cli', 'main.js'))).toBe(true);
     expect(existsSync(join(app, 'node_modules', 'vitest'))).toBe(false); // no dev dependencies
@@ -158,13 +167,23 @@ function copyInto(dir: string, copy: Copy, stageDirs: Map<string, string>): void
   }
 }
 
-function replay(command: string, dir: string): void {
+async function replay(command: string, dir: string): Promise<void> {
   if (command.startsWith('npm ci') && !command.includes('--omit=dev')) {
     symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir'); // see the describe's comment
   } else if (command.startsWith('npm ci')) {
-    execFileSync('npm', [...command.split(' ').slice(1), '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'pipe', timeout: 600_000 });
+    await run('npm', [...command.split(' ').slice(1), '--prefer-offline', '--no-audit', '--no-fund'], dir);
   } else if (command === 'npm run build') {
-    execFileSync('npm', ['run', 'build'], { cwd: dir, stdio: 'pipe', timeout: 600_000 });
+    await run('npm', ['run', 'build'], dir);
   }
   // Anything else (apt-get, npm rebuild of the native backend, mkdir/chown of the cache) needs root or the internet: skipped, see above.
+}
+
+/** A command of a RUN line, failing with its output. */
+async function run(file: string, args: string[], cwd: string): Promise<void> {
+  try {
+    await execFileAsync(file, args, { cwd, timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
+  } catch (err) {
+    const { stdout, stderr } = err as { stdout?: string; stderr?: string };
+    throw new Error(`${file} ${args.join(' ')} failed in ${cwd}: ${(err as Error).message}\n${stdout ?? ''}${stderr ?? ''}`);
+  }
 }
