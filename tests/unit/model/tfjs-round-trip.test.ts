@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ModelFileError, PipePilotError } from '../../../src/errors.js';
 import { selectBackend } from '../../../src/model/backend.js';
@@ -57,6 +58,23 @@ describe('saved tfjs LayersModel serves what we trained (wasm backend)', () => {
     const served = predictBatch(loaded, data.x, data.rows, data.cols, { batchSize: 64 });
     const ours = forwardPass(model, data.x, data.rows, data.cols);
     for (let i = 0; i < served.length; i++) expect(Math.abs(served[i] - ours[i])).toBeLessThan(1e-5);
+  });
+
+  it('batches cut by predictBatch give what one batch gives, row for row, whatever the batch size (an uneven last batch, k outputs per row)', async () => {
+    for (const task of ['multiclass_classification', 'regression'] as const) {
+      const { data, model } = trained(task, 'mlp');
+      const loaded = await loadTfjsModel(throughFiles(toTfjsArtifacts(model, { name: `batches-${task}` })));
+      const whole = predictBatch(loaded, data.x, data.rows, data.cols, { batchSize: data.rows });
+      expect(whole.length).toBe(data.rows * (task === 'multiclass_classification' ? 3 : 1));
+      for (const batchSize of [1, 7, 299, 300, 301]) {
+        expect(predictBatch(loaded, data.x, data.rows, data.cols, { batchSize }), `batch size ${batchSize}`).toEqual(whole);
+      }
+      const tensorsBefore = tf.memory().numTensors;
+      predictBatch(loaded, data.x, data.rows, data.cols, { batchSize: 7 });
+      expect(tf.memory().numTensors).toBe(tensorsBefore);
+      expect(predictBatch(loaded, new Float32Array(0), 0, data.cols)).toEqual(new Float32Array(0));
+      loaded.dispose();
+    }
   });
 
   it('model.json has the LayersModel shape tfjs and Keras tooling expect', () => {
