@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { inject, onTestFinished } from 'vitest';
@@ -72,13 +73,13 @@ function handle(base: string): TempRepo {
 }
 
 const templates = new Map<string, Promise<string>>();
-let built = 0;
 
 /**
  * A fresh copy (removed when the test ends) of a repository that `make` builds once per test
- * process under `key` — for scenarios that need a trained, registered repository as their
+ * run under `key` — for scenarios that need a trained, registered repository as their
  * starting point but not the registering itself. `make` receives an empty repository holding
- * `tree` and changes it (registers, commits, pushes). Each test still gets its own origin and
+ * `tree` and changes it (registers, commits, pushes); `key` must name that content, since
+ * another test process may build it. Each test still gets its own origin and
  * clone: the copy is the template's directory copied file for file, with the one absolute path
  * git keeps (the clone's `remote.origin.url`) pointed at the copy's own origin, so a test's
  * pushes never reach the template or another test's repository. Templates live in the run's
@@ -87,12 +88,7 @@ let built = 0;
 export async function templateRepo(key: string, tree: Tree, make: (repo: TempRepo) => Promise<void>): Promise<TempRepo> {
   let template = templates.get(key);
   if (!template) {
-    const base = join(inject('runDir'), `template-${process.pid}-${++built}`);
-    mkdirSync(base);
-    template = (async () => {
-      await make(buildRepo(base, tree));
-      return base;
-    })();
+    template = sharedTemplate(key, tree, make);
     templates.set(key, template);
     // A failed build is not kept: the next test builds again (and fails on its own account).
     template.catch(() => templates.delete(key));
@@ -107,4 +103,68 @@ export async function templateRepo(key: string, tree: Tree, make: (repo: TempRep
   if (!text.includes(url)) throw new Error(`template ${key}: ${config} has no ${url.trim()}`);
   writeFileSync(config, text.replace(url, `url = ${join(base, 'origin.git')}\n`));
   return handle(base);
+}
+
+/** How long a process waits for another to finish building a template before giving up. */
+const TEMPLATE_WAIT_MS = 300_000;
+
+/**
+ * The template's directory in the run's directory, built by whichever test process asks first
+ * (a lock directory holding its pid) while the others wait for its `.done` marker: fourteen
+ * serve and monitor suites start from the same registered repository, and each process building
+ * it again cost two trainings and registrations. A builder that fails removes its lock and its
+ * half-built directory, so a waiting process builds (and fails) on its own account; a lock whose
+ * process is gone is taken over.
+ */
+async function sharedTemplate(key: string, tree: Tree, make: (repo: TempRepo) => Promise<void>): Promise<string> {
+  const base = templateDir(key);
+  const done = `${base}.done`;
+  const lock = `${base}.lock`;
+  const deadline = Date.now() + TEMPLATE_WAIT_MS;
+  for (;;) {
+    if (existsSync(done)) return base;
+    try {
+      mkdirSync(lock);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (!lockHolderAlive(lock)) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`template ${key}: another test process has been building it for ${TEMPLATE_WAIT_MS / 1000} s (${lock})`);
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    try {
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      rmSync(base, { recursive: true, force: true });
+      mkdirSync(base);
+      await make(buildRepo(base, tree));
+      writeFileSync(done, '');
+      return base;
+    } catch (err) {
+      rmSync(base, { recursive: true, force: true });
+      throw err;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Where the template `key` is built in the run's directory (its lock is this path + `.lock`). */
+export function templateDir(key: string): string {
+  return join(inject('runDir'), `template-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`);
+}
+
+/** Whether the process named in a template lock still runs (a lock without its pid yet is being taken: alive). */
+function lockHolderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return true;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { templateRepo, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { templateDir, templateRepo, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 /** The shared-fixture helpers other suites rely on: a copy must behave like a repository of its own. */
-describe('templateRepo: a repository built once per process, copied per test', () => {
+describe('templateRepo: a repository built once per run, copied per test', () => {
   let builds = 0;
   const make = async (repo: TempRepo) => {
     builds++;
@@ -59,5 +60,27 @@ describe('templateRepo: a repository built once per process, copied per test', (
     await expect(templateRepo('template-failing', {}, failing)).rejects.toThrow('training failed');
     await expect(templateRepo('template-failing', {}, failing)).rejects.toThrow('training failed');
     expect(attempts).toBe(2);
+  });
+
+  it('waits while another live process holds the build lock, and takes the lock over once that process is gone', async () => {
+    const key = 'template-locked';
+    const lock = `${templateDir(key)}.lock`;
+    const holder = spawn('sleep', ['60'], { stdio: 'ignore' });
+    onTestFinished(() => void holder.kill('SIGKILL'));
+    mkdirSync(lock);
+    writeFileSync(join(lock, 'pid'), String(holder.pid));
+    let lockedBuilds = 0;
+    const pending = templateRepo(key, { 'a.txt': 'a\n' }, async () => {
+      lockedBuilds++;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(lockedBuilds).toBe(0);
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    holder.kill('SIGKILL');
+    await exited;
+    const repo = await pending;
+    expect(lockedBuilds).toBe(1);
+    expect(readFileSync(join(repo.dir, 'a.txt'), 'utf8')).toBe('a\n');
+    expect(existsSync(lock)).toBe(false);
   });
 });
