@@ -5,7 +5,7 @@ import type { VersionDiff } from '../../src/registry/version-diff.js';
 import { looksLikeStackTrace, runCli } from '../helpers/cli.js';
 import { manifestYaml, smallPipeline } from '../helpers/registry-fixtures.js';
 import { projectRoot } from '../helpers/temp-project.js';
-import { tempRepo } from '../helpers/temp-repo.js';
+import { templateRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 /** The breast-cancer CSV with a `grade` column (1, 2 or 3), cut to its first `rows` rows. */
 function bcWithGrade(rows: number): string {
@@ -18,15 +18,16 @@ const v2Features = '{numeric: [mean_radius, worst_texture], categorical: [grade]
 const LOOSE = '[{metric: accuracy, min: 0.8}]';
 
 /** v1: three numeric features on all 569 rows; v2: one swapped, `grade` made categorical, 500 rows, a solver parameter and the scaling changed. */
-async function twoVersions() {
-  const repo = tempRepo({ 'p.yaml': smallPipeline({ features: v1Features, bootstrap: 50, gates: LOOSE }), 'data/bc.csv': bcWithGrade(569) });
-  const first = await runCli(['register', 'p.yaml', '-q'], repo.dir);
-  expect(first.stdout, first.stderr).toMatch(/registered bc v1/);
-  writeFileSync(join(repo.dir, 'data/bc.csv'), bcWithGrade(500));
-  writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ features: v2Features, bootstrap: 50, params: '{max_iter: 50}', preprocess: '{scale: minmax}', gates: LOOSE }));
-  const second = await runCli(['register', 'p.yaml', '-q'], repo.dir);
-  expect(second.stdout, second.stderr).toMatch(/registered bc v2/);
-  return repo;
+/** A copy of the two versions, registered once per test run (see templateRepo). */
+function twoVersions(): Promise<TempRepo> {
+  return templateRepo('registry-diff-two-versions', { 'p.yaml': smallPipeline({ features: v1Features, bootstrap: 50, gates: LOOSE }), 'data/bc.csv': bcWithGrade(569) }, async (repo) => {
+    const first = await runCli(['register', 'p.yaml', '-q'], repo.dir);
+    expect(first.stdout, first.stderr).toMatch(/registered bc v1/);
+    writeFileSync(join(repo.dir, 'data/bc.csv'), bcWithGrade(500));
+    writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ features: v2Features, bootstrap: 50, params: '{max_iter: 50}', preprocess: '{scale: minmax}', gates: LOOSE }));
+    const second = await runCli(['register', 'p.yaml', '-q'], repo.dir);
+    expect(second.stdout, second.stderr).toMatch(/registered bc v2/);
+  });
 }
 
 describe('pipepilot diff', () => {

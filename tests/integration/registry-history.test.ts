@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelHistory } from '../../src/registry/model-history.js';
 import { looksLikeStackTrace, runCli } from '../helpers/cli.js';
 import { bcData, manifestYaml, smallPipeline } from '../helpers/registry-fixtures.js';
-import { tempRepo } from '../helpers/temp-repo.js';
+import { templateRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 /** Git's own variables for who and when (simple-git strips GIT_* from its children, so tests set them on their own git calls). */
 function gitEnv(name: string, iso: string): NodeJS.ProcessEnv {
@@ -32,21 +32,21 @@ function commitManifest(dir: string, at: { env: string; version: number; name: s
  * Three versions registered in September and October by Ada, Grace and Ada; production went
  * v1 (1 Oct) → v2 (1 Nov) → v3 (10 Nov) → back to v2 (12 Nov, a rollback); staging got v3 on 20 Oct.
  */
-async function registryWithHistory() {
-  const repo = tempRepo({ 'p.yaml': smallPipeline(), 'data/bc.csv': bcData });
-  const registrations: [string, string][] = [['Ada', '2026-09-01T10:00:00Z'], ['Grace', '2026-09-15T10:00:00Z'], ['Ada', '2026-10-15T10:00:00+02:00']];
-  for (const [i, [name, iso]] of registrations.entries()) {
-    writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ seed: i + 1 }));
-    const res = await runCli(['register', 'p.yaml', '-q'], repo.dir);
-    expect(res.stdout).toMatch(new RegExp(`registered bc v${i + 1}`));
-    restamp(repo.dir, name, iso);
-  }
-  commitManifest(repo.dir, { env: 'production', version: 1, name: 'Ada', iso: '2026-10-01T00:00:00Z' });
-  commitManifest(repo.dir, { env: 'staging', version: 3, name: 'Grace', iso: '2026-10-20T00:00:00Z' });
-  commitManifest(repo.dir, { env: 'production', version: 2, name: 'Grace', iso: '2026-11-01T00:00:00Z' });
-  commitManifest(repo.dir, { env: 'production', version: 3, name: 'Ada', iso: '2026-11-10T09:00:00Z' });
-  commitManifest(repo.dir, { env: 'production', version: 2, name: 'Linus', iso: '2026-11-12T09:00:00Z' });
-  return repo;
+function registryWithHistory(): Promise<TempRepo> {
+  return templateRepo('registry-history-three-versions', { 'p.yaml': smallPipeline(), 'data/bc.csv': bcData }, async (repo) => {
+    const registrations: [string, string][] = [['Ada', '2026-09-01T10:00:00Z'], ['Grace', '2026-09-15T10:00:00Z'], ['Ada', '2026-10-15T10:00:00+02:00']];
+    for (const [i, [name, iso]] of registrations.entries()) {
+      writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ seed: i + 1 }));
+      const res = await runCli(['register', 'p.yaml', '-q'], repo.dir);
+      expect(res.stdout).toMatch(new RegExp(`registered bc v${i + 1}`));
+      restamp(repo.dir, name, iso);
+    }
+    commitManifest(repo.dir, { env: 'production', version: 1, name: 'Ada', iso: '2026-10-01T00:00:00Z' });
+    commitManifest(repo.dir, { env: 'staging', version: 3, name: 'Grace', iso: '2026-10-20T00:00:00Z' });
+    commitManifest(repo.dir, { env: 'production', version: 2, name: 'Grace', iso: '2026-11-01T00:00:00Z' });
+    commitManifest(repo.dir, { env: 'production', version: 3, name: 'Ada', iso: '2026-11-10T09:00:00Z' });
+    commitManifest(repo.dir, { env: 'production', version: 2, name: 'Linus', iso: '2026-11-12T09:00:00Z' });
+  });
 }
 
 describe('pipepilot history', () => {

@@ -2,16 +2,12 @@ import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } fr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeStackTrace, runCli } from '../helpers/cli.js';
-import { bcData, smallPipeline } from '../helpers/registry-fixtures.js';
-import { tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { registeredRepo } from '../helpers/deployment-fixtures.js';
+import type { TempRepo } from '../helpers/temp-repo.js';
 
-async function registered(versions = 1): Promise<TempRepo> {
-  const repo = tempRepo({ 'p.yaml': smallPipeline(), 'data/bc.csv': bcData });
-  for (let seed = 1; seed <= versions; seed++) {
-    writeFileSync(join(repo.dir, 'p.yaml'), smallPipeline({ seed }));
-    expect((await runCli(['register', 'p.yaml', '-q'], repo.dir)).code).toBe(0);
-  }
-  return repo;
+/** `versions` tiny versions of bc registered (a copy of the run's template: see templateRepo). */
+function registered(versions = 1): Promise<TempRepo> {
+  return registeredRepo(versions);
 }
 
 function manifest(repo: TempRepo, env: string, text: string): void {
