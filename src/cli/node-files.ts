@@ -9,7 +9,7 @@ export function nodeFiles(root: string): Files {
   const abs = (p: string) => resolve(root, p);
   return {
     root,
-    readBytes: async (p) => new Uint8Array(await readFileNamed(abs(p), p)),
+    readBytes: async (p) => plainBytes(await readFileNamed(abs(p), p)),
     readText: async (p) => (await readFileNamed(abs(p), p)).toString('utf8'),
     realpath: (p) => {
       try {
@@ -28,6 +28,17 @@ export function nodeFiles(root: string): Files {
     writeNewDirectory: (dir, files) => writeNewDirectory(abs(dir), dir, files),
     remove: (p) => rm(abs(p), { recursive: true, force: true }),
   };
+}
+
+/**
+ * The file's bytes as a plain Uint8Array over the Buffer's own memory when the Buffer has its
+ * ArrayBuffer to itself (as readFile's do), else a copy: copying a 22 MB data file took
+ * 130-170 ms of every run (issue 10). Either way `.buffer` holds exactly these bytes.
+ */
+function plainBytes(buffer: Buffer): Uint8Array {
+  return buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength
+    ? new Uint8Array(buffer.buffer, 0, buffer.byteLength)
+    : new Uint8Array(buffer);
 }
 
 let stagingCounter = 0;

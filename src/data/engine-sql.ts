@@ -1,15 +1,18 @@
 /**
- * SQL that makes a columnar engine (DuckDB) type cells exactly as `inferColumn` and the readers
- * do (issue 10). Pure text building: the shell (src/engine) runs it. The equality of the two
- * paths is tested cell for cell (tests/integration/duckdb-engine.test.ts), so a rule changed in
- * infer-column.ts must be changed here too.
+ * SQL that makes a columnar engine (DuckDB) read cells exactly as `inferColumn` and the readers
+ * do (issue 10), or leave them to JS where it could differ. Pure text building: the shell
+ * (src/engine) runs it. The equality of the two paths is tested cell for cell
+ * (tests/integration/duckdb-engine.test.ts, tests/fuzz/engine-numbers.fuzz.test.ts), so a rule
+ * changed in infer-column.ts must be changed here too.
  */
 
 // String.prototype.trim's whitespace (WhiteSpace + LineTerminator); DuckDB's trim() alone strips spaces only.
 const JS_WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
-// The numbers infer-column.ts accepts (a decimal literal, ±inf/infinity, ±nan; case-insensitive
-// for the words) as one RE2 pattern (regexp_full_match anchors both ends).
-const NUMBER_LITERAL = '(?i)[+-]?(?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?|inf|infinity|nan)';
+// The numbers infer-column.ts accepts (a decimal literal, ±inf/infinity; case-insensitive for the
+// words) as one RE2 pattern (regexp_full_match anchors both ends). Not its ±nan: DuckDB casts
+// '-nan' to a NaN with the sign bit set, JS to the one NaN, so a NaN literal (not a missing
+// marker) is left to JS.
+const NUMBER_LITERAL = '(?i)[+-]?(?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?|inf|infinity)';
 
 /** A SQL string literal. */
 export function sqlString(text: string): string {
@@ -37,48 +40,34 @@ export function edgeSpaceSql(columnCount: number, from: string, only?: readonly 
 /** Columns (by position) that need trimming; the others are used as they are. */
 export type Trimmed = ReadonlySet<number>;
 
-/** The cell trimmed as JS trims, with NULL (an empty CSV field) as the empty text it was in the file. */
-function trimmed(index: number, trim: Trimmed): string {
-  const text = `coalesce(${positionalName(index)}, '')`;
-  return trim.has(index) ? `trim(${text}, ${sqlString(JS_WHITESPACE)})` : text;
-}
-
 function isMissingText(text: string, missing: ReadonlySet<string>): string {
   // list_contains, not IN: DuckDB plans a long IN list as a join, which does not keep row order.
   return missing.size === 0 ? 'false' : `list_contains([${[...missing].map(sqlString).join(', ')}], ${text})`;
 }
 
 /**
- * Per text column: whether every cell is missing or a number literal by the JS rules (`num_i`),
- * and whether DuckDB's cast takes every such cell (`cast_i`). A column with num_i but not cast_i
- * must be read with JS, as the two would disagree. (DuckDB casts ±inf, ±infinity and ±nan in
- * any case as JS does, and rounds decimals correctly, as JS does.) Plus the row count (`rows`).
+ * A CSV text column read as a number where that is certain to be what `inferColumn` reads:
+ * NaN for a missing marker (an empty field is the empty text), DuckDB's cast for a number
+ * literal by the JS grammar, and NULL for anything else — a cell with whitespace at an end, a
+ * word, a NaN literal, or a literal DuckDB will not cast. One NULL in a column sends the whole column
+ * to `inferColumn` as text, so a NULL never decides a kind or a value. (Where both take a
+ * literal, DuckDB's cast and `Number()` round correctly, so they agree: fuzz-tested in
+ * tests/integration/duckdb-engine.test.ts.) No trim(): it costs DuckDB more than the rest together.
  */
-export function textTypingSql(columnCount: number, missing: ReadonlySet<string>, from: string, trim: Trimmed): string {
-  const parts = ['count(*) AS rows'];
-  for (let i = 0; i < columnCount; i++) {
-    const t = trimmed(i, trim);
-    parts.push(`bool_and(${isMissingText(t, missing)} OR regexp_full_match(${t}, ${sqlString(NUMBER_LITERAL)})) AS num_${i}`);
-    parts.push(`bool_and(${isMissingText(t, missing)} OR TRY_CAST(${t} AS DOUBLE) IS NOT NULL) AS cast_${i}`);
-  }
-  return `SELECT ${parts.join(', ')} FROM ${from}`;
-}
-
-/** A text column known to hold only numbers and missing values (num_i and cast_i), as DOUBLE with NaN for missing (never NULL). */
-export function textAsNumberSql(index: number, missing: ReadonlySet<string>, trim: Trimmed): string {
-  const t = trimmed(index, trim);
-  return `CASE WHEN ${isMissingText(t, missing)} THEN 'nan'::DOUBLE ELSE CAST(${t} AS DOUBLE) END`;
+export function textAsNumberOrNullSql(index: number, missing: ReadonlySet<string>): string {
+  const c = positionalName(index);
+  return `CASE WHEN ${isMissingText(`coalesce(${c}, '')`, missing)} THEN 'nan'::DOUBLE ` +
+    `WHEN regexp_full_match(${c}, ${sqlString(NUMBER_LITERAL)}) THEN TRY_CAST(${c} AS DOUBLE) ELSE NULL END`;
 }
 
 /**
- * A text column as categories: NULL where the trimmed text is a missing marker (or, for
- * Parquet, where the value is null), else the text as written (not trimmed).
+ * A Parquet text column as categories: NULL where the value is null or its trimmed text is a
+ * missing marker, else the text as written (not trimmed).
  */
-export function textAsCategorySql(index: number, missing: ReadonlySet<string>, opts: { nullIsEmptyText: boolean; trim: Trimmed }): string {
+export function textAsCategorySql(index: number, missing: ReadonlySet<string>, trim: Trimmed): string {
   const c = positionalName(index);
-  const t = opts.nullIsEmptyText ? trimmed(index, opts.trim) : opts.trim.has(index) ? `trim(${c}, ${sqlString(JS_WHITESPACE)})` : c;
-  const value = opts.nullIsEmptyText ? `coalesce(${c}, '')` : c;
-  return `CASE WHEN ${opts.nullIsEmptyText ? 'false' : `${c} IS NULL`} OR ${isMissingText(t, missing)} THEN NULL ELSE ${value} END`;
+  const t = trim.has(index) ? `trim(${c}, ${sqlString(JS_WHITESPACE)})` : c;
+  return `CASE WHEN ${c} IS NULL OR ${isMissingText(t, missing)} THEN NULL ELSE ${c} END`;
 }
 
 /** A numeric column of any width as DOUBLE with NaN for null (as `Number()` of a BigInt rounds: to nearest). */

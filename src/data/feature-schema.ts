@@ -96,7 +96,12 @@ function placeholderWarning(name: string, col: CategoricalColumn, source: string
   for (const v of col.values) {
     if (v === null) continue;
     if (parseNumberLiteral(v.trim()) !== undefined) numbers++;
-    else texts.set(v, (texts.get(v) ?? 0) + 1);
+    else {
+      texts.set(v, (texts.get(v) ?? 0) + 1);
+      // Texts only accumulate, so past this many the answer is known: stop (a plain text column
+      // is decided in its first rows instead of a number test per value of the whole column).
+      if (texts.size > PLACEHOLDER_MAX_DISTINCT) return undefined;
+    }
   }
   const present = numbers + [...texts.values()].reduce((a, b) => a + b, 0);
   if (present === 0 || numbers < MOSTLY_NUMERIC_FRACTION * present || texts.size > PLACEHOLDER_MAX_DISTINCT) return undefined;

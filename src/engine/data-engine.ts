@@ -3,7 +3,7 @@ import { jsTableEngine, type TableEngine } from '../data/table-engine.js';
 import { duckDbTableEngine } from './duckdb-engine.js';
 
 /**
- * The CLI's data engine (issue 10): DuckDB when `@duckdb/node-api` is installed (an optional
+ * The CLI's data engine (issue 10): DuckDB when `@duckdb/node-bindings` is installed (an optional
  * dependency), else the JS readers, which read the same Table. `PIPEPILOT_DATA_ENGINE=js`
  * forces the JS readers (to compare, or where the native library misbehaves).
  */

@@ -2,7 +2,7 @@ import { PipePilotError } from '../errors.js';
 import {
   FLOAT64_EPS, type Scores, checkClassIndices, checkProbabilities, checkRows,
 } from './metric-inputs.js';
-import { type ScoreGroups, groupByScore, rankingScores } from './ranking.js';
+import { type ScoreGroups, groupByScore, positivesInOrder, rankingScores } from './ranking.js';
 import { countingResampler } from './bootstrap.js';
 
 /**
@@ -22,6 +22,8 @@ export interface PreparedBinary {
   rowLogLoss: Float64Array;
   rowBrier: Float64Array;
   groups: ScoreGroups;
+  /** The labels in score order (positivesInOrder). */
+  positives: Uint8Array;
 }
 
 export function prepareBinary(yTrue: Float64Array, probPositive: Scores, threshold: number): PreparedBinary {
@@ -46,7 +48,8 @@ export function prepareBinary(yTrue: Float64Array, probPositive: Scores, thresho
     rowLogLoss[i] = -Math.log((yTrue[i] === 1 ? clipped : 1 - clipped) / rowSum);
     rowBrier[i] = (yTrue[i] - p) ** 2;
   }
-  return { yTrue, predicted, rowLogLoss, rowBrier, groups: groupByScore(probPositive) };
+  const groups = groupByScore(probPositive);
+  return { yTrue, predicted, rowLogLoss, rowBrier, groups, positives: positivesInOrder(groups, yTrue) };
 }
 
 /** Metrics with each row counted `weights[i]` times (bootstrap counts); once each when omitted. */
@@ -55,7 +58,7 @@ export function weightedBinaryMetrics(prep: PreparedBinary, weights?: ArrayLike<
   const total = tn + fp + fn + tp;
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
-  const { roc_auc, pr_auc } = rankingScores(prep.groups, prep.yTrue, weights);
+  const { roc_auc, pr_auc } = rankingScores(prep.groups, prep.positives, weights);
   return {
     accuracy: (tp + tn) / total,
     balanced_accuracy: balancedAccuracy(tn, fp, fn, tp),

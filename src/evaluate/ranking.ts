@@ -23,9 +23,17 @@ export function groupByScore(scores: ArrayLike<number>): ScoreGroups {
   return { order, groupEnds: Uint32Array.from(ends) };
 }
 
+/** 1 where the row at each position of `groups.order` is a positive (label 1), else 0: the labels in score order, made once per test set. */
+export function positivesInOrder(groups: ScoreGroups, yTrue: ArrayLike<number>): Uint8Array {
+  const { order } = groups;
+  const positives = new Uint8Array(order.length);
+  for (let pos = 0; pos < order.length; pos++) positives[pos] = yTrue[order[pos]] === 1 ? 1 : 0;
+  return positives;
+}
+
 /**
  * roc_auc and pr_auc (sklearn's average_precision_score) with rows weighted by `weights`
- * (bootstrap counts; all 1 when omitted).
+ * (bootstrap counts; all 1 when omitted); `positives` from positivesInOrder.
  *
  * roc_auc is the trapezoid under the ROC curve over distinct thresholds, so tied scores count
  * half — sklearn's convention. pr_auc is Σ (R_g − R_{g−1}) · P_g over the same thresholds.
@@ -34,7 +42,7 @@ export function groupByScore(scores: ArrayLike<number>): ScoreGroups {
  */
 export function rankingScores(
   groups: ScoreGroups,
-  yTrue: ArrayLike<number>,
+  positives: Uint8Array,
   weights?: ArrayLike<number>,
 ): { roc_auc: number; pr_auc: number } {
   const { order, groupEnds } = groups;
@@ -46,11 +54,13 @@ export function rankingScores(
   for (let g = 0; g < groupEnds.length; g++) {
     let groupTp = 0;
     let groupFp = 0;
+    // Without a branch on the label (in a resample it is a coin flip for the branch predictor,
+    // most of this loop's time): w·p is w or 0, and adding 0 leaves a sum's bits unchanged.
     for (let pos = start; pos < groupEnds[g]; pos++) {
-      const row = order[pos];
-      const w = weights === undefined ? 1 : weights[row];
-      if (yTrue[row] === 1) groupTp += w;
-      else groupFp += w;
+      const w = weights === undefined ? 1 : weights[order[pos]];
+      const tpPart = w * positives[pos];
+      groupTp += tpPart;
+      groupFp += w - tpPart;
     }
     area += groupFp * (tp + groupTp / 2);
     tp += groupTp;

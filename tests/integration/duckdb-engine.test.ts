@@ -113,7 +113,7 @@ describe('the DuckDB engine reads what the JS readers read', () => {
     const opts = options('breast-cancer.csv', 'csv');
     expect(plain(await duck.readTable({ bytes, path }, opts))).toEqual(plain(await readTable(bytes, opts)));
     await duck.readTable({ bytes, path }, opts);
-    expect(fallbacks).toEqual([expect.stringContaining('@duckdb/node-api is not available')]);
+    expect(fallbacks).toEqual([expect.stringContaining('DuckDB (@duckdb/node-bindings) is not available')]);
   });
 
   it('files below minBytes, or only in memory, are read by the JS readers without loading DuckDB', async () => {

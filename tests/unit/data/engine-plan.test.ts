@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planCsvEngineRead } from '../../../src/data/engine-csv.js';
-import { textAsCategorySql, textTypingSql } from '../../../src/data/engine-sql.js';
+import { textAsCategorySql, textAsNumberOrNullSql } from '../../../src/data/engine-sql.js';
 import { parquetLayout } from '../../../src/data/read-parquet.js';
 import { fixture } from './fixture.js';
 
@@ -9,10 +9,12 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('planCsvEngineRead: which CSV files DuckDB may read', () => {
   it('a plain LF or CRLF file: its header, and the row count when no quote could hide a line break', () => {
-    expect(planCsvEngineRead(bytes('a,b\n1,2\n3,4\n'))).toEqual({ header: ['a', 'b'], expectedRows: 2 });
-    expect(planCsvEngineRead(bytes('a,b\r\n1,2\r\n3,4'))).toEqual({ header: ['a', 'b'], expectedRows: 2 });
-    expect(planCsvEngineRead(bytes('\ufeffa,b\n1,2\n'))).toEqual({ header: ['a', 'b'], expectedRows: 1 });
-    expect(planCsvEngineRead(bytes('a,b\n1,"x,y"\n'))).toEqual({ header: ['a', 'b'] });
+    expect(planCsvEngineRead(bytes('a,b\n1,2\n3,4\n'))).toEqual({ header: ['a', 'b'], expectedRows: 2, maxRows: 2 });
+    expect(planCsvEngineRead(bytes('a,b\r\n1,2\r\n3,4'))).toEqual({ header: ['a', 'b'], expectedRows: 2, maxRows: 2 });
+    expect(planCsvEngineRead(bytes('\ufeffa,b\n1,2\n'))).toEqual({ header: ['a', 'b'], expectedRows: 1, maxRows: 1 });
+    expect(planCsvEngineRead(bytes('a,b\n1,"x,y"\n'))).toEqual({ header: ['a', 'b'], maxRows: 1 });
+    // A quoted line break: two lines, one row; the line count only bounds the rows.
+    expect(planCsvEngineRead(bytes('a,b\n1,"x\ny"\n'))).toEqual({ header: ['a', 'b'], maxRows: 2 });
   });
 
   it.each([
@@ -36,16 +38,15 @@ describe('planCsvEngineRead: which CSV files DuckDB may read', () => {
 
 describe('the typing SQL', () => {
   it('names every column by position only, so a file\'s names never reach SQL', () => {
-    const sql = textTypingSql(2, new Set(['NA', "it's"]), 'raw', new Set([1]));
-    expect(sql).toContain('num_0');
-    expect(sql).toContain('cast_1');
-    expect(sql).toContain("'it''s'");
-    expect(sql).toContain('trim(coalesce(c1');
-    expect(sql).not.toContain('trim(coalesce(c0'); // only the column with whitespace at a cell's end
+    const sql = textAsNumberOrNullSql(1, new Set(['NA', "it's"]));
+    expect(sql).toContain("list_contains(['NA', 'it''s'], coalesce(c1, ''))");
+    expect(sql).toContain('TRY_CAST(c1 AS DOUBLE)');
+    expect(sql).not.toContain('trim('); // a cell with whitespace at an end is left to JS (NULL)
   });
 
   it('with no missing markers, nothing is missing', () => {
-    expect(textAsCategorySql(0, new Set(), { nullIsEmptyText: true, trim: new Set() })).toBe("CASE WHEN false OR false THEN NULL ELSE coalesce(c0, '') END");
+    expect(textAsNumberOrNullSql(0, new Set())).toMatch(/^CASE WHEN false THEN/);
+    expect(textAsCategorySql(0, new Set(), new Set())).toBe('CASE WHEN c0 IS NULL OR false THEN NULL ELSE c0 END');
   });
 });
 
