@@ -70,6 +70,7 @@ function boost(req: GbdtFitRequest, kernels: TreeKernels): GbdtFit {
   const { train, valid } = holdOut(rows, s.earlyStopping?.validationFraction, rng);
   const mapper = fitBinMapper(req.x, cols, train, req.columns, s.maxBins);
   binRows(mapper, req.x, rows, kernels.bins);
+  kernels.binsWritten();
   const { grad, hess } = kernels;
   const base = baseScore(objective, req.y, train, outputs);
   // In the kernels' memory: the binary gradient pass reads them on two threads.

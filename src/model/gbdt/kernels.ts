@@ -17,6 +17,8 @@ export interface TreeKernels {
   readonly threads: number;
   /** rows×cols bin codes, row-major. */
   readonly bins: Uint8Array;
+  /** Called once `bins` is written (the wasm kernels keep a feature-major copy for partitions). */
+  binsWritten(): void;
   readonly grad: Float64Array;
   readonly hess: Float64Array;
   /** rows×outputs margins and the rows' labels: the gradient pass reads them. */
@@ -74,6 +76,7 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     name: 'ts',
     threads: 1,
     bins,
+    binsWritten: () => undefined,
     grad,
     hess,
     margin,

@@ -115,6 +115,9 @@ export function wasmKernels(
   const workers = Math.max(0, Math.min(threads, cols) - 1);
   const at = new Layout();
   const binsAt = at.take(rows * cols);
+  // Feature-major copy: a partition reads one feature of its rows, a column of `rows` bytes that
+  // stays in cache, where the row-major bins put each row's byte on its own cache line.
+  const binsByFeatureAt = at.take(rows * cols);
   const gradAt = at.take(rows * 8);
   const hessAt = at.take(rows * 8);
   const marginAt = at.take(rows * shape.outputs * 8);
@@ -147,11 +150,21 @@ export function wasmKernels(
   const margin = new Float64Array(buf, marginAt, rows * shape.outputs);
   const labels = new Float64Array(buf, labelsAt, rows);
   const half = rows >> 1;
+  const bins = new Uint8Array(buf, binsAt, rows * cols);
+  const binsByFeature = new Uint8Array(buf, binsByFeatureAt, rows * cols);
+  // The partition kernel reads bins[r·cols + f]; over a feature's column that is column[r·1 + 0].
+  const columnArgs = (feature: number) => [binsByFeatureAt + feature * rows, 1, 0] as const;
 
   return {
     name: 'wasm',
     threads: workers + 1,
-    bins: new Uint8Array(buf, binsAt, rows * cols),
+    bins,
+    binsWritten: () => {
+      for (let f = 0; f < cols; f++) {
+        const column = binsByFeature.subarray(f * rows, (f + 1) * rows);
+        for (let r = 0, o = f; r < rows; r++, o += cols) column[r] = bins[o];
+      }
+    },
     grad,
     hess,
     margin,
@@ -189,14 +202,14 @@ export function wasmKernels(
     },
     partition: (ids, start, end, feature, goesLeft) => {
       table.set(goesLeft);
-      if (pool.ready() === 0 || end - start < parallelMinPartition) return partition(binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt, start, end);
+      if (pool.ready() === 0 || end - start < parallelMinPartition) return partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, end);
       // Two halves at once, each a stable partition in place (its rights after its lefts, through
       // its own part of the scratch): [Aleft Aright | Bleft Bright]. Swapping the middle blocks
       // gives [Aleft Bleft | Aright Bright], the one-thread result: same rows, same order.
       stats.parallelPartitions++;
       const half = start + ((end - start) >> 1);
-      pool.run(0, [binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt + (half - start) * 4, half, end], OP_PARTITION);
-      const aEnd = partition(binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt, start, half);
+      pool.run(0, [...columnArgs(feature), tableAt, ids.byteOffset, scratchAt + (half - start) * 4, half, end], OP_PARTITION);
+      const aEnd = partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, half);
       const bEnd = pool.wait(0);
       const aRight = half - aEnd;
       const scratch = new Uint32Array(buf, scratchAt, aRight);

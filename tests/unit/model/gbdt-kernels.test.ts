@@ -67,6 +67,7 @@ describe('gbdt WebAssembly kernels', () => {
       for (const k of [wasm, ts]) {
         const r = new Rng(8);
         for (let i = 0; i < rows * cols; i++) k.bins[i] = r.next() < 0.05 ? 255 : Math.floor(r.next() * 40);
+        k.binsWritten();
         for (let i = 0; i < rows; i++) {
           k.grad[i] = r.normal() * 1e3;
           k.hess[i] = r.next() * 1e-3;
