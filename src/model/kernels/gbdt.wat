@@ -37,7 +37,7 @@
     (local $p i32) (local $pend i32) (local $blockEnd i32) (local $fp i32) (local $fend i32)
     (local $r i32) (local $f i32) (local $f2 i32) (local $hf i32) (local $hf2 i32) (local $cf i32) (local $cf2 i32)
     (local $dummy i32) (local $gathered i32) (local $rowAt i32) (local $g i32) (local $q i32) (local $qend i32)
-    (local $row i32) (local $b i32) (local $b2 i32) (local $o i32) (local $gh v128) (local $k i32)
+    (local $row i32) (local $touched i32) (local $b i32) (local $b2 i32) (local $o i32) (local $gh v128) (local $k i32)
     (local.set $fend (i32.add (local.get $feats) (i32.shl (local.get $nf) (i32.const 2))))
     (local.set $dummy (i32.add (local.get $scratch) (i32.shl (local.get $nf) (i32.const 10))))
     (local.set $gathered (i32.add (local.get $dummy) (i32.const 7168)))
@@ -70,7 +70,13 @@
               (f64x2.replace_lane 1
                 (f64x2.splat (f64.load (i32.add (local.get $grad) (i32.shl (local.get $r) (i32.const 3)))))
                 (f64.load (i32.add (local.get $hess) (i32.shl (local.get $r) (i32.const 3))))))
-            (i32.store (local.get $q) (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $cols))))
+            (local.set $row (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $cols))))
+            (i32.store (local.get $q) (local.get $row))
+            ;; Touch the row's first and last bin bytes: in this short loop the cache misses of a
+            ;; node's scattered rows overlap, instead of one at a time in the feature loop (no
+            ;; prefetch instruction in wasm; the sum is stored below so the loads are not dropped).
+            (local.set $touched (i32.add (local.get $touched)
+              (i32.add (i32.load8_u (local.get $row)) (i32.load8_u (i32.sub (i32.add (local.get $row) (local.get $cols)) (i32.const 1))))))
             (local.set $g (i32.add (local.get $g) (i32.const 16)))
             (local.set $q (i32.add (local.get $q) (i32.const 4)))
             (local.set $p (i32.add (local.get $p) (i32.const 4)))
@@ -132,6 +138,7 @@
             (local.set $fp (i32.add (local.get $fp) (i32.const 8)))
             (br $pairs)))
         (br $blocks)))
+    (i32.store (local.get $dummy) (local.get $touched))
     ;; The count slots: copied from `known` (by feature) or converted from the u32 counts (by position).
     (local.set $fp (local.get $feats))
     (local.set $cf (local.get $scratch))
