@@ -29,7 +29,7 @@
   ;; dummy one whose sums land in scratch.
   ;;
   ;; scratch (per thread, 16-byte aligned): counts nf × 256 u32 | dummy slots 6144 | dummy counts
-  ;; 1024 | gathered (g, h) 256 × 16 | bin-row addresses 256 × 4. See HIST_SCRATCH_BYTES.
+  ;; 1024 | gathered (g, h) 256 × 16 | bin-row addresses 256 × 4 (histScratchBytes in wasm-kernels.ts).
   (func (export "hist")
     (param $bins i32) (param $cols i32) (param $grad i32) (param $hess i32)
     (param $ids i32) (param $start i32) (param $end i32)
