@@ -6,6 +6,7 @@ import { tsKernels, type TreeKernels } from './kernels.js';
 import { wasmKernels } from './wasm-kernels.js';
 import { growTree, type GrowRules, type GrownTree, type TrainingData } from './grow-tree.js';
 import { baseScore, gradients, objectiveFor, sumLoss } from './objective.js';
+import { BIN_SLOTS } from './histogram.js';
 import { GBDT_FORMAT, type GbdtModelJson, type TreeJson } from './tree-format.js';
 
 export interface GbdtSettings extends Omit<GrowRules, 'maxDepth'> {
@@ -69,13 +70,17 @@ function boost(req: GbdtFitRequest, kernels: TreeKernels): GbdtFit {
   const { train, valid } = holdOut(rows, s.earlyStopping?.validationFraction, rng);
   const mapper = fitBinMapper(req.x, cols, train, req.columns, s.maxBins);
   binRows(mapper, req.x, rows, kernels.bins);
+  kernels.binsWritten();
   const { grad, hess } = kernels;
   const base = baseScore(objective, req.y, train, outputs);
   // In the kernels' memory: the binary gradient pass reads them on two threads.
   const { margin, labels } = kernels;
   labels.set(req.y);
   for (let r = 0; r < rows; r++) for (let k = 0; k < outputs; k++) margin[r * outputs + k] = base[k];
-  const data: TrainingData = { cols, mapper, kernels };
+  // Without row sampling every root learns from the training rows: count their bins once.
+  const rootCountsKnown = s.subsample >= 1;
+  if (rootCountsKnown) countBins(kernels.bins, cols, train, kernels.rootCounts);
+  const data: TrainingData = { cols, mapper, kernels, rootCountsKnown };
   const trees: TreeJson[] = [];
   const history: EpochRecord[] = [];
   let best = { loss: Infinity, iteration: 0 };
@@ -175,6 +180,15 @@ function applyTree(margin: Float64Array, outputs: number, k: number, tree: Grown
       node = (tree.goesLeft[node] as Uint8Array)[b] === 1 ? tree.left[node] : tree.right[node];
     }
     margin[r * outputs + k] += tree.value[node];
+  }
+}
+
+/** counts[f·256 + bin] = rows of `rows` whose feature f falls in that bin (float64, as a histogram's count slots). */
+function countBins(bins: Uint8Array, cols: number, rows: Uint32Array, counts: Float64Array): void {
+  counts.fill(0);
+  for (const r of rows) {
+    const base = r * cols;
+    for (let f = 0; f < cols; f++) counts[f * BIN_SLOTS + bins[base + f]]++;
   }
 }
 

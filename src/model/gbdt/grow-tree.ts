@@ -15,6 +15,8 @@ export interface TrainingData {
   mapper: BinMapper;
   /** The hot loops and the buffers they read: bins, gradients, row ids, histograms. */
   kernels: TreeKernels;
+  /** The root's rows are the ones counted in kernels.rootCounts (no row sampling). */
+  rootCountsKnown: boolean;
 }
 
 /** A grown tree in training form: the saved arrays plus, per node, the bins that go left. */
@@ -53,7 +55,7 @@ export function growTree(data: TrainingData, ids: Uint32Array, features: Int32Ar
   const tree = emptyTree();
   const k = data.kernels;
   const rootHist = k.takeHistogram();
-  k.buildHistogram(rootHist, ids, 0, ids.length, features);
+  k.buildHistogram(rootHist, ids, 0, ids.length, features, { countsFromRoot: data.rootCountsKnown });
   const sums = sumsOf(data, ids, 0, ids.length);
   const root: Open = { node: addNode(tree, sums, rules), start: 0, end: ids.length, depth: 0, sums, hist: rootHist };
   const open: Open[] = [withSplit(root, data, features, rules)];

@@ -17,6 +17,8 @@ export interface TreeKernels {
   readonly threads: number;
   /** rows×cols bin codes, row-major. */
   readonly bins: Uint8Array;
+  /** Called once `bins` is written (the wasm kernels keep a feature-major copy for partitions). */
+  binsWritten(): void;
   readonly grad: Float64Array;
   readonly hess: Float64Array;
   /** rows×outputs margins and the rows' labels: the gradient pass reads them. */
@@ -25,10 +27,20 @@ export interface TreeKernels {
   /** Room for one tree's row ids (reordered in place by partition) and partition's scratch. */
   readonly order: Uint32Array;
   readonly scratch: Uint32Array;
+  /**
+   * cols×256 row counts per (feature, bin) of the rows every tree's root learns from, when those
+   * are the same rows each tree (no row sampling): fitGbdt fills it once, and a root histogram
+   * built with `countsFromRoot` copies its count slots from it instead of counting them.
+   */
+  readonly rootCounts: Float64Array;
   takeHistogram(): Float64Array;
   giveHistogram(hist: Float64Array): void;
-  /** Fills `hist` for the active `features` from the rows ids[start…end); other features are left as they are. */
-  buildHistogram(hist: Float64Array, ids: Uint32Array, start: number, end: number, features: Int32Array): void;
+  /**
+   * Fills `hist` for the active `features` from the rows ids[start…end); other features are left
+   * as they are. `countsFromRoot`: the rows are the root's, whose counts are in `rootCounts` (the
+   * reference ignores it and counts: the tests compare the two).
+   */
+  buildHistogram(hist: Float64Array, ids: Uint32Array, start: number, end: number, features: Int32Array, opts?: { countsFromRoot?: boolean }): void;
   /** Stable partition of ids[start…end) by goesLeft[bin of `feature`]; returns where the right side begins. */
   partition(ids: Uint32Array, start: number, end: number, feature: number, goesLeft: Uint8Array): number;
   /** The logistic gradients of every row from `margin` and `labels`, and the loss summed over them (as `gradients` does). */
@@ -64,12 +76,14 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     name: 'ts',
     threads: 1,
     bins,
+    binsWritten: () => undefined,
     grad,
     hess,
     margin,
     labels,
     order: new Uint32Array(rows),
     scratch,
+    rootCounts: new Float64Array(cols * BIN_SLOTS),
     // Reused across nodes and trees: allocating ~6 kB per feature per node otherwise dominated training time in GC.
     takeHistogram: () => free.pop() ?? new Float64Array(cols * BIN_SLOTS * 3),
     giveHistogram: (h) => void free.push(h),

@@ -24,13 +24,13 @@ interface WasmApi {
 }
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-type HistKernel = (bins: number, cols: number, grad: number, hess: number, ids: number, start: number, end: number, feats: number, nf: number, hist: number) => void;
+type HistKernel = (bins: number, cols: number, grad: number, hess: number, ids: number, start: number, end: number, feats: number, nf: number, hist: number, scratch: number, known: number) => void;
 type PartitionKernel = (bins: number, cols: number, f: number, table: number, ids: number, scratch: number, start: number, end: number) => number;
 
 const PAGE = 65536;
 /** Shared memories must declare a maximum; past 2 GiB the TypeScript kernels are used instead. */
 const MAX_PAGES = 32768;
-/** Control words per worker: [state, ready, the 10 arguments of hist or 8 of partition, …, op, partition's result]. */
+/** Control words per worker: [state, ready, the 12 arguments of hist or 8 of partition, …, op, partition's result]. */
 const CONTROL_INTS = 16;
 const OP_SLOT = 14;
 const RESULT_SLOT = 15;
@@ -47,6 +47,8 @@ const IDLE = 0;
 const RUN = 1;
 const STOP = 2;
 const FAILED = 3;
+/** hist's scratch per thread for `cols` features: u32 counts, a dummy feature, a block's gathered rows (gbdt.wat). */
+const histScratchBytes = (cols: number) => cols * 1024 + 12288;
 
 let compiled: object | undefined;
 function gbdtModule(): object {
@@ -82,7 +84,7 @@ for (;;) {
   try {
     if (c[${OP_SLOT}] === ${OP_PARTITION}) c[${RESULT_SLOT}] = partition(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
     else if (c[${OP_SLOT}] === ${OP_GRADIENTS}) gradients();
-    else hist(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
+    else hist(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13]);
     Atomics.store(c, 0, ${IDLE});
   } catch {
     Atomics.store(c, 0, ${FAILED});
@@ -113,6 +115,9 @@ export function wasmKernels(
   const workers = Math.max(0, Math.min(threads, cols) - 1);
   const at = new Layout();
   const binsAt = at.take(rows * cols);
+  // Feature-major copy: a partition reads one feature of its rows, a column of `rows` bytes that
+  // stays in cache, where the row-major bins put each row's byte on its own cache line.
+  const binsByFeatureAt = at.take(rows * cols);
   const gradAt = at.take(rows * 8);
   const hessAt = at.take(rows * 8);
   const marginAt = at.take(rows * shape.outputs * 8);
@@ -122,6 +127,9 @@ export function wasmKernels(
   const scratchAt = at.take(rows * 4);
   const tableAt = at.take(BIN_SLOTS);
   const featsAt = at.take(cols * 4);
+  const rootCountsAt = at.take(cols * BIN_SLOTS * 8);
+  const scratchBytes = histScratchBytes(cols);
+  const histScratchAt = at.take((workers + 1) * scratchBytes);
   const controlAt = at.take(Math.max(1, workers) * CONTROL_INTS * 4);
   const histAt = at.take(histograms * histBytes);
   const pages = Math.ceil(Math.max(at.size, 1) / PAGE);
@@ -142,16 +150,27 @@ export function wasmKernels(
   const margin = new Float64Array(buf, marginAt, rows * shape.outputs);
   const labels = new Float64Array(buf, labelsAt, rows);
   const half = rows >> 1;
+  const bins = new Uint8Array(buf, binsAt, rows * cols);
+  const binsByFeature = new Uint8Array(buf, binsByFeatureAt, rows * cols);
+  // The partition kernel reads bins[r·cols + f]; over a feature's column that is column[r·1 + 0].
+  const columnArgs = (feature: number) => [binsByFeatureAt + feature * rows, 1, 0] as const;
 
   return {
     name: 'wasm',
     threads: workers + 1,
-    bins: new Uint8Array(buf, binsAt, rows * cols),
+    bins,
+    binsWritten: () => {
+      for (let f = 0; f < cols; f++) {
+        const column = binsByFeature.subarray(f * rows, (f + 1) * rows);
+        for (let r = 0, o = f; r < rows; r++, o += cols) column[r] = bins[o];
+      }
+    },
     grad,
     hess,
     margin,
     labels,
     order: new Uint32Array(buf, orderAt, rows),
+    rootCounts: new Float64Array(buf, rootCountsAt, cols * BIN_SLOTS),
     scratch: new Uint32Array(buf, scratchAt, rows),
     takeHistogram: () => {
       const h = free.pop();
@@ -159,33 +178,38 @@ export function wasmKernels(
       return h;
     },
     giveHistogram: (h) => void free.push(h),
-    buildHistogram: (h, ids, start, end, features) => {
+    buildHistogram: (h, ids, start, end, features, opts) => {
       const nf = features.length;
       feats.set(features);
       const args = [binsAt, cols, gradAt, hessAt, ids.byteOffset, start, end] as const;
+      const known = opts?.countsFromRoot === true ? rootCountsAt : 0;
       const ready = pool.ready();
       if (ready === 0 || (end - start) * nf < parallelMinWork) {
-        hist(...args, featsAt, nf, h.byteOffset);
+        hist(...args, featsAt, nf, h.byteOffset, histScratchAt, known);
         return;
       }
-      // Thread t sums features [t·nf/n, (t+1)·nf/n): the main thread the first block, workers the rest.
+      // Thread t sums a block of features (pairs: the kernel runs two at a time), each in its own
+      // scratch: the main thread the first block, workers the rest.
       stats.parallelBuilds++;
       const n = ready + 1;
-      const cut = (t: number) => Math.floor((t * nf) / n);
-      for (let w = 0; w < ready; w++) pool.run(w, [...args, featsAt + cut(w + 1) * 4, cut(w + 2) - cut(w + 1), h.byteOffset], OP_HIST);
-      hist(...args, featsAt, cut(1), h.byteOffset);
+      const cut = (t: number) => Math.min(nf, 2 * Math.floor((t * Math.ceil(nf / 2)) / n));
+      for (let w = 0; w < ready; w++) {
+        const from = cut(w + 1);
+        pool.run(w, [...args, featsAt + from * 4, cut(w + 2) - from, h.byteOffset, histScratchAt + (w + 1) * scratchBytes, known], OP_HIST);
+      }
+      hist(...args, featsAt, cut(1), h.byteOffset, histScratchAt, known);
       for (let w = 0; w < ready; w++) pool.wait(w);
     },
     partition: (ids, start, end, feature, goesLeft) => {
       table.set(goesLeft);
-      if (pool.ready() === 0 || end - start < parallelMinPartition) return partition(binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt, start, end);
+      if (pool.ready() === 0 || end - start < parallelMinPartition) return partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, end);
       // Two halves at once, each a stable partition in place (its rights after its lefts, through
       // its own part of the scratch): [Aleft Aright | Bleft Bright]. Swapping the middle blocks
       // gives [Aleft Bleft | Aright Bright], the one-thread result: same rows, same order.
       stats.parallelPartitions++;
       const half = start + ((end - start) >> 1);
-      pool.run(0, [binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt + (half - start) * 4, half, end], OP_PARTITION);
-      const aEnd = partition(binsAt, cols, feature, tableAt, ids.byteOffset, scratchAt, start, half);
+      pool.run(0, [...columnArgs(feature), tableAt, ids.byteOffset, scratchAt + (half - start) * 4, half, end], OP_PARTITION);
+      const aEnd = partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, half);
       const bEnd = pool.wait(0);
       const aRight = half - aEnd;
       const scratch = new Uint32Array(buf, scratchAt, aRight);

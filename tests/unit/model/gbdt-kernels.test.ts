@@ -44,6 +44,16 @@ describe('gbdt WebAssembly kernels', () => {
     },
   );
 
+  it('without row sampling (root counts copied, not counted), the wasm kernels on 1, 2 or 3 threads grow the reference\'s trees', () => {
+    const d = data('binary_classification', 700);
+    const model = (kernels: 'ts' | 'wasm', threads: number) =>
+      JSON.stringify(fitGbdt({ task: 'binary_classification', settings: { ...settings, subsample: 1 }, seed: 5, ...d, kernels, threads }).model);
+    const reference = model('ts', 1);
+    expect(model('wasm', 1)).toBe(reference);
+    expect(model('wasm', 2)).toBe(reference);
+    expect(model('wasm', 3)).toBe(reference);
+  });
+
   it('histograms built by three threads over feature blocks equal the reference bitwise, and partitions match', async () => {
     const rows = 3000;
     const cols = 7;
@@ -57,6 +67,7 @@ describe('gbdt WebAssembly kernels', () => {
       for (const k of [wasm, ts]) {
         const r = new Rng(8);
         for (let i = 0; i < rows * cols; i++) k.bins[i] = r.next() < 0.05 ? 255 : Math.floor(r.next() * 40);
+        k.binsWritten();
         for (let i = 0; i < rows; i++) {
           k.grad[i] = r.normal() * 1e3;
           k.hess[i] = r.next() * 1e-3;
@@ -91,6 +102,19 @@ describe('gbdt WebAssembly kernels', () => {
       expect(wasm.stats.parallelBuilds).toBe(1);
       expect(hists[0]).toEqual(hists[1]);
       expect(hists[0][1 * 256 * 3]).toBe(7);
+
+      // The root's counts copied from rootCounts (the wasm kernels) or counted (the reference): the same bits.
+      const rootHists = [wasm, ts].map((k) => {
+        const order = k.order.subarray(0, ids.length);
+        order.set(ids);
+        k.rootCounts.fill(0);
+        for (const r of ids) for (let f = 0; f < cols; f++) k.rootCounts[f * 256 + k.bins[r * cols + f]]++;
+        const h = k.takeHistogram();
+        k.buildHistogram(h, order, 0, ids.length, features, { countsFromRoot: true });
+        return Array.from(h);
+      });
+      expect(wasm.stats.parallelBuilds).toBe(2);
+      expect(rootHists[0]).toEqual(rootHists[1]);
 
       const goesLeft = new Uint8Array(256);
       for (let b = 0; b < 256; b += 3) goesLeft[b] = 1;
