@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CREATE_PULL, expectOk, releaseScene, releaseSummary, type Scene } from '../helpers/action-in-process.js';
@@ -130,7 +130,7 @@ describe('release on a protected main, registration: auto (in process)', () => {
     expect(s.standIn.count(CREATE_PULL)).toBe(pulls + 1);
   }, SCENE_TIMEOUT_MS);
 
-  it('merged, then released by a newer PipePilot: v1 is deployed as merged; a late re-run of the first push finds v1 on main and pushes nothing', async () => {
+  it('merged, then released by a newer PipePilot: v1 is deployed as merged; a late re-run of the first push finds v1 on main; a tampered v2 added by hand is not deployed', async () => {
     const s = await releaseScene({ 'pipelines/bc.yaml': smallPipeline(), 'data/bc.csv': bcData }, { protectedMain: true });
     const change = s.commitToMain({ 'pipelines/bc.yaml': smallPipeline({ seed: 5 }) }, 'seed 5');
     const first = await s.push(change);
@@ -175,6 +175,28 @@ describe('release on a protected main, registration: auto (in process)', () => {
     expect(late.summary).toBe(releaseSummary([`| bc | v1 | ${deployUrl} |`]));
     expect(s.originTip()).toBe(merge.after);
     expect(s.standIn.pulls.filter((p) => p.head.startsWith('pipepilot/deploy/'))).toHaveLength(1);
+
+    // 3. An admin pushes a v2 registered by hand whose weights.bin no longer matches its digest;
+    // released by a newer PipePilot, the merged v2 is not deployed: the promotion is refused, the step fails.
+    s.repo.git(s.repo.dir, 'pull', '-q', '--ff-only', 'origin', 'main');
+    cpSync(join(s.repo.dir, 'models/bc/v1'), join(s.repo.dir, 'models/bc/v2'), { recursive: true });
+    const metadataPath = join(s.repo.dir, 'models/bc/v2/metadata.json');
+    writeFileSync(metadataPath, JSON.stringify({ ...JSON.parse(readFileSync(metadataPath, 'utf8')), version: 2, content_key: `sha256:${'a'.repeat(64)}` }, null, 2));
+    const weights = readFileSync(join(s.repo.dir, 'models/bc/v2/weights.bin'));
+    weights[0] ^= 0xff;
+    writeFileSync(join(s.repo.dir, 'models/bc/v2/weights.bin'), weights);
+    const byHand = s.commitToMain({}, 'register bc v2 (by hand)');
+    const refused = await s.push(byHand, { codeVersion: '0.0.2-test' });
+    expect(refused.code).toBe(1);
+    expect(refused.log).toContain('── pipelines/bc.yaml: releases because its registration v2 was merged');
+    expect(refused.log).toContainEqual(expect.stringMatching(/^warning: bc: the merged v2 is not the pipeline's current run/));
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors[0].message).toMatch(/weights\.bin[^]*\nhint: /);
+    expect(refused.errors[0].at).toEqual({ file: 'pipelines/bc.yaml', title: 'bc: no deployment pull request' });
+    expect(refused.failed).toBe('PipePilot release failed:\n- pipelines/bc.yaml: promotion of v2 to staging refused');
+    expect(refused.outputs).toEqual({ metrics: '{}', version: '2', 'deployment-pr': '', 'registration-pr': '', 'gates-passed': 'false' });
+    expect(refused.summary).toBe(releaseSummary(['| bc | v2 | — |']));
+    expect(pullOf(s, 'pipepilot/deploy/bc/staging').title).toBe('Deploy bc v1 to staging');
   }, SCENE_TIMEOUT_MS);
 });
 

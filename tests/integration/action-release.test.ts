@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CREATE_PULL, expectOk, releaseScene, releaseSummary, type Scene } from '../helpers/action-in-process.js';
@@ -56,7 +56,7 @@ describe('release in process: a merged pull request', () => {
     const refused = await s.push(range);
     expect(refused.code).toBe(1);
     expect(refused.errors).toHaveLength(1);
-    expect(refused.errors[0].message).toMatch(/the stored bundle sha256:.* does not match pipelines\/bc\.yaml/);
+    expect(refused.errors[0].message).toMatch(/the stored bundle sha256:[0-9a-f]{12}… does not match pipelines\/bc\.yaml/);
     expect(refused.errors[0].at?.file).toBe('pipelines/bc.yaml');
     expect(refused.failed).toMatch(/^PipePilot release failed:\n- pipelines\/bc\.yaml: /);
     expect(refused.outputs).toMatchObject({ version: '', metrics: '{}', 'deployment-pr': '', 'gates-passed': 'false' });
@@ -105,6 +105,7 @@ describe('release in process: a merged pull request', () => {
     expectOk(served);
     expect(served.log).toContain('a new branch or no previous commit: every pipeline is released');
     expect(served.outputs).toMatchObject({ version: '1', 'deployment-pr': '' });
+    expect(served.log).toContain('bc v1 is already deployed to staging; nothing to do');
     expect(served.summary).toContain('| bc | v1 | — |');
 
     // A push that changes neither a pipeline nor its data releases nothing and writes no summary.
@@ -129,6 +130,8 @@ describe('release in process: a gate fails on main', () => {
     expect(res.failed).toBe('PipePilot release failed:\n- pipelines/bc.yaml: not registered, 1 gate result(s) failed');
     expect(res.outputs.version).toBe('');
     expect(JSON.parse(res.outputs.metrics).bc.gates_passed).toBe(false);
+    // The run's own stage timings, measured by the release's clock (milliseconds, not null).
+    expect(JSON.parse(res.outputs.metrics).bc.durations_ms.total).toBeGreaterThan(0);
     expect(res.outputs['gates-passed']).toBe('false');
     expect(res.summary).toContain('| bc | not registered | — |');
     expect(originTip(s)).toBe(range.after);
@@ -152,5 +155,20 @@ describe('release in process: one push releases two pipelines', () => {
     expect(Object.keys(JSON.parse(res.outputs.metrics)).sort()).toEqual(['bc', 'bc2']);
     expect(res.outputs['gates-passed']).toBe('true');
     expect(res.summary).toBe(releaseSummary([`| bc | v1 | ${urls[0]} |`, `| bc2 | v1 | ${urls[1]} |`]));
+  });
+});
+
+describe('release in process: data behind a symlink', () => {
+  it('a push that changes only the file the data source links to releases the pipeline', async () => {
+    const s = await releaseScene({ 'pipelines/bc.yaml': pipelineYaml(), 'datasets/bc.csv': bcData });
+    mkdirSync(join(s.repo.dir, 'pipelines/data'));
+    symlinkSync('../../datasets/bc.csv', join(s.repo.dir, 'pipelines/data/bc.csv'));
+    s.commitToMain({}, 'data through a symlink');
+    const rows = readFileSync(join(s.repo.dir, 'datasets/bc.csv'), 'utf8').trimEnd().split('\n');
+    const range = s.commitToMain({ 'datasets/bc.csv': `${rows.slice(0, -20).join('\n')}\n` }, 'fewer rows');
+    const res = await s.push(range);
+    expectOk(res);
+    expect(res.log).toContain('── pipelines/bc.yaml: releases because its data datasets/bc.csv changed');
+    expect(res.outputs.version).toBe('1');
   });
 });
