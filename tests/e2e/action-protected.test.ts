@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionRunner, pushPayload, type ActionResult } from '../helpers/action-runner.js';
 import { githubStandIn, type GitHubStandIn } from '../helpers/github-stand-in.js';
+import { protectMain, type MainRefusal } from '../helpers/protected-origin.js';
 import { bcData, smallPipeline } from '../helpers/registry-fixtures.js';
 import { tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
@@ -17,35 +18,21 @@ const REGISTER_BRANCH = 'pipepilot/register/bc';
 /** Each scenario runs the bundled action four or five times, each its own process: room for a loaded 2-core machine. */
 const STORY_TIMEOUT_MS = 240_000;
 
-/** GitHub's refusal, or another hook's; `$GIT_DIR/refuse-main` says which (absent: protected; `open`: none). */
-const PRE_RECEIVE = `#!/bin/sh
-mode=$(cat "$GIT_DIR/refuse-main" 2>/dev/null || echo protected)
-while read old new ref; do
-  [ "$ref" = refs/heads/main ] || continue
-  case "$mode" in
-    protected) echo "error: GH006: Protected branch update failed for refs/heads/main." >&2
-               echo "error: Changes must be made through a pull request." >&2; exit 1;;
-    other) echo "error: refused by hook check-signoff: every commit needs a Signed-off-by line" >&2; exit 1;;
-  esac
-done
-exit 0
-`;
-
 interface Scene {
   repo: TempRepo;
   standIn: GitHubStandIn;
-  refuseMain(mode: 'protected' | 'other' | 'open'): void;
+  refuseMain(mode: MainRefusal): void;
   tip(ref?: string): string;
 }
 
 async function protectedScene(): Promise<Scene> {
   const repo = tempRepo({ 'pipelines/bc.yaml': smallPipeline(), 'data/bc.csv': bcData });
-  writeFileSync(join(repo.origin, 'hooks', 'pre-receive'), PRE_RECEIVE, { mode: 0o755 });
+  const refuseMain = protectMain(repo.origin);
   const standIn = await githubStandIn({ installationToken: true, origin: repo.origin });
   return {
     repo,
     standIn,
-    refuseMain: (mode) => writeFileSync(join(repo.origin, 'refuse-main'), `${mode}\n`),
+    refuseMain,
     tip: (ref = 'main') => repo.git(repo.origin, 'rev-parse', ref).trim(),
   };
 }

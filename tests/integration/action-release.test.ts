@@ -1,24 +1,18 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import type { ActionIo, Annotation } from '../../src/action/action-io.js';
-import { run } from '../../src/action/main.js';
-import { pullRequestPayload, pushPayload } from '../helpers/action-runner.js';
-import { githubStandIn, type GitHubStandIn } from '../helpers/github-stand-in.js';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CREATE_PULL, expectOk, releaseScene, releaseSummary, type Scene } from '../helpers/action-in-process.js';
+import { pullRequestPayload } from '../helpers/action-runner.js';
 import { bcData, manifestYaml } from '../helpers/registry-fixtures.js';
-import { tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 /**
  * The action's release (src/action/release.ts) run in this process through `run`, the function the
  * bundle calls, so mutation testing reaches it (tests/e2e/action.test.ts runs the bundled dist/,
- * which Stryker does not mutate). Real parts otherwise: a bare git origin in a temp dir, the
- * GitHub REST stand-in on 127.0.0.1, the local run-bundle store in RUNNER_TEMP, wasm training.
- * Two trainings in all: each scene's steps follow one another as pushes to main do.
+ * which Stryker does not mutate): tests/helpers/action-in-process.ts. Real parts otherwise: a bare
+ * git origin in a temp dir, the GitHub REST stand-in on 127.0.0.1, the local run-bundle store in
+ * RUNNER_TEMP, wasm training. Two trainings in all: each scene's steps follow one another as
+ * pushes to main do. The protected default branch: action-release-protected.test.ts.
  */
-const CREATE_PULL = 'POST /repos/{owner}/{repo}/pulls';
-const WASM_DIR = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
 
 function pipelineYaml(opts: { gates?: string; seed?: number; name?: string } = {}): string {
   return [
@@ -34,88 +28,9 @@ function pipelineYaml(opts: { gates?: string; seed?: number; name?: string } = {
   ].join('\n');
 }
 
-interface Recorded {
-  code: number;
-  /** info lines, then `warning: …`, `error: …` with their annotation. */
-  log: string[];
-  errors: { message: string; at?: Annotation }[];
-  outputs: Record<string, string>;
-  summary: string;
-  failed?: string;
-}
-
-interface Scene {
-  repo: TempRepo;
-  standIn: GitHubStandIn;
-  runnerTemp: string;
-  head(): string;
-  /** One run of the action in this process on `event`, as the runner would start it. */
-  action(event: string, payload: Record<string, unknown>, ref: string): Promise<Recorded>;
-  push(range: { before: string; after: string }): Promise<Recorded>;
-  /** Commits `files` on main and pushes; returns the push's range. */
-  commitToMain(files: Record<string, string>, message: string): { before: string; after: string };
-}
-
-async function scene(): Promise<Scene> {
-  const repo = tempRepo({ 'pipelines/bc.yaml': pipelineYaml(), 'pipelines/data/bc.csv': bcData });
-  const standIn = await githubStandIn({ installationToken: true });
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'pipepilot-runner-'));
-  onTestFinished(() => rmSync(runnerTemp, { recursive: true, force: true }));
-  const head = () => repo.git(repo.dir, 'rev-parse', 'HEAD').trim();
-  let n = 0;
-  const action = async (event: string, payload: Record<string, unknown>, ref: string): Promise<Recorded> => {
-    const eventPath = join(runnerTemp, `event-${++n}.json`);
-    writeFileSync(eventPath, JSON.stringify(payload));
-    const rec: Recorded = { code: -1, log: [], errors: [], outputs: {}, summary: '' };
-    const io: ActionIo = {
-      info: (m) => void rec.log.push(m),
-      notice: (m) => void rec.log.push(`notice: ${m}`),
-      warning: (m) => void rec.log.push(`warning: ${m}`),
-      error: (m, at) => void (rec.log.push(`error: ${m}`), rec.errors.push({ message: m, at })),
-      setOutput: (name, value) => void (rec.outputs[name] = value),
-      appendSummary: async (md) => void (rec.summary += md),
-      setFailed: (m) => void (rec.failed = m),
-      setSecret: () => undefined,
-    };
-    const env = {
-      GITHUB_EVENT_NAME: event,
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_REPOSITORY: `${standIn.owner}/${standIn.repo}`,
-      GITHUB_SHA: head(),
-      GITHUB_REF: ref,
-      GITHUB_WORKSPACE: repo.dir,
-      GITHUB_API_URL: standIn.baseUrl,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: String(1000 + n),
-      RUNNER_TEMP: runnerTemp,
-      INPUT_BACKEND: 'wasm',
-      'INPUT_GITHUB-TOKEN': standIn.token,
-    };
-    rec.code = await run(env, io, { codeVersion: '0.0.0-test', bundleDir: WASM_DIR });
-    return rec;
-  };
-  const commitToMain = (files: Record<string, string>, message: string) => {
-    const before = head();
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(repo.dir, path)), { recursive: true });
-      writeFileSync(join(repo.dir, path), text);
-    }
-    repo.git(repo.dir, 'add', '-A');
-    repo.git(repo.dir, 'commit', '-q', '-m', message);
-    repo.git(repo.dir, 'push', '-q', 'origin', 'main');
-    return { before, after: head() };
-  };
-  return {
-    repo, standIn, runnerTemp, head, action, commitToMain,
-    push: (range) => action('push', pushPayload(standIn, range), 'refs/heads/main'),
-  };
-}
-
-const originTip = (s: Scene) => s.repo.git(s.repo.origin, 'rev-parse', 'main').trim();
-
-function expectOk(r: Recorded): void {
-  expect(r.code, `${r.failed}\n${r.log.join('\n')}`).toBe(0);
-}
+const scene = () => releaseScene({ 'pipelines/bc.yaml': pipelineYaml(), 'pipelines/data/bc.csv': bcData });
+const originTip = (s: Scene) => s.originTip();
+const NOTHING_TO_RELEASE = "this push changes no pipeline, its data, PipePilot's code or a registration: nothing to release";
 
 describe('release in process: a merged pull request', () => {
   it('reuses the checked bundle (refused when it names another content key), registers once, then changes nothing on a rerun', async () => {
@@ -141,7 +56,7 @@ describe('release in process: a merged pull request', () => {
     const refused = await s.push(range);
     expect(refused.code).toBe(1);
     expect(refused.errors).toHaveLength(1);
-    expect(refused.errors[0].message).toMatch(/the stored bundle sha256:.* does not match pipelines\/bc\.yaml/);
+    expect(refused.errors[0].message).toMatch(/the stored bundle sha256:[0-9a-f]{12}… does not match pipelines\/bc\.yaml/);
     expect(refused.errors[0].at?.file).toBe('pipelines/bc.yaml');
     expect(refused.failed).toMatch(/^PipePilot release failed:\n- pipelines\/bc\.yaml: /);
     expect(refused.outputs).toMatchObject({ version: '', metrics: '{}', 'deployment-pr': '', 'gates-passed': 'false' });
@@ -152,6 +67,7 @@ describe('release in process: a merged pull request', () => {
     const released = await s.push(range);
     expectOk(released);
     expect(released.log).toContain('── pipelines/bc.yaml: releases because pipelines/bc.yaml changed');
+    expect(released.log).not.toContain(NOTHING_TO_RELEASE);
     expect(released.log.some((l) => /^reusing the pull request's run bundle sha256:[0-9a-f]{12}… \(same pipeline, data, code and backend\): not training again$/.test(l))).toBe(true);
     expect(released.log.some((l) => l.startsWith('no stored run bundle'))).toBe(false);
     expect(released.log.some((l) => /^registered bc v1 \([0-9a-f]{12}\), pushed$/.test(l))).toBe(true);
@@ -164,7 +80,7 @@ describe('release in process: a merged pull request', () => {
     expect(JSON.parse(released.outputs.metrics).bc.gates_passed).toBe(true);
     expect(released.outputs['deployment-pr']).toBe(`https://github.com/${s.standIn.owner}/${s.standIn.repo}/pull/${deploy.number}`);
     expect(released.outputs['gates-passed']).toBe('true');
-    expect(released.summary).toBe(['### PipePilot release', '', '| model | version | deployment (or registration) pull request |', '|---|---|---|', `| bc | v1 | ${released.outputs['deployment-pr']} |`, ''].join('\n'));
+    expect(released.summary).toBe(releaseSummary([`| bc | v1 | ${released.outputs['deployment-pr']} |`]));
 
     // The same push again: the version exists, nothing is registered, the one PR is updated.
     const tip = originTip(s);
@@ -189,12 +105,13 @@ describe('release in process: a merged pull request', () => {
     expectOk(served);
     expect(served.log).toContain('a new branch or no previous commit: every pipeline is released');
     expect(served.outputs).toMatchObject({ version: '1', 'deployment-pr': '' });
+    expect(served.log).toContain('bc v1 is already deployed to staging; nothing to do');
     expect(served.summary).toContain('| bc | v1 | — |');
 
     // A push that changes neither a pipeline nor its data releases nothing and writes no summary.
     const docs = await s.push(s.commitToMain({ 'README.md': '# docs\n' }, 'docs'));
     expectOk(docs);
-    expect(docs.log).toContain("this push changes no pipeline, its data, PipePilot's code or a registration: nothing to release");
+    expect(docs.log).toContain(NOTHING_TO_RELEASE);
     expect(docs.outputs).toEqual({ metrics: '{}', version: '', 'deployment-pr': '', 'registration-pr': '', 'gates-passed': 'true' });
     expect(docs.summary).toBe('');
   });
@@ -213,6 +130,8 @@ describe('release in process: a gate fails on main', () => {
     expect(res.failed).toBe('PipePilot release failed:\n- pipelines/bc.yaml: not registered, 1 gate result(s) failed');
     expect(res.outputs.version).toBe('');
     expect(JSON.parse(res.outputs.metrics).bc.gates_passed).toBe(false);
+    // The run's own stage timings, measured by the release's clock (milliseconds, not null).
+    expect(JSON.parse(res.outputs.metrics).bc.durations_ms.total).toBeGreaterThan(0);
     expect(res.outputs['gates-passed']).toBe('false');
     expect(res.summary).toContain('| bc | not registered | — |');
     expect(originTip(s)).toBe(range.after);
@@ -235,6 +154,21 @@ describe('release in process: one push releases two pipelines', () => {
     expect(res.outputs['registration-pr']).toBe('');
     expect(Object.keys(JSON.parse(res.outputs.metrics)).sort()).toEqual(['bc', 'bc2']);
     expect(res.outputs['gates-passed']).toBe('true');
-    expect(res.summary).toBe(['### PipePilot release', '', '| model | version | deployment (or registration) pull request |', '|---|---|---|', `| bc | v1 | ${urls[0]} |`, `| bc2 | v1 | ${urls[1]} |`, ''].join('\n'));
+    expect(res.summary).toBe(releaseSummary([`| bc | v1 | ${urls[0]} |`, `| bc2 | v1 | ${urls[1]} |`]));
+  });
+});
+
+describe('release in process: data behind a symlink', () => {
+  it('a push that changes only the file the data source links to releases the pipeline', async () => {
+    const s = await releaseScene({ 'pipelines/bc.yaml': pipelineYaml(), 'datasets/bc.csv': bcData });
+    mkdirSync(join(s.repo.dir, 'pipelines/data'));
+    symlinkSync('../../datasets/bc.csv', join(s.repo.dir, 'pipelines/data/bc.csv'));
+    s.commitToMain({}, 'data through a symlink');
+    const rows = readFileSync(join(s.repo.dir, 'datasets/bc.csv'), 'utf8').trimEnd().split('\n');
+    const range = s.commitToMain({ 'datasets/bc.csv': `${rows.slice(0, -20).join('\n')}\n` }, 'fewer rows');
+    const res = await s.push(range);
+    expectOk(res);
+    expect(res.log).toContain('── pipelines/bc.yaml: releases because its data datasets/bc.csv changed');
+    expect(res.outputs.version).toBe('1');
   });
 });
