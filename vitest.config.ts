@@ -38,6 +38,9 @@ export default defineConfig({
           // One process per file: these start servers, spawn the CLI and the action, and change
           // process-wide state (the tfjs backend, environment variables).
           include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/fuzz/**/*.test.ts', ...NEEDS_OWN_PROCESS],
+          // Scenarios of several action runs or monitor passes took 59.6–62.6 s at load 12–14 on
+          // this 2-core kind (10–25 s when quiet): 60 s failed them on a busy machine, not on a bug.
+          testTimeout: 150_000,
         },
       },
     ],
