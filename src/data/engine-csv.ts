@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { positionalName, sqlString } from './engine-sql.js';
 import { inferColumn, type RawValue } from './infer-column.js';
+import { CSV_PARSE_OPTIONS } from './read-csv.js';
 
 /** How a CSV file can be handed to the engine: its header names and its one line ending. */
 export interface CsvEnginePlan {
@@ -91,16 +92,15 @@ export const SAMPLE_ROWS = 1000;
  * never a kind (see textAsNumberOrNullSql); with `rows` 0 every column is guessed numeric.
  * Undefined when csv-parse rejects the first rows: the JS reader then words the error.
  */
-export function numericByFirstRows(bytes: Uint8Array, opts: { width: number; missing: ReadonlySet<string>; rows: number }): boolean[] | undefined {
+export function numericByFirstRows(bytes: Uint8Array, opts: { width: number; missing: Set<string>; rows: number }): boolean[] | undefined {
   if (opts.rows === 0) return new Array<boolean>(opts.width).fill(true);
   let records: string[][];
   try {
     records = parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      bom: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'], from_line: 2, to_line: opts.rows + 1,
+      ...CSV_PARSE_OPTIONS, from_line: 2, to_line: opts.rows + 1,
     }) as string[][];
   } catch {
     return undefined;
   }
-  const missing = new Set(opts.missing);
-  return Array.from({ length: opts.width }, (_, i) => inferColumn(records.map((r): RawValue => r[i]), missing).kind === 'numeric');
+  return Array.from({ length: opts.width }, (_, i) => inferColumn(records.map((r): RawValue => r[i]), opts.missing).kind === 'numeric');
 }

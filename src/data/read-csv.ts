@@ -51,6 +51,18 @@ function csvFailure(err: CsvError, file: string, headerWidth: number): DataError
 }
 
 /**
+ * How the JS reader has csv-parse split a file; the DuckDB engine's first-rows sample
+ * (engine-csv.ts) reads with the same options, so both see the same cells.
+ */
+export const CSV_PARSE_OPTIONS: { bom: boolean; skip_empty_lines: boolean; record_delimiter: string[] } = {
+  bom: true,
+  skip_empty_lines: true,
+  // Files edited on two systems mix CRLF and LF; csv-parse otherwise guesses one from the first
+  // line and leaves a stray '\r' in the last cell (a label 'benign\r' becomes a third class).
+  record_delimiter: ['\r\n', '\n', '\r'],
+};
+
+/**
  * Parses CSV (RFC 4180: quoted fields, embedded line breaks, CRLF, a UTF-8 BOM) with a
  * required header row. Cells go straight into one string array per column (no row objects),
  * then each column is typed. Blank lines are skipped; a row of the wrong width is an error.
@@ -63,11 +75,7 @@ export function readCsv(bytes: Uint8Array, opts: TextReadOptions): ReadResult {
   let rowCount = 0;
   try {
     parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      bom: true,
-      skip_empty_lines: true,
-      // Files edited on two systems mix CRLF and LF; csv-parse otherwise guesses one from the first
-      // line and leaves a stray '\r' in the last cell (a label 'benign\r' becomes a third class).
-      record_delimiter: ['\r\n', '\n', '\r'],
+      ...CSV_PARSE_OPTIONS,
       on_record: (record: string[]) => {
         if (header === undefined) {
           checkHeader(record, file);

@@ -11,6 +11,11 @@ import { PipePilotError } from '../errors.js';
  */
 const DEFAULT_BATCH_ROWS = 16384;
 
+/**
+ * Scores rows×cols row-major features with a loaded tfjs model and returns flat outputs:
+ * binary → rows positive-class probabilities; multiclass → rows×k; regression → rows values.
+ * Every tensor it makes is disposed before it returns.
+ */
 export function predictBatch(
   model: LayersModel, x: Float32Array, rows: number, cols: number, opts: { batchSize?: number } = {},
 ): Float32Array {
