@@ -21,7 +21,7 @@ async function until(url: string, version: number, deadlineMs: number): Promise<
 describe('two replicas follow one origin, each on its own', () => {
   it('a promotion pushed to a file:// origin reaches both server processes (sharing one cache dir)', { timeout: 300_000 }, async () => {
     const repo = await deployedRepo();
-    const args = ['--repo', `file://${repo.origin}`, '--cache-dir', join(repo.dir, '..', 'cache'), '--poll-seconds', '1'];
+    const args = ['--repo', `file://${repo.origin}`, '--cache-dir', join(repo.dir, '..', 'cache'), '--poll-seconds', '1', '--drain-seconds', '1']; // drain is serve-shutdown's subject; fetch's idle keep-alive would hold the 20 s default
     const [a, b] = await Promise.all([spawnServer(args, repo.dir), spawnServer(args, repo.dir)]);
     expect([await servedVersion(a.url), await servedVersion(b.url)]).toEqual([1, 1]);
     const pushedAt = Date.now();

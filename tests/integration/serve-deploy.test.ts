@@ -120,7 +120,8 @@ describe('serve: following the manifests in git', () => {
     const until = new Promise<string>((done) => (stop = done));
     const running = serveCommand(
       { cwd: repo.dir, env: { PIPEPILOT_BACKEND: 'wasm' }, stdout: (s) => stdout.append(s), stderr: (s) => stderr.append(s), isTTY: false },
-      { port: '0', pollSeconds: '3600' },
+      // Drain is not the subject (serve-shutdown's): fetch's idle keep-alive connection would hold the 20 s default open.
+      { port: '0', pollSeconds: '3600', drainSeconds: '1' },
       until,
     );
     // Ready when it says where it listens and /readyz answers 200 (v1 loaded), each within a deadline.

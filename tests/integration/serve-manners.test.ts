@@ -8,14 +8,18 @@ import { manifestYaml } from '../helpers/registry-fixtures.js';
 import { bcRecords, commitAndPush, deployedRepo, startServer } from '../helpers/serve-fixtures.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 
-/** `pipepilot serve` in-process with `opts`; resolves once it serves, with its output and a stop switch. */
+/**
+ * `pipepilot serve` in-process with `opts`; resolves once it serves, with its output and a stop
+ * switch. Drain is not the subject here: fetch's idle keep-alive connection would hold the
+ * default 20 s drain open on every stop (tests/e2e/serve-shutdown.test.ts tests draining).
+ */
 async function serveInProcess(repo: TempRepo, opts: ServeOptions) {
   let stdout = '';
   let stderr = '';
   let stop!: (reason: string) => void;
   const until = new Promise<string>((done) => (stop = done));
   const io = { cwd: repo.dir, env: { PIPEPILOT_BACKEND: 'wasm' }, stdout: (s: string) => void (stdout += s), stderr: (s: string) => void (stderr += s), isTTY: false };
-  const running = serveCommand(io, { port: '0', pollSeconds: '3600', ...opts }, until);
+  const running = serveCommand(io, { port: '0', pollSeconds: '3600', drainSeconds: '1', ...opts }, until);
   let url: string | undefined;
   // Polls the command's own output (no fixed sleep decides anything): listening, then serving.
   for (let i = 0; i < 2400 && !(url && /serving v1/.test(stdout + stderr)); i++) {
