@@ -5,6 +5,15 @@ import type { SharedDownloadCache } from '../fetch/download.js';
 export type ActionsCacheClient = Pick<typeof ActionsCache, 'isFeatureAvailable' | 'restoreCache' | 'saveCache'>;
 
 /**
+ * The @actions/cache module, loaded only where a runner announces its cache service (the two
+ * variables the module's own isFeatureAvailable reads, for service v1 and v2): outside a job its
+ * Azure and archive code would only slow every start of the action (see scripts/build-action.js).
+ */
+export async function loadActionsCache(env: NodeJS.ProcessEnv): Promise<ActionsCacheClient | undefined> {
+  return env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL ? await import('@actions/cache') : undefined;
+}
+
+/**
  * Downloaded data sets kept across workflow runs in the Actions cache, keyed by their pin
  * (`pipepilot-data-sha256-<hex>`, or md5 for DVC): restored before a download, saved after a
  * verified one, so a runner fetches a remote data set once per pin rather than once per run.
@@ -14,8 +23,8 @@ export type ActionsCacheClient = Pick<typeof ActionsCache, 'isFeatureAvailable' 
  * Tested through this seam: the real module outside a job, and a client keeping entries in memory
  * for the restore/save wiring (the service itself needs a runner's ACTIONS_RESULTS_URL).
  */
-export function actionsDownloadCache(client: ActionsCacheClient, log: (message: string) => void): SharedDownloadCache | undefined {
-  if (!client.isFeatureAvailable()) {
+export function actionsDownloadCache(client: ActionsCacheClient | undefined, log: (message: string) => void): SharedDownloadCache | undefined {
+  if (!client?.isFeatureAvailable()) {
     log('data cache: the Actions cache is not available here (not inside a GitHub Actions job); downloads are cached on this machine only');
     return undefined;
   }

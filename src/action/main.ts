@@ -11,8 +11,7 @@ import type { BackendChoice } from '../model/backend.js';
 import type { ActionContext, CommandOutcome } from './action-context.js';
 import type { ActionIo } from './action-io.js';
 import { chooseBundleStore } from './bundle-store.js';
-import * as actionsCache from '@actions/cache';
-import { actionsDownloadCache } from './data-cache.js';
+import { actionsDownloadCache, loadActionsCache } from './data-cache.js';
 import { check } from './check.js';
 import { promoteCommand, rollbackCommand } from './dispatch.js';
 import { maskSecrets, monitorCommand } from './monitor.js';
@@ -102,7 +101,7 @@ async function makeContext(
     root,
     repoPrefix,
     files: nodeFiles(root),
-    data: nodeDataSource({ files: nodeFiles(root), env, shared: actionsDownloadCache(actionsCache, log.info) }),
+    data: nodeDataSource({ files: nodeFiles(root), env, shared: actionsDownloadCache(await loadActionsCache(env), log.info) }),
     git,
     github,
     store,

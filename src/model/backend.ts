@@ -59,7 +59,10 @@ async function tryLoad(name: BackendName, options: BackendOptions): Promise<stri
       const specifier = options.nativeModule ?? '@tensorflow/tfjs-node';
       await import(specifier);
     } else if (name === 'wasm') {
-      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      const loaded = await import('@tensorflow/tfjs-backend-wasm');
+      // A CommonJS package: the action's code-split bundle (scripts/build-action.js) hands its
+      // exports over as `default` only, Node's own import also by name.
+      const wasm = 'setWasmPaths' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
       // Point the loader at the package's own dist/ so the .wasm binaries are found wherever
       // node_modules is (the default guesses relative to the script, which breaks when bundled).
       // A bundle has no node_modules to resolve from: it passes the directory it copied them to.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as actionsCache from '@actions/cache';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { actionsDownloadCache, type ActionsCacheClient } from '../../src/action/data-cache.js';
+import { actionsDownloadCache, loadActionsCache, type ActionsCacheClient } from '../../src/action/data-cache.js';
 import { nodeFiles } from '../../src/cli/node-files.js';
 import { nodeDataSource } from '../../src/fetch/data-source.js';
 import type { SharedDownloadCache } from '../../src/fetch/download.js';
@@ -102,5 +102,14 @@ describe('the action caches downloads across runs in the Actions cache (issue 10
     const log: string[] = [];
     expect(actionsDownloadCache(actionsCache, (m) => log.push(m))).toBeUndefined();
     expect(log).toEqual(['data cache: the Actions cache is not available here (not inside a GitHub Actions job); downloads are cached on this machine only']);
+    expect(actionsDownloadCache(undefined, (m) => log.push(m))).toBeUndefined();
+    expect(log).toHaveLength(2);
+  });
+
+  it('the module is loaded only where a runner announces the cache service (v1 or v2)', async () => {
+    expect(await loadActionsCache({})).toBeUndefined();
+    expect(await loadActionsCache({ ACTIONS_CACHE_URL: '', ACTIONS_RESULTS_URL: '', ACTIONS_RUNTIME_TOKEN: 'x' })).toBeUndefined();
+    expect((await loadActionsCache({ ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' }))?.restoreCache).toBe(actionsCache.restoreCache);
+    expect((await loadActionsCache({ ACTIONS_CACHE_URL: 'http://127.0.0.1:9/' }))?.saveCache).toBe(actionsCache.saveCache);
   });
 });
