@@ -53,3 +53,29 @@ describe('Rng.fillInts', () => {
     expect(() => new Rng(1).countInts(new Int32Array(4), 5, 10)).toThrow(RangeError);
   });
 });
+
+describe('Rng.shuffle', () => {
+  /** The Fisher-Yates shuffle as `int` draws it, one call per step: what shuffle must reproduce. */
+  function referenceShuffle(rng: Rng, a: number[]): number[] {
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  }
+
+  it.each([0, 1, 2, 3, 10, 1000, 100_000])('permutes %i items exactly as int-based Fisher-Yates does, and leaves the generator where it does', (n) => {
+    const fast = new Rng(99);
+    const slow = new Rng(99);
+    const got = fast.shuffle(Uint32Array.from({ length: n }, (_, i) => i));
+    const want = referenceShuffle(slow, Array.from({ length: n }, (_, i) => i));
+    expect(Array.from(got)).toEqual(want);
+    expect([fast.next(), fast.int(10), fast.normal()]).toEqual([slow.next(), slow.int(10), slow.normal()]);
+  });
+
+  it('shuffles plain arrays in place too', () => {
+    const a = [5, 6, 7, 8];
+    expect(new Rng(1).shuffle(a)).toBe(a);
+    expect([...a].sort()).toEqual([5, 6, 7, 8]);
+  });
+});
