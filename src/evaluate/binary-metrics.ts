@@ -56,19 +56,25 @@ export function prepareBinary(yTrue: Float64Array, probPositive: Scores, thresho
   return { yTrue, predicted, rowLogLoss, rowBrier, groups, positives: positivesInOrder(groups, yTrue), predictedCount };
 }
 
-/** Metrics with each row counted `weights[i]` times (bootstrap counts); once each when omitted. */
-export function weightedBinaryMetrics(prep: PreparedBinary, weights?: Int32Array): Record<string, number> {
+/**
+ * Metrics with each row counted `weights[i]` times (bootstrap counts); once each when omitted.
+ * With `metrics`, brier is computed only when named (its sum is a third of a resample's row
+ * pass, and the bootstrap's headline metrics do not include it); every other metric's bits are
+ * the same either way.
+ */
+export function weightedBinaryMetrics(prep: PreparedBinary, weights?: Int32Array, metrics?: readonly string[]): Record<string, number> {
   // The confusion counts come out of the ranking pass (predicted positives are the first
   // predictedCount positions in score order; whole-number tallies, exact in any order), so a
   // resample costs one pass in score order and one loss pass in row order, not two row passes.
   const ranking = rankingScores(prep.groups, prep.positives, weights, prep.predictedCount);
   const all = ranking.rows, positives = ranking.positives, predictedPositives = ranking.rowsAbove, tp = ranking.positivesAbove;
   const tn = all - positives - predictedPositives + tp, fp = predictedPositives - tp, fn = positives - tp;
-  const { logLossSum, brierSum } = lossSums(prep, weights);
+  const withBrier = metrics === undefined || metrics.includes('brier');
+  const { logLossSum, brierSum } = withBrier ? lossSums(prep, weights) : { logLossSum: logLoss(prep, weights), brierSum: NaN };
   const total = tn + fp + fn + tp;
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
-  return {
+  const out: Record<string, number> = {
     accuracy: (tp + tn) / total,
     balanced_accuracy: balancedAccuracy(tn, fp, fn, tp),
     precision,
@@ -77,8 +83,9 @@ export function weightedBinaryMetrics(prep: PreparedBinary, weights?: Int32Array
     roc_auc: ranking.roc_auc,
     pr_auc: ranking.pr_auc,
     log_loss: logLossSum / total,
-    brier: brierSum / total,
   };
+  if (withBrier) out.brier = brierSum / total;
+  return out;
 }
 
 /**
@@ -100,6 +107,19 @@ function lossSums(prep: PreparedBinary, weights?: Int32Array) {
     brier = bt;
   }
   return { logLossSum: logLoss + logLossComp, brierSum: brier + brierComp };
+}
+
+/** lossSums' log-loss sum alone: the same steps in the same order, so the same bits. */
+function logLoss(prep: PreparedBinary, weights?: Int32Array): number {
+  const { rowLogLoss } = prep;
+  let sum = 0, comp = 0;
+  for (let i = 0; i < rowLogLoss.length; i++) {
+    const l = weights === undefined ? rowLogLoss[i] : rowLogLoss[i] * weights[i];
+    const t = sum + l;
+    comp += Math.abs(sum) >= Math.abs(l) ? sum - t + l : l - t + sum;
+    sum = t;
+  }
+  return sum + comp;
 }
 
 /** Mean recall over the classes present in yTrue (sklearn drops classes only predicted). */
@@ -138,5 +158,5 @@ export function binaryResampler(
   threshold: number,
 ): (indices: Uint32Array) => Record<string, number> {
   const prep = prepareBinary(yTrue, probPositive, threshold);
-  return countingResampler(yTrue.length, (counts) => weightedBinaryMetrics(prep, counts));
+  return countingResampler(yTrue.length, (counts, metrics) => weightedBinaryMetrics(prep, counts, metrics));
 }
