@@ -1,6 +1,43 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { Buffer } from 'node:buffer';
+import { DRAWS_WASM_BASE64 } from './model/kernels/draws-wasm.js';
+
+/** The part of the WebAssembly JS API used here (the lib settings declare no WebAssembly values, though Node has them). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
+}
+
+interface DrawKernel {
+  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  count: (counts: number, draws: number, state: number, n: number, limit: number, inverse: number) => void;
+}
+
+const PAGE_BYTES = 65536;
+/** Counts at this address, after the 16 bytes of generator state. */
+const COUNTS_AT = 16;
+/** Past this range the counts (4 bytes each) stay in JS: the kernel's memory is kept for the process. */
+const KERNEL_MAX_RANGE = 1 << 26;
+
+let kernel: DrawKernel | null | undefined;
+
+/** src/model/kernels/draws.wat, compiled once per process (synchronously: it is under 1 KB); null without WebAssembly. */
+function drawKernel(): DrawKernel | null {
+  if (kernel === undefined) {
+    try {
+      const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+      const memory = new wasm.Memory({ initial: 1 });
+      const instance = new wasm.Instance(new wasm.Module(Buffer.from(DRAWS_WASM_BASE64, 'base64')), { env: { memory } });
+      kernel = { memory, count: instance.exports.count as DrawKernel['count'] };
+    } catch {
+      kernel = null;
+    }
+  }
+  return kernel;
+}
 
 /**
  * The one source of randomness in the core: seeded, so a run with the same seed gives the
@@ -47,7 +84,29 @@ export class Rng {
    */
   countInts(counts: Int32Array, n: number, draws: number): void {
     if (counts.length < n) throw new RangeError(`countInts: ${counts.length} counts cannot hold draws up to ${n - 1}`);
-    this.drawInts(counts, n, draws, true);
+    const k = Number.isInteger(n) && n >= 1 && n <= KERNEL_MAX_RANGE ? drawKernel() : null;
+    if (k === null) this.drawInts(counts, n, draws, true);
+    else this.countInKernel(k, counts, n, draws);
+  }
+
+  /**
+   * countInts in WebAssembly (draws.wat: drawInts' loop, the same counts and state, tested):
+   * 6.4-6.8 ns a draw against 8.0-8.6 for 25k rows, 11 against 21 for 600k (same process,
+   * alternated). The counts are copied in and out of the kernel's memory, a sequential pass
+   * each, small beside one random draw per element.
+   */
+  private countInKernel(k: DrawKernel, counts: Int32Array, n: number, draws: number): void {
+    const bytes = COUNTS_AT + 4 * n;
+    if (k.memory.buffer.byteLength < bytes) k.memory.grow(Math.ceil((bytes - k.memory.buffer.byteLength) / PAGE_BYTES));
+    const buffer = k.memory.buffer; // after any growth: growing detaches the old buffer
+    const state = new Int32Array(buffer, 0, 4);
+    state.set(this.gen.getState()); // [s01, s00, s11, s10], pure-rand's order (ToInt32, as drawInts' `| 0`)
+    const inKernel = new Int32Array(buffer, COUNTS_AT, n);
+    inKernel.set(counts.subarray(0, n));
+    const maxAllowed = n > 2 ? Math.floor(4294967296 / n) * n : 4294967296;
+    k.count(COUNTS_AT, draws, 0, n, maxAllowed, 1 / n);
+    counts.set(inKernel);
+    this.gen = xoroshiro128plusFromState([state[0], state[1], state[2], state[3]]);
   }
 
   /** fillInts and countInts: one loop, so the stream is written once (`count` is fixed per call, a predictable branch). */
