@@ -1,6 +1,6 @@
 /**
- * Compiles src/model/kernels/dense.wat and gbdt.wat (WebAssembly text, the sources) into
- * src/model/kernels/dense-wasm.ts and gbdt-wasm.ts (the bytes as base64, committed), so the
+ * Compiles src/model/kernels/dense.wat, gbdt.wat and draws.wat (WebAssembly text, the sources)
+ * into src/model/kernels/dense-wasm.ts, gbdt-wasm.ts and draws-wasm.ts (the bytes as base64, committed), so the
  * compiled lib/ (and the action's dist/ bundle) carries each module inside its JavaScript: no
  * .wasm file to find at run time.
  *
@@ -26,6 +26,12 @@ export const MODULES = [
     name: 'GBDT_WASM_BASE64', what: 'gradient-boosted trees kernels', test: 'tests/unit/model/gbdt-kernels.test.ts',
     // threads: the module imports a shared memory (two threads build histograms in it).
     features: { simd: true, threads: true, bulk_memory: true },
+  },
+  {
+    wat: fileURLToPath(new URL('../src/model/kernels/draws.wat', import.meta.url)),
+    ts: fileURLToPath(new URL('../src/model/kernels/draws-wasm.ts', import.meta.url)),
+    name: 'DRAWS_WASM_BASE64', what: 'bootstrap draws kernel', test: 'tests/unit/rng.test.ts',
+    features: {},
   },
 ];
 

@@ -5,7 +5,6 @@ import { DataError } from '../errors.js';
 import { csvSourceSql, numericByFirstRows, planCsvEngineRead, SAMPLE_ROWS } from '../data/engine-csv.js';
 import { edgeSpaceSql, numberAsDoubleSql, positionalAlias, positionalName, sqlString, textAsCategorySql, textAsNumberOrNullSql } from '../data/engine-sql.js';
 import { inferColumn, missingSet } from '../data/infer-column.js';
-import { parquetLayout, readParquet } from '../data/read-parquet.js';
 import type { ReadTableOptions } from '../data/read-table.js';
 import type { Column, Table } from '../data/table.js';
 import { jsTableEngine, type DataFile, type TableEngine } from '../data/table-engine.js';
@@ -173,6 +172,8 @@ async function readCsv(duckdb: DuckBindings, con: Connection, csv: { bytes: Uint
 }
 
 async function readParquetFile(duckdb: DuckBindings, con: Connection, bytes: Uint8Array, path: string, read: ReadTableOptions): Promise<Table | undefined> {
+  // Imported here, not at the top: hyparquet and its codecs cost every CSV run ~50 ms to load.
+  const { parquetLayout, readParquet } = await import('../data/read-parquet.js');
   const missing = missingSet(read.missingValues);
   const layout = parquetLayout(bytes, { file: read.file, missing, columns: read.columns }); // the JS reader's errors, from the footer
   if (layout.rowCount === 0) return undefined;

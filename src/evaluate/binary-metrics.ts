@@ -24,6 +24,8 @@ export interface PreparedBinary {
   groups: ScoreGroups;
   /** The labels in score order (positivesInOrder). */
   positives: Uint8Array;
+  /** Rows predicted positive: in score order they are the first this many positions. */
+  predictedCount: number;
 }
 
 export function prepareBinary(yTrue: Float64Array, probPositive: Scores, threshold: number): PreparedBinary {
@@ -39,9 +41,11 @@ export function prepareBinary(yTrue: Float64Array, probPositive: Scores, thresho
   const predicted = new Uint8Array(n);
   const rowLogLoss = new Float64Array(n);
   const rowBrier = new Float64Array(n);
+  let predictedCount = 0;
   for (let i = 0; i < n; i++) {
     const p = probPositive[i];
     predicted[i] = p >= threshold ? 1 : 0;
+    predictedCount += predicted[i];
     // sklearn: clip, expand to [1 − p, p], renormalise the row, then −log of the true class.
     const clipped = Math.min(Math.max(p, FLOAT64_EPS), 1 - FLOAT64_EPS);
     const rowSum = 1 - clipped + clipped;
@@ -49,60 +53,73 @@ export function prepareBinary(yTrue: Float64Array, probPositive: Scores, thresho
     rowBrier[i] = (yTrue[i] - p) ** 2;
   }
   const groups = groupByScore(probPositive);
-  return { yTrue, predicted, rowLogLoss, rowBrier, groups, positives: positivesInOrder(groups, yTrue) };
+  return { yTrue, predicted, rowLogLoss, rowBrier, groups, positives: positivesInOrder(groups, yTrue), predictedCount };
 }
 
-/** Metrics with each row counted `weights[i]` times (bootstrap counts); once each when omitted. */
-export function weightedBinaryMetrics(prep: PreparedBinary, weights?: ArrayLike<number>): Record<string, number> {
-  const { tn, fp, fn, tp, logLossSum, brierSum } = rowPass(prep, weights);
+/**
+ * Metrics with each row counted `weights[i]` times (bootstrap counts); once each when omitted.
+ * With `metrics`, brier is computed only when named (its sum is a third of a resample's row
+ * pass, and the bootstrap's headline metrics do not include it); every other metric's bits are
+ * the same either way.
+ */
+export function weightedBinaryMetrics(prep: PreparedBinary, weights?: Int32Array, metrics?: readonly string[]): Record<string, number> {
+  // The confusion counts come out of the ranking pass (predicted positives are the first
+  // predictedCount positions in score order; whole-number tallies, exact in any order), so a
+  // resample costs one pass in score order and one loss pass in row order, not two row passes.
+  const ranking = rankingScores(prep.groups, prep.positives, weights, prep.predictedCount);
+  const all = ranking.rows, positives = ranking.positives, predictedPositives = ranking.rowsAbove, tp = ranking.positivesAbove;
+  const tn = all - positives - predictedPositives + tp, fp = predictedPositives - tp, fn = positives - tp;
+  const withBrier = metrics === undefined || metrics.includes('brier');
+  const { logLossSum, brierSum } = withBrier ? lossSums(prep, weights) : { logLossSum: logLoss(prep, weights), brierSum: NaN };
   const total = tn + fp + fn + tp;
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
-  const { roc_auc, pr_auc } = rankingScores(prep.groups, prep.positives, weights);
-  return {
+  const out: Record<string, number> = {
     accuracy: (tp + tn) / total,
     balanced_accuracy: balancedAccuracy(tn, fp, fn, tp),
     precision,
     recall,
     f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
-    roc_auc,
-    pr_auc,
+    roc_auc: ranking.roc_auc,
+    pr_auc: ranking.pr_auc,
     log_loss: logLossSum / total,
-    brier: brierSum / total,
   };
+  if (withBrier) out.brier = brierSum / total;
+  return out;
 }
 
 /**
- * The confusion counts and the two loss sums in one pass over the rows (a bootstrap scores each
- * of its resamples this way, so one pass instead of three is most of its cost). The sums are
- * compensatedSum's Neumaier steps inlined, in row order: the same bits as calling it twice.
+ * The two loss sums in one pass over the rows, in row order: compensatedSum's Neumaier steps
+ * inlined, the same bits as calling it twice (unlike the confusion counts, these sums are not
+ * exact, so their order is kept).
  */
-function rowPass(prep: PreparedBinary, weights?: ArrayLike<number>) {
-  const { yTrue, predicted, rowLogLoss, rowBrier } = prep;
-  // Weighted totals of rows, positives, predicted positives and true positives, without branches
-  // (a resample's counts make the class/prediction branches unpredictable); whole numbers, exact.
-  let all = 0, positives = 0, predictedPositives = 0, tp = 0;
+function lossSums(prep: PreparedBinary, weights?: Int32Array) {
+  const { rowLogLoss, rowBrier } = prep;
   let logLoss = 0, logLossComp = 0, brier = 0, brierComp = 0;
-  for (let i = 0; i < yTrue.length; i++) {
-    const w = weights === undefined ? 1 : weights[i];
-    const wy = w * yTrue[i];
-    all += w;
-    positives += wy;
-    predictedPositives += w * predicted[i];
-    tp += wy * predicted[i];
-    const l = weights === undefined ? rowLogLoss[i] : rowLogLoss[i] * w;
+  for (let i = 0; i < rowLogLoss.length; i++) {
+    const l = weights === undefined ? rowLogLoss[i] : rowLogLoss[i] * weights[i];
     const lt = logLoss + l;
     logLossComp += Math.abs(logLoss) >= Math.abs(l) ? logLoss - lt + l : l - lt + logLoss;
     logLoss = lt;
-    const b = weights === undefined ? rowBrier[i] : rowBrier[i] * w;
+    const b = weights === undefined ? rowBrier[i] : rowBrier[i] * weights[i];
     const bt = brier + b;
     brierComp += Math.abs(brier) >= Math.abs(b) ? brier - bt + b : b - bt + brier;
     brier = bt;
   }
-  return {
-    tn: all - positives - predictedPositives + tp, fp: predictedPositives - tp, fn: positives - tp, tp,
-    logLossSum: logLoss + logLossComp, brierSum: brier + brierComp,
-  };
+  return { logLossSum: logLoss + logLossComp, brierSum: brier + brierComp };
+}
+
+/** lossSums' log-loss sum alone: the same steps in the same order, so the same bits. */
+function logLoss(prep: PreparedBinary, weights?: Int32Array): number {
+  const { rowLogLoss } = prep;
+  let sum = 0, comp = 0;
+  for (let i = 0; i < rowLogLoss.length; i++) {
+    const l = weights === undefined ? rowLogLoss[i] : rowLogLoss[i] * weights[i];
+    const t = sum + l;
+    comp += Math.abs(sum) >= Math.abs(l) ? sum - t + l : l - t + sum;
+    sum = t;
+  }
+  return sum + comp;
 }
 
 /** Mean recall over the classes present in yTrue (sklearn drops classes only predicted). */
@@ -141,5 +158,5 @@ export function binaryResampler(
   threshold: number,
 ): (indices: Uint32Array) => Record<string, number> {
   const prep = prepareBinary(yTrue, probPositive, threshold);
-  return countingResampler(yTrue.length, (counts) => weightedBinaryMetrics(prep, counts));
+  return countingResampler(yTrue.length, (counts, metrics) => weightedBinaryMetrics(prep, counts, metrics));
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { MODULES, compileWat, renderModule } from '../../scripts/build-wasm.mjs';
 import { Rng } from '../../src/rng.js';
 
 /** n draws of int(range), one call each: the reference fillInts must reproduce. */
@@ -36,20 +38,69 @@ describe('Rng.fillInts', () => {
     expect(() => new Rng(1).fillInts(new Uint32Array(3), range)).toThrow(RangeError);
   });
 
-  it.each([1, 3, 25_000])('countInts(%i) counts exactly the draws fillInts makes, and leaves the generator where it does', (range) => {
+  // countInts runs in WebAssembly (draws.wat), fillInts in TypeScript: this is the kernel's check
+  // against the reference. 1_000_003 draws 200k times, so pure-rand's rejection happens (~40 times).
+  it.each([[1, 3000], [2, 3000], [3, 3000], [25_000, 3000], [600_001, 50_000], [1_000_003, 200_000]])('countInts(%i) counts exactly the draws fillInts makes, and leaves the generator where it does', (range, draws) => {
     const counting = new Rng(11);
     const filling = new Rng(11);
     const counts = new Int32Array(range + 2).fill(1); // counts add to what is there
-    counting.countInts(counts, range, 3000);
-    const drawn = new Uint32Array(3000);
+    counting.countInts(counts, range, draws);
+    const drawn = new Uint32Array(draws);
     filling.fillInts(drawn, range);
     const expected = new Int32Array(range + 2).fill(1);
     for (const v of drawn) expected[v] += 1;
-    expect(counts).toEqual(expected);
+    // Element by element, not toEqual: its diffing of 1M-element arrays takes seconds.
+    expect(counts.findIndex((v, i) => v !== expected[i])).toBe(-1);
     expect(counting.next()).toBe(filling.next());
   });
 
   it('countInts refuses a counts array shorter than the range', () => {
     expect(() => new Rng(1).countInts(new Int32Array(4), 5, 10)).toThrow(RangeError);
+  });
+});
+
+describe('Rng.shuffle', () => {
+  /** The Fisher-Yates shuffle as `int` draws it, one call per step: what shuffle must reproduce. */
+  function referenceShuffle(rng: Rng, a: number[]): number[] {
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  }
+
+  it.each([0, 1, 2, 3, 10, 1000, 100_000])('permutes %i items exactly as int-based Fisher-Yates does, and leaves the generator where it does', (n) => {
+    const fast = new Rng(99);
+    const slow = new Rng(99);
+    const got = fast.shuffle(Uint32Array.from({ length: n }, (_, i) => i));
+    const want = referenceShuffle(slow, Array.from({ length: n }, (_, i) => i));
+    expect(Array.from(got)).toEqual(want);
+    expect([fast.next(), fast.int(10), fast.normal()]).toEqual([slow.next(), slow.int(10), slow.normal()]);
+  });
+
+  it('shuffles plain arrays in place too', () => {
+    const a = [5, 6, 7, 8];
+    expect(new Rng(1).shuffle(a)).toBe(a);
+    expect([...a].sort()).toEqual([5, 6, 7, 8]);
+  });
+});
+
+describe('the draws kernel', () => {
+  it('the committed generated module is the compiled draws.wat (rerun node scripts/build-wasm.mjs if not)', async () => {
+    const mod = MODULES.find((m) => m.name === 'DRAWS_WASM_BASE64')!;
+    const rebuilt = renderModule(await compileWat(readFileSync(mod.wat, 'utf8'), mod.features), mod);
+    expect(readFileSync(mod.ts, 'utf8')).toBe(rebuilt);
+  });
+
+  it('keeps counting right after its memory grows, and across generators', () => {
+    const small = new Int32Array(10);
+    new Rng(5).countInts(small, 10, 100);
+    const big = new Int32Array(300_000); // grows the kernel's memory
+    const a = new Rng(6);
+    a.countInts(big, 300_000, 1000);
+    const again = new Int32Array(10);
+    new Rng(5).countInts(again, 10, 100);
+    expect(again).toEqual(small);
+    expect(big.reduce((x, y) => x + y, 0)).toBe(1000);
   });
 });
