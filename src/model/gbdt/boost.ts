@@ -166,10 +166,7 @@ function applyTree(margin: Float64Array, outputs: number, k: number, tree: Grown
   const { cols } = data;
   const { bins } = data.kernels;
   const { order, inSample } = sample;
-  for (const leaf of tree.leaves) {
-    const v = tree.value[leaf.node];
-    for (let i = leaf.start; i < leaf.end; i++) margin[order[i] * outputs + k] += v;
-  }
+  data.kernels.addLeafValues(order, tree.leaves.map((l) => ({ start: l.start, end: l.end, value: tree.value[l.node] })), k);
   if (!inSample) return;
   const rows = inSample.length;
   for (let r = 0; r < rows; r++) {

@@ -45,10 +45,16 @@ export interface TreeKernels {
   partition(ids: Uint32Array, start: number, end: number, feature: number, goesLeft: Uint8Array): number;
   /** The logistic gradients of every row from `margin` and `labels`, and the loss summed over them (as `gradients` does). */
   binaryGradients(): number;
+  /**
+   * Adds each leaf's value to margin[row·outputs + k] for the rows order[start…end) it holds
+   * (a tree's leaves after growTree, at most `histograms` of them). One addition per row: the
+   * same bits however the rows are shared out.
+   */
+  addLeafValues(order: Uint32Array, leaves: readonly { start: number; end: number; value: number }[], k: number): void;
   /** Resolves when every worker thread has started (until then the calling thread does their share). */
   started(): Promise<void>;
   /** Histograms built, partitions made and gradient passes run by more than one thread so far. */
-  readonly stats: { parallelBuilds: number; parallelPartitions: number; parallelGradients: number };
+  readonly stats: { parallelBuilds: number; parallelPartitions: number; parallelGradients: number; parallelLeafValues: number };
   /** Releases worker threads; the views stay readable. */
   close(): void;
 }
@@ -91,7 +97,12 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     partition: (ids, start, end, feature, goesLeft) => partitionRows(ids, scratch, start, end, { bins, cols }, feature, goesLeft),
     started: () => Promise.resolve(),
     binaryGradients: () => binaryGradientsInHalves(margin, labels, grad, hess),
-    stats: { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0 },
+    addLeafValues: (order, leaves, k) => {
+      for (const leaf of leaves) {
+        for (let i = leaf.start; i < leaf.end; i++) margin[order[i] * shape.outputs + k] += leaf.value;
+      }
+    },
+    stats: { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0, parallelLeafValues: 0 },
     close: () => undefined,
   };
 }
@@ -111,4 +122,19 @@ export function partitionRows(
   }
   ids.set(scratch.subarray(0, r), l);
   return l;
+}
+
+/**
+ * margin[order[i]·outputs + k] += values[j] for the positions i in [starts[j], ends[j]) of each
+ * leaf j. Self-contained (no imports, no closures): the wasm kernels' worker runs its source
+ * for its share of each leaf.
+ */
+export function addLeafRange(
+  margin: Float64Array, order: Uint32Array, outputs: number, k: number,
+  starts: Int32Array, ends: Int32Array, values: Float64Array, leaves: number,
+): void {
+  for (let j = 0; j < leaves; j++) {
+    const v = values[j];
+    for (let i = starts[j], end = ends[j]; i < end; i++) margin[order[i] * outputs + k] += v;
+  }
 }

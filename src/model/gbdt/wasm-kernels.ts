@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import { GBDT_WASM_BASE64 } from '../kernels/gbdt-wasm.js';
 import { BIN_SLOTS } from './histogram.js';
-import type { KernelShape, TreeKernels } from './kernels.js';
+import { addLeafRange, type KernelShape, type TreeKernels } from './kernels.js';
 import { binaryGradientRange, binaryGradientsInHalves } from './objective.js';
 
 /**
@@ -37,8 +37,11 @@ const RESULT_SLOT = 15;
 const OP_HIST = 0;
 const OP_PARTITION = 1;
 const OP_GRADIENTS = 2;
+const OP_LEAF_VALUES = 3;
 /** Below this many rows the gradient pass runs on the calling thread alone. */
 const PARALLEL_MIN_GRADIENTS = 1 << 15;
+/** Below this many rows of a tree the leaf values are added on the calling thread alone. */
+const PARALLEL_MIN_LEAF_VALUES = 1 << 15;
 /** Below this many rows a node's partition runs on the calling thread alone. */
 const PARALLEL_MIN_PARTITION = 1 << 15;
 /** Below this many bin additions a node's histogram is built on the calling thread alone: waking a worker costs more. */
@@ -68,11 +71,18 @@ const { hist, partition } = new WebAssembly.Instance(module, { env: { memory } }
 const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
 // The very function the calling thread runs (objective.ts), so both halves add the same way.
 const binaryGradientRange = (${binaryGradientRange.toString()});
+const addLeafRange = (${addLeafRange.toString()});
 function gradients() {
   const b = memory.buffer;
   const rows = c[7];
   const f64 = (at) => new Float64Array(b, at, rows);
   new Float64Array(b, c[8], 1)[0] = binaryGradientRange(f64(c[2]), f64(c[3]), f64(c[4]), f64(c[5]), c[6], rows);
+}
+function leafValues() {
+  const b = memory.buffer;
+  const [marginAt, marginLength, orderAt, orderLength, outputs, k, startsAt, endsAt, valuesAt, leaves] = c.subarray(2, 12);
+  addLeafRange(new Float64Array(b, marginAt, marginLength), new Uint32Array(b, orderAt, orderLength),
+    outputs, k, new Int32Array(b, startsAt, leaves), new Int32Array(b, endsAt, leaves), new Float64Array(b, valuesAt, leaves), leaves);
 }
 Atomics.store(c, 1, 1);
 parentPort.postMessage('ready');
@@ -84,6 +94,7 @@ for (;;) {
   try {
     if (c[${OP_SLOT}] === ${OP_PARTITION}) c[${RESULT_SLOT}] = partition(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
     else if (c[${OP_SLOT}] === ${OP_GRADIENTS}) gradients();
+    else if (c[${OP_SLOT}] === ${OP_LEAF_VALUES}) leafValues();
     else hist(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13]);
     Atomics.store(c, 0, ${IDLE});
   } catch {
@@ -105,9 +116,11 @@ class Layout {
 
 /** The wasm kernels for a training shape, or undefined when the shape does not fit a 2 GiB memory. */
 export function wasmKernels(
-  shape: KernelShape, threads: number, opts: { parallelMinWork?: number; parallelMinPartition?: number; parallelMinGradients?: number } = {},
+  shape: KernelShape, threads: number,
+  opts: { parallelMinWork?: number; parallelMinPartition?: number; parallelMinGradients?: number; parallelMinLeafValues?: number } = {},
 ): TreeKernels | undefined {
   const parallelMinWork = opts.parallelMinWork ?? PARALLEL_MIN_WORK;
+  const parallelMinLeafValues = opts.parallelMinLeafValues ?? PARALLEL_MIN_LEAF_VALUES;
   const parallelMinPartition = opts.parallelMinPartition ?? PARALLEL_MIN_PARTITION;
   const parallelMinGradients = opts.parallelMinGradients ?? PARALLEL_MIN_GRADIENTS;
   const { rows, cols, histograms } = shape;
@@ -127,6 +140,11 @@ export function wasmKernels(
   const scratchAt = at.take(rows * 4);
   const tableAt = at.take(BIN_SLOTS);
   const featsAt = at.take(cols * 4);
+  // A tree's leaves (at most one per histogram): their row ranges in `order` and values.
+  const leafStartsAt = at.take(histograms * 4);
+  const leafEndsAt = at.take(histograms * 4);
+  const leafValuesAt = at.take(histograms * 8);
+  const leafCutsAt = at.take(histograms * 4);
   const rootCountsAt = at.take(cols * BIN_SLOTS * 8);
   const scratchBytes = histScratchBytes(cols);
   const histScratchAt = at.take((workers + 1) * scratchBytes);
@@ -144,7 +162,11 @@ export function wasmKernels(
   const free: Float64Array[] = [];
   for (let i = histograms - 1; i >= 0; i--) free.push(new Float64Array(buf, histAt + i * histBytes, histBytes / 8));
   const pool = startWorkers(memory, controlAt, workers);
-  const stats = { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0 };
+  const stats = { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0, parallelLeafValues: 0 };
+  const leafStarts = new Int32Array(buf, leafStartsAt, histograms);
+  const leafEnds = new Int32Array(buf, leafEndsAt, histograms);
+  const leafValues = new Float64Array(buf, leafValuesAt, histograms);
+  const leafCuts = new Int32Array(buf, leafCutsAt, histograms);
   const grad = new Float64Array(buf, gradAt, rows);
   const hess = new Float64Array(buf, hessAt, rows);
   const margin = new Float64Array(buf, marginAt, rows * shape.outputs);
@@ -228,10 +250,45 @@ export function wasmKernels(
       pool.wait(0);
       return first + new Float64Array(buf, lossAt, 1)[0];
     },
+    addLeafValues: (order, leaves, k) => {
+      const n = leaves.length;
+      if (n > histograms) throw new Error(`gbdt wasm kernels: ${n} leaves, room for ${histograms}`);
+      for (let j = 0; j < n; j++) {
+        leafStarts[j] = leaves[j].start;
+        leafEnds[j] = leaves[j].end;
+        leafValues[j] = leaves[j].value;
+      }
+      if (pool.ready() === 0 || order.length < parallelMinLeafValues) {
+        addLeafRange(margin, order, shape.outputs, k, leafStarts, leafEnds, leafValues, n);
+        return;
+      }
+      // Each row is in one leaf and gets one addition, so any share-out gives the same bits. A
+      // leaf's rows are ascending (stable partitions of ascending ids): the worker takes each
+      // leaf's rows from the middle row on, so the threads write disjoint halves of the margins
+      // (halves of the positions interleave rows on shared cache lines and ran slower than one thread).
+      stats.parallelLeafValues++;
+      const middle = rows >> 1;
+      for (let j = 0; j < n; j++) leafCuts[j] = firstAtLeast(order, leafStarts[j], leafEnds[j], middle);
+      pool.run(0, [marginAt, margin.length, order.byteOffset, order.length, shape.outputs, k, leafCutsAt, leafEndsAt, leafValuesAt, n], OP_LEAF_VALUES);
+      addLeafRange(margin, order, shape.outputs, k, leafStarts, leafCuts, leafValues, n);
+      pool.wait(0);
+    },
     started: () => pool.started,
     stats,
     close: () => pool.stop(),
   };
+}
+
+/** The first position in [start, end) whose row is >= `row` (end if none), for rows ascending there. */
+function firstAtLeast(order: Uint32Array, start: number, end: number, row: number): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface WorkerPool {

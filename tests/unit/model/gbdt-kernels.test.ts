@@ -57,9 +57,9 @@ describe('gbdt WebAssembly kernels', () => {
   it('histograms built by three threads over feature blocks equal the reference bitwise, and partitions match', async () => {
     const rows = 3000;
     const cols = 7;
-    const shape = { rows, cols, histograms: 2, outputs: 1 };
+    const shape = { rows, cols, histograms: 3, outputs: 1 };
     // Thresholds 0: every build, partition and gradient pass is split over the threads once they have started.
-    const wasm = wasmKernels(shape, 3, { parallelMinWork: 0, parallelMinPartition: 0, parallelMinGradients: 0 })!;
+    const wasm = wasmKernels(shape, 3, { parallelMinWork: 0, parallelMinPartition: 0, parallelMinGradients: 0, parallelMinLeafValues: 0 })!;
     const ts = tsKernels(shape);
     try {
       await wasm.started();
@@ -87,6 +87,21 @@ describe('gbdt WebAssembly kernels', () => {
       expect(sums[0]).toEqual(sums[1]);
       expect(Number.isFinite(sums[0].loss) && sums[0].loss > 0).toBe(true);
       expect(sums[0].grad.slice(-3)).not.toEqual([0, 0, 0]);
+
+      // A tree's leaves over a shuffled order, added on two threads (the worker the second half of
+      // the positions, through a leaf that straddles it) and on one: the same margins, bit for bit.
+      const shuffled = new Rng(9).shuffle(Uint32Array.from({ length: rows }, (_, i) => i));
+      const leaves = [{ start: 0, end: 700, value: 0.1 }, { start: 700, end: 2400, value: -1 / 3 }, { start: 2400, end: rows, value: 1e-9 }];
+      const margins = [wasm, ts].map((k) => {
+        const order = k.order.subarray(0, rows);
+        order.set(shuffled);
+        k.addLeafValues(order, leaves, 0);
+        k.addLeafValues(order, [{ start: 0, end: rows, value: 0.7 }], 0);
+        return Array.from(k.margin);
+      });
+      expect(wasm.stats.parallelLeafValues).toBe(2);
+      expect(margins[0]).toEqual(margins[1]);
+      expect(margins[0].every((m) => m !== 0)).toBe(true);
 
       // A node's rows: a sorted subset, as growTree passes them.
       const ids = Array.from({ length: rows }, (_, i) => i).filter(() => rng.next() < 0.6);
