@@ -1,3 +1,4 @@
+import { binRows, fitBinMapper, type BinMapper, type GbdtColumn } from './binning.js';
 import { BIN_SLOTS, buildHistogram } from './histogram.js';
 import { binaryGradientsInHalves } from './objective.js';
 
@@ -19,6 +20,11 @@ export interface TreeKernels {
   readonly bins: Uint8Array;
   /** Called once `bins` is written (the wasm kernels keep a feature-major copy for partitions). */
   binsWritten(): void;
+  /**
+   * fitBinMapper on the rows `rowIds` of x (rows×cols), then every row's bins into `bins` (and
+   * binsWritten): the same mapper and bins however many threads share the work.
+   */
+  binInput(x: Float32Array, rowIds: Uint32Array, columns: GbdtColumn[], maxBins: number): BinMapper;
   readonly grad: Float64Array;
   readonly hess: Float64Array;
   /** rows×outputs margins and the rows' labels: the gradient pass reads them. */
@@ -54,7 +60,7 @@ export interface TreeKernels {
   /** Resolves when every worker thread has started (until then the calling thread does their share). */
   started(): Promise<void>;
   /** Histograms built, partitions made and gradient passes run by more than one thread so far. */
-  readonly stats: { parallelBuilds: number; parallelPartitions: number; parallelGradients: number; parallelLeafValues: number };
+  readonly stats: { parallelBuilds: number; parallelPartitions: number; parallelGradients: number; parallelLeafValues: number; parallelBinnings: number };
   /** Releases worker threads; the views stay readable. */
   close(): void;
 }
@@ -83,6 +89,11 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     threads: 1,
     bins,
     binsWritten: () => undefined,
+    binInput: (x, rowIds, columns, maxBins) => {
+      const mapper = fitBinMapper(x, cols, rowIds, columns, maxBins);
+      binRows(mapper, x, rows, bins);
+      return mapper;
+    },
     grad,
     hess,
     margin,
@@ -102,7 +113,7 @@ export function tsKernels(shape: KernelShape): TreeKernels {
         for (let i = leaf.start; i < leaf.end; i++) margin[order[i] * shape.outputs + k] += leaf.value;
       }
     },
-    stats: { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0, parallelLeafValues: 0 },
+    stats: { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0, parallelLeafValues: 0, parallelBinnings: 0 },
     close: () => undefined,
   };
 }
