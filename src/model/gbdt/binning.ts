@@ -38,116 +38,159 @@ export interface BinMapper {
  * HistGradientBoosting); otherwise edges at evenly spaced quantiles. Deterministic.
  */
 export function fitBinMapper(x: Float32Array, cols: number, rowIds: Uint32Array, columns: GbdtColumn[], maxBins: number): BinMapper {
-  const edges: Float64Array[] = [];
-  const binCount = new Int32Array(cols);
+  checkColumns(columns);
   const samples = sampleColumns(x, cols, rowIds);
-  for (let f = 0; f < cols; f++) {
-    const cats = columns[f].categories;
-    if (cats !== undefined) {
-      if (cats > MAX_REAL_BINS) {
-        throw new PipePilotError(`gbdt: column '${columns[f].name}' has ${cats} categories, at most ${MAX_REAL_BINS} fit in the trees' bins`, {
-          hint: 'lower preprocess.max_categories (the rarest categories then share the unknown code)',
-        });
-      }
-      edges.push(new Float64Array(0));
-      binCount[f] = cats;
-      continue;
+  const numeric = numericFeatures(columns);
+  const padded = new Float64Array(cols * PADDED_EDGES);
+  const counts = new Int32Array(cols);
+  featureEdges(samples, numeric, new Int32Array(1), maxBins, { padded, counts }, sortFloat32);
+  return mapperFrom(columns, padded, counts);
+}
+
+/** Refuses a categorical column with more codes than the bins hold. */
+export function checkColumns(columns: GbdtColumn[]): void {
+  for (const c of columns) {
+    if (c.categories !== undefined && c.categories > MAX_REAL_BINS) {
+      throw new PipePilotError(`gbdt: column '${c.name}' has ${c.categories} categories, at most ${MAX_REAL_BINS} fit in the trees' bins`, {
+        hint: 'lower preprocess.max_categories (the rarest categories then share the unknown code)',
+      });
     }
-    const e = numericEdges(sortFloat32(samples.values[f].subarray(0, samples.present[f])), maxBins);
-    edges.push(e);
-    binCount[f] = e.length + 1;
   }
+}
+
+export function numericFeatures(columns: GbdtColumn[]): Int32Array {
+  return Int32Array.from(columns.flatMap((c, f) => (c.categories === undefined ? [f] : [])));
+}
+
+/** Edge slots per feature in the padded layout: numericBin's eight steps search 256. */
+export const PADDED_EDGES = 256;
+
+/**
+ * The mapper from padded edges (PADDED_EDGES per feature, the unused ones +Infinity) and edge
+ * counts: a categorical feature has one bin per code, a numeric one its edges + 1.
+ */
+export function mapperFrom(columns: GbdtColumn[], padded: Float64Array, counts: Int32Array): BinMapper {
+  const edges = columns.map((c, f) => (c.categories === undefined ? padded.slice(f * PADDED_EDGES, f * PADDED_EDGES + counts[f]) : new Float64Array(0)));
+  const binCount = Int32Array.from(columns, (c, f) => c.categories ?? counts[f] + 1);
   return { columns, edges, binCount };
+}
+
+/** Each column's present values over the rows taken at an even stride: column f's first present[f] of values[f·size…]. */
+export interface ColumnSamples {
+  values: Float32Array;
+  size: number;
+  present: Int32Array;
 }
 
 /**
  * The present values of each column over the rows taken at an even stride, gathered row by row
- * (a row's values share a cache line; a column at a time missed the cache on every value).
- * Float32: the values are float32 already, sorting half the bytes is faster, and edges come out the same.
+ * (a row's values share a cache line; a column at a time missed the cache on every value), into
+ * `alloc`'s array (the wasm kernels give a shared one). Float32: the values are float32
+ * already, sorting half the bytes is faster, and edges come out the same.
  */
-function sampleColumns(x: Float32Array, cols: number, rowIds: Uint32Array): { values: Float32Array[]; present: Int32Array } {
+export function sampleColumns(x: Float32Array, cols: number, rowIds: Uint32Array, alloc: (n: number) => Float32Array = (n) => new Float32Array(n)): ColumnSamples {
   const stride = Math.max(1, Math.ceil(rowIds.length / EDGE_SAMPLE_ROWS));
   const size = Math.ceil(rowIds.length / stride);
-  const values = Array.from({ length: cols }, () => new Float32Array(size));
+  const values = alloc(size * cols);
   const present = new Int32Array(cols);
   for (let i = 0; i < rowIds.length; i += stride) {
     const o = rowIds[i] * cols;
     for (let f = 0; f < cols; f++) {
       const v = x[o + f];
-      if (!Number.isNaN(v)) values[f][present[f]++] = v;
+      if (!Number.isNaN(v)) values[f * size + present[f]++] = v;
     }
   }
-  return { values, present };
+  return { values, size, present };
 }
 
-function numericEdges(sorted: Float32Array, maxBins: number): Float64Array {
-  const distinct: number[] = [];
-  // Stops at maxBins + 1 distinct values: past that only the quantiles matter.
-  for (let i = 0; i < sorted.length && distinct.length <= maxBins; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
-  if (distinct.length <= maxBins) {
-    const mids = new Float64Array(Math.max(0, distinct.length - 1));
-    for (let i = 0; i < mids.length; i++) mids[i] = (distinct[i] + distinct[i + 1]) / 2;
-    return mids;
+/**
+ * For the features features[i] claimed one at a time through counter[0] (Atomics.add, so
+ * threads running this at once share them out; each feature is done by one thread, whole): sorts
+ * the feature's sample with `sort` and writes its edges into out.padded[f·256…] (the rest
+ * +Infinity) and their count into out.counts[f]. Self-contained (no imports, no helpers, no
+ * module constants): the wasm kernels' worker runs its source.
+ */
+export function featureEdges(
+  samples: { values: Float32Array; size: number; present: Int32Array }, features: Int32Array, counter: Int32Array, maxBins: number,
+  out: { padded: Float64Array; counts: Int32Array }, sort: (v: Float32Array) => Float32Array,
+): void {
+  for (let i = Atomics.add(counter, 0, 1); i < features.length; i = Atomics.add(counter, 0, 1)) {
+    const f = features[i];
+    const sorted = sort(samples.values.subarray(f * samples.size, f * samples.size + samples.present[f]));
+    const distinct: number[] = [];
+    // Stops at maxBins + 1 distinct values: past that only the quantiles matter.
+    for (let j = 0; j < sorted.length && distinct.length <= maxBins; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) distinct.push(sorted[j]);
+    const edges: number[] = [];
+    if (distinct.length <= maxBins) {
+      for (let j = 0; j + 1 < distinct.length; j++) edges.push((distinct[j] + distinct[j + 1]) / 2);
+    } else {
+      for (let b = 1; b < maxBins; b++) {
+        // Midpoint of the two order statistics around the quantile: an edge never equals a data value.
+        const pos = (sorted.length - 1) * (b / maxBins);
+        const lo = sorted[Math.floor(pos)];
+        const hi = sorted[Math.min(sorted.length - 1, Math.floor(pos) + 1)];
+        const edge = lo === hi ? lo : (lo + hi) / 2;
+        if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
+      }
+      // The largest value must be above the last edge, or the last bin is empty.
+      while (edges.length > 0 && edges[edges.length - 1] >= sorted[sorted.length - 1]) edges.pop();
+    }
+    const at = f * 256;
+    out.padded.fill(Infinity, at, at + 256);
+    for (let j = 0; j < edges.length; j++) out.padded[at + j] = edges[j];
+    out.counts[f] = edges.length;
   }
-  const out: number[] = [];
-  for (let b = 1; b < maxBins; b++) {
-    // Midpoint of the two order statistics around the quantile: an edge never equals a data value.
-    const pos = (sorted.length - 1) * (b / maxBins);
-    const lo = sorted[Math.floor(pos)];
-    const hi = sorted[Math.min(sorted.length - 1, Math.floor(pos) + 1)];
-    const edge = lo === hi ? lo : (lo + hi) / 2;
-    if (out.length === 0 || edge > out[out.length - 1]) out.push(edge);
-  }
-  // The largest value must be above the last edge, or the last bin is empty.
-  while (out.length > 0 && out[out.length - 1] >= sorted[sorted.length - 1]) out.pop();
-  return Float64Array.from(out);
 }
 
 /**
  * Bin codes of every row, rows×cols row-major (a row's bins are adjacent: histograms gather
- * rows), into `out` if given. Rows outer, so x is read once in order; numeric values go through
- * a branch-free search (bins below), as a branching binary search mispredicts on every level.
+ * rows), into `out` if given.
  */
 export function binRows(mapper: BinMapper, x: Float32Array, rows: number, out?: Uint8Array): Uint8Array {
   const cols = mapper.columns.length;
   const bins = out ?? new Uint8Array(rows * cols);
-  const padded = mapper.edges.map(paddedEdges);
-  const cats = mapper.columns.map((c) => c.categories ?? -1);
-  for (let r = 0, i = 0; r < rows; r++) {
-    for (let f = 0; f < cols; f++, i++) {
-      const v = x[i];
-      bins[i] = Number.isNaN(v) ? MISSING_BIN : cats[f] >= 0 ? categoryBin(v, cats[f]) : numericBin(padded[f], v);
-    }
-  }
+  const { padded, cats } = binTables(mapper);
+  binRowRange(x, cols, padded, cats, 0, rows, bins);
   return bins;
 }
 
-/** A code outside [0, categories) is an unknown category: it goes where missing values go. */
-function categoryBin(v: number, categories: number): number {
-  return Number.isInteger(v) && v >= 0 && v < categories ? v : MISSING_BIN;
-}
-
-/** The edges in 256 slots, the unused ones +Infinity, for numericBin's fixed eight steps. */
-function paddedEdges(edges: Float64Array): Float64Array {
-  const p = new Float64Array(256).fill(Infinity);
-  p.set(edges);
-  return p;
+/** binRowRange's tables: each feature's edges padded to 256 slots with +Infinity, and its category count (-1: numeric). */
+export function binTables(mapper: BinMapper): { padded: Float64Array; cats: Int32Array } {
+  const padded = new Float64Array(mapper.columns.length * PADDED_EDGES).fill(Infinity);
+  mapper.edges.forEach((e, f) => padded.set(e, f * PADDED_EDGES));
+  return { padded, cats: Int32Array.from(mapper.columns, (c) => c.categories ?? -1) };
 }
 
 /**
- * The first bin b with v <= edges[b] (edges.length if none), as the count of edges below v:
- * eight steps of a branch-free binary search over the padded edges.
+ * Bin codes of the rows [from, to) into bins (rows×cols, row-major), from `padded` edges and
+ * `cats` as binTables makes them. Rows outer, so x is read once in order. Missing values and
+ * codes outside [0, categories) (unknown categories) go to the missing bin, 255. A numeric value
+ * goes to the first bin b with v <= edges[b], the count of edges below it, found by eight steps
+ * of a branch-free binary search over its 256 padded edges, as a branching search mispredicts
+ * on every level. Self-contained (no imports, no helpers): the wasm kernels' worker runs its
+ * source for half of the rows.
  */
-function numericBin(e: Float64Array, v: number): number {
-  // b | (2^k − 1) is b + 2^k − 1 here (b's low k bits are still 0); bits from comparisons
-  // measured twice as fast as ternaries, which V8 compiled to branches.
-  let b = 0;
-  b |= +(e[b | 127] < v) << 7;
-  b |= +(e[b | 63] < v) << 6;
-  b |= +(e[b | 31] < v) << 5;
-  b |= +(e[b | 15] < v) << 4;
-  b |= +(e[b | 7] < v) << 3;
-  b |= +(e[b | 3] < v) << 2;
-  b |= +(e[b | 1] < v) << 1;
-  return b | +(e[b] < v);
+export function binRowRange(x: Float32Array, cols: number, padded: Float64Array, cats: Int32Array, from: number, to: number, bins: Uint8Array): void {
+  for (let r = from, i = from * cols; r < to; r++) {
+    for (let f = 0; f < cols; f++, i++) {
+      const v = x[i];
+      const c = cats[f];
+      if (Number.isNaN(v)) bins[i] = 255;
+      else if (c >= 0) bins[i] = Number.isInteger(v) && v >= 0 && v < c ? v : 255;
+      else {
+        // b | (2^k − 1) is b + 2^k − 1 here (b's low k bits are still 0); bits from comparisons
+        // measured twice as fast as ternaries, which V8 compiled to branches.
+        const e = f * 256;
+        let b = 0;
+        b |= +(padded[e + (b | 127)] < v) << 7;
+        b |= +(padded[e + (b | 63)] < v) << 6;
+        b |= +(padded[e + (b | 31)] < v) << 5;
+        b |= +(padded[e + (b | 15)] < v) << 4;
+        b |= +(padded[e + (b | 7)] < v) << 3;
+        b |= +(padded[e + (b | 3)] < v) << 2;
+        b |= +(padded[e + (b | 1)] < v) << 1;
+        bins[i] = b | +(padded[e + b] < v);
+      }
+    }
+  }
 }

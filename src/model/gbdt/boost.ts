@@ -1,7 +1,7 @@
 import { Rng } from '../../rng.js';
 import type { Task } from '../../spec/types.js';
 import type { EpochRecord } from '../types.js';
-import { binRows, fitBinMapper, type GbdtColumn } from './binning.js';
+import type { GbdtColumn } from './binning.js';
 import { tsKernels, type TreeKernels } from './kernels.js';
 import { wasmKernels } from './wasm-kernels.js';
 import { growTree, type GrowRules, type GrownTree, type TrainingData } from './grow-tree.js';
@@ -68,9 +68,7 @@ function boost(req: GbdtFitRequest, kernels: TreeKernels): GbdtFit {
   const objective = objectiveFor(req.task);
   const outputs = req.task === 'multiclass_classification' ? req.classCount : 1;
   const { train, valid } = holdOut(rows, s.earlyStopping?.validationFraction, rng);
-  const mapper = fitBinMapper(req.x, cols, train, req.columns, s.maxBins);
-  binRows(mapper, req.x, rows, kernels.bins);
-  kernels.binsWritten();
+  const mapper = kernels.binInput(req.x, train, req.columns, s.maxBins);
   const { grad, hess } = kernels;
   const base = baseScore(objective, req.y, train, outputs);
   // In the kernels' memory: the binary gradient pass reads them on two threads.
@@ -166,10 +164,7 @@ function applyTree(margin: Float64Array, outputs: number, k: number, tree: Grown
   const { cols } = data;
   const { bins } = data.kernels;
   const { order, inSample } = sample;
-  for (const leaf of tree.leaves) {
-    const v = tree.value[leaf.node];
-    for (let i = leaf.start; i < leaf.end; i++) margin[order[i] * outputs + k] += v;
-  }
+  data.kernels.addLeafValues(order, tree.leaves.map((l) => ({ start: l.start, end: l.end, value: tree.value[l.node] })), k);
   if (!inSample) return;
   const rows = inSample.length;
   for (let r = 0; r < rows; r++) {

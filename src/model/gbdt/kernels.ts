@@ -1,3 +1,4 @@
+import { binRows, fitBinMapper, type BinMapper, type GbdtColumn } from './binning.js';
 import { BIN_SLOTS, buildHistogram } from './histogram.js';
 import { binaryGradientsInHalves } from './objective.js';
 
@@ -19,6 +20,11 @@ export interface TreeKernels {
   readonly bins: Uint8Array;
   /** Called once `bins` is written (the wasm kernels keep a feature-major copy for partitions). */
   binsWritten(): void;
+  /**
+   * fitBinMapper on the rows `rowIds` of x (rows×cols), then every row's bins into `bins` (and
+   * binsWritten): the same mapper and bins however many threads share the work.
+   */
+  binInput(x: Float32Array, rowIds: Uint32Array, columns: GbdtColumn[], maxBins: number): BinMapper;
   readonly grad: Float64Array;
   readonly hess: Float64Array;
   /** rows×outputs margins and the rows' labels: the gradient pass reads them. */
@@ -45,10 +51,16 @@ export interface TreeKernels {
   partition(ids: Uint32Array, start: number, end: number, feature: number, goesLeft: Uint8Array): number;
   /** The logistic gradients of every row from `margin` and `labels`, and the loss summed over them (as `gradients` does). */
   binaryGradients(): number;
+  /**
+   * Adds each leaf's value to margin[row·outputs + k] for the rows order[start…end) it holds
+   * (a tree's leaves after growTree, at most `histograms` of them). One addition per row: the
+   * same bits however the rows are shared out.
+   */
+  addLeafValues(order: Uint32Array, leaves: readonly { start: number; end: number; value: number }[], k: number): void;
   /** Resolves when every worker thread has started (until then the calling thread does their share). */
   started(): Promise<void>;
   /** Histograms built, partitions made and gradient passes run by more than one thread so far. */
-  readonly stats: { parallelBuilds: number; parallelPartitions: number; parallelGradients: number };
+  readonly stats: { parallelBuilds: number; parallelPartitions: number; parallelGradients: number; parallelLeafValues: number; parallelBinnings: number };
   /** Releases worker threads; the views stay readable. */
   close(): void;
 }
@@ -77,6 +89,11 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     threads: 1,
     bins,
     binsWritten: () => undefined,
+    binInput: (x, rowIds, columns, maxBins) => {
+      const mapper = fitBinMapper(x, cols, rowIds, columns, maxBins);
+      binRows(mapper, x, rows, bins);
+      return mapper;
+    },
     grad,
     hess,
     margin,
@@ -91,7 +108,12 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     partition: (ids, start, end, feature, goesLeft) => partitionRows(ids, scratch, start, end, { bins, cols }, feature, goesLeft),
     started: () => Promise.resolve(),
     binaryGradients: () => binaryGradientsInHalves(margin, labels, grad, hess),
-    stats: { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0 },
+    addLeafValues: (order, leaves, k) => {
+      for (const leaf of leaves) {
+        for (let i = leaf.start; i < leaf.end; i++) margin[order[i] * shape.outputs + k] += leaf.value;
+      }
+    },
+    stats: { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0, parallelLeafValues: 0, parallelBinnings: 0 },
     close: () => undefined,
   };
 }
@@ -111,4 +133,19 @@ export function partitionRows(
   }
   ids.set(scratch.subarray(0, r), l);
   return l;
+}
+
+/**
+ * margin[order[i]·outputs + k] += values[j] for the positions i in [starts[j], ends[j]) of each
+ * leaf j. Self-contained (no imports, no closures): the wasm kernels' worker runs its source
+ * for its share of each leaf.
+ */
+export function addLeafRange(
+  margin: Float64Array, order: Uint32Array, outputs: number, k: number,
+  starts: Int32Array, ends: Int32Array, values: Float64Array, leaves: number,
+): void {
+  for (let j = 0; j < leaves; j++) {
+    const v = values[j];
+    for (let i = starts[j], end = ends[j]; i < end; i++) margin[order[i] * outputs + k] += v;
+  }
 }

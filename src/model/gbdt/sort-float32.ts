@@ -3,11 +3,14 @@
  * `Float32Array.prototype.sort()` (−0 before +0), by an LSD radix sort on their bits: three
  * passes of 11, 11 and 10 bits. Why by hand: the built-in sort compares, O(n log n), and the bin
  * edges sort up to 10⁶ values per feature — on 800k × 20 rows it was most of the binning time.
- * Small arrays go to the built-in sort, where the passes' fixed cost is not repaid.
+ * Small arrays go to the built-in sort.
  */
 export function sortFloat32(values: Float32Array): Float32Array {
+  // Self-contained (no imports, no helpers, no module constants): the wasm kernels' worker runs
+  // its source to sort half of the features' samples.
   const n = values.length;
-  if (n < RADIX_MIN) return values.sort();
+  // Below 4096 values the built-in sort is as fast: the passes' fixed cost is not repaid.
+  if (n < 4096) return values.sort();
   const bits = new Uint32Array(values.buffer, values.byteOffset, n);
   const keys = new Uint32Array(n);
   const counts = new Uint32Array(2048 * 3);
@@ -30,22 +33,18 @@ export function sortFloat32(values: Float32Array): Float32Array {
     }
   }
   // keys → bits → keys → bits: the last pass writes the keys' floats back in place.
-  scatter(keys, bits, counts, 0, 0);
-  scatter(bits, keys, counts, 2048, 11);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    bits[counts[k & 2047]++] = k;
+  }
+  for (let i = 0; i < n; i++) {
+    const k = bits[i];
+    keys[counts[2048 + ((k >>> 11) & 2047)]++] = k;
+  }
   for (let i = 0; i < n; i++) {
     const k = keys[i];
     const at = counts[4096 + (k >>> 22)]++;
     bits[at] = (k >>> 31 === 1 ? k ^ 0x80000000 : ~k) >>> 0;
   }
   return values;
-}
-
-/** Below this many values the built-in sort is as fast. */
-const RADIX_MIN = 4096;
-
-function scatter(from: Uint32Array, to: Uint32Array, counts: Uint32Array, base: number, shift: number): void {
-  for (let i = 0, n = from.length; i < n; i++) {
-    const k = from[i];
-    to[counts[base + ((k >>> shift) & 2047)]++] = k;
-  }
 }

@@ -46,14 +46,25 @@ function score(g: number, h: number, l2: number): number {
  */
 export function findBestSplit(hist: Float64Array, sums: NodeSums, mapper: BinMapper, features: Int32Array, rules: SplitRules): Split | undefined {
   const parent = score(sums.g, sums.h, rules.l2);
-  let best: Split | undefined;
+  // A numeric candidate is kept as its scan until it has won: building a Split (a 256-entry
+  // table and the left sums) for every candidate took 130 µs a node of 20 features, 90 without.
+  let best: Split | NumericScan | undefined;
   for (const f of features) {
     const cand = mapper.columns[f].categories === undefined
-      ? numericSplit(hist, f, mapper.binCount[f], sums, rules, parent)
+      ? numericScan(hist, f, mapper.binCount[f], sums, rules, parent)
       : categoricalSplit(hist, f, mapper.binCount[f], sums, rules, parent);
     if (cand && (!best || cand.gain > best.gain)) best = cand;
   }
-  return best;
+  if (!best) return undefined;
+  return 'goesLeft' in best ? best : numericSplit(hist, best, sums);
+}
+
+/** A numeric feature's best split as its scan found it: the last bin on the left and where missing rows go. */
+interface NumericScan {
+  feature: number;
+  gain: number;
+  bin: number;
+  missingLeft: boolean;
 }
 
 function allowed(l: NodeSums, r: NodeSums, rules: SplitRules): boolean {
@@ -64,7 +75,7 @@ function allowed(l: NodeSums, r: NodeSums, rules: SplitRules): boolean {
  * Scans bins left to right; missing rows are tried on each side (the learned default
  * direction). Plain numbers in the loop: it runs for every bin of every feature of every node.
  */
-function numericSplit(hist: Float64Array, f: number, bins: number, sums: NodeSums, rules: SplitRules, parent: number): Split | undefined {
+function numericScan(hist: Float64Array, f: number, bins: number, sums: NodeSums, rules: SplitRules, parent: number): NumericScan | undefined {
   const base = f * BIN_SLOTS * 3;
   const mo = base + MISSING_BIN * 3;
   const mg = hist[mo];
@@ -98,7 +109,17 @@ function numericSplit(hist: Float64Array, f: number, bins: number, sums: NodeSum
       }
     }
   }
-  if (bestBin < 0) return undefined;
+  return bestBin < 0 ? undefined : { feature: f, gain: bestGain, bin: bestBin, missingLeft: bestMissingLeft };
+}
+
+/** The split a numeric scan found, with its bin table and both sides' sums. */
+function numericSplit(hist: Float64Array, scan: NumericScan, sums: NodeSums): Split {
+  const { feature: f, gain: bestGain, bin: bestBin, missingLeft: bestMissingLeft } = scan;
+  const base = f * BIN_SLOTS * 3;
+  const mo = base + MISSING_BIN * 3;
+  const mg = hist[mo];
+  const mh = hist[mo + 1];
+  const mn = hist[mo + 2];
   const goesLeft = new Uint8Array(BIN_SLOTS);
   let lg = 0;
   let lh = 0;

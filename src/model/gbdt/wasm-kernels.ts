@@ -1,8 +1,10 @@
 import { Buffer } from 'node:buffer';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { GBDT_WASM_BASE64 } from '../kernels/gbdt-wasm.js';
+import { binRowRange, checkColumns, featureEdges, fitBinMapper, binRows, mapperFrom, numericFeatures, PADDED_EDGES, sampleColumns } from './binning.js';
 import { BIN_SLOTS } from './histogram.js';
-import type { KernelShape, TreeKernels } from './kernels.js';
+import { sortFloat32 } from './sort-float32.js';
+import { addLeafRange, type KernelShape, type TreeKernels } from './kernels.js';
 import { binaryGradientRange, binaryGradientsInHalves } from './objective.js';
 
 /**
@@ -37,8 +39,16 @@ const RESULT_SLOT = 15;
 const OP_HIST = 0;
 const OP_PARTITION = 1;
 const OP_GRADIENTS = 2;
+const OP_LEAF_VALUES = 3;
+const OP_EDGES = 4;
+const OP_BIN_ROWS = 5;
+const OP_TRANSPOSE = 6;
+/** Below this many values of x binning runs on the calling thread alone (sharing x costs a copy). */
+const PARALLEL_MIN_BINNING = 1 << 18;
 /** Below this many rows the gradient pass runs on the calling thread alone. */
 const PARALLEL_MIN_GRADIENTS = 1 << 15;
+/** Below this many rows of a tree the leaf values are added on the calling thread alone. */
+const PARALLEL_MIN_LEAF_VALUES = 1 << 15;
 /** Below this many rows a node's partition runs on the calling thread alone. */
 const PARALLEL_MIN_PARTITION = 1 << 15;
 /** Below this many bin additions a node's histogram is built on the calling thread alone: waking a worker costs more. */
@@ -62,17 +72,42 @@ function gbdtModule(): object {
  * no imports of ours, so it runs the same from lib/, the action's bundle and TypeScript sources.
  */
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { module, memory, control } = workerData;
+const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads');
+const { module, memory, control, port } = workerData;
 const { hist, partition } = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
 // The very function the calling thread runs (objective.ts), so both halves add the same way.
 const binaryGradientRange = (${binaryGradientRange.toString()});
+const addLeafRange = (${addLeafRange.toString()});
+const sortFloat32 = (${sortFloat32.toString()});
+const featureEdges = (${featureEdges.toString()});
+const binRowRange = (${binRowRange.toString()});
+const transposeBins = (${transposeBins.toString()});
+// A binning op's shared arrays (not in the wasm memory) come as one message just before it.
+function binning(op) {
+  const b = memory.buffer;
+  const data = receiveMessageOnPort(port).message;
+  if (op === ${OP_EDGES}) {
+    const [featsAt, nf, counterAt, maxBins, paddedAt, countsAt, cols] = c.subarray(2, 9);
+    featureEdges(data, new Int32Array(b, featsAt, nf), new Int32Array(b, counterAt, 1), maxBins,
+      { padded: new Float64Array(b, paddedAt, cols * ${PADDED_EDGES}), counts: new Int32Array(b, countsAt, cols) }, sortFloat32);
+  } else {
+    // data.x holds just this worker's rows.
+    const [cols, paddedAt, catsAt, from, to, binsAt] = c.subarray(2, 8);
+    binRowRange(data.x, cols, new Float64Array(b, paddedAt, cols * ${PADDED_EDGES}), new Int32Array(b, catsAt, cols), 0, to - from, new Uint8Array(b, binsAt + from * cols, (to - from) * cols));
+  }
+}
 function gradients() {
   const b = memory.buffer;
   const rows = c[7];
   const f64 = (at) => new Float64Array(b, at, rows);
   new Float64Array(b, c[8], 1)[0] = binaryGradientRange(f64(c[2]), f64(c[3]), f64(c[4]), f64(c[5]), c[6], rows);
+}
+function leafValues() {
+  const b = memory.buffer;
+  const [marginAt, marginLength, orderAt, orderLength, outputs, k, startsAt, endsAt, valuesAt, leaves] = c.subarray(2, 12);
+  addLeafRange(new Float64Array(b, marginAt, marginLength), new Uint32Array(b, orderAt, orderLength),
+    outputs, k, new Int32Array(b, startsAt, leaves), new Int32Array(b, endsAt, leaves), new Float64Array(b, valuesAt, leaves), leaves);
 }
 Atomics.store(c, 1, 1);
 parentPort.postMessage('ready');
@@ -84,6 +119,9 @@ for (;;) {
   try {
     if (c[${OP_SLOT}] === ${OP_PARTITION}) c[${RESULT_SLOT}] = partition(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
     else if (c[${OP_SLOT}] === ${OP_GRADIENTS}) gradients();
+    else if (c[${OP_SLOT}] === ${OP_LEAF_VALUES}) leafValues();
+    else if (c[${OP_SLOT}] === ${OP_EDGES} || c[${OP_SLOT}] === ${OP_BIN_ROWS}) binning(c[${OP_SLOT}]);
+    else if (c[${OP_SLOT}] === ${OP_TRANSPOSE}) transposeBins(new Uint8Array(memory.buffer, c[2], c[4] * c[5]), new Uint8Array(memory.buffer, c[3], c[4] * c[5]), c[4], c[5], c[6], c[7]);
     else hist(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13]);
     Atomics.store(c, 0, ${IDLE});
   } catch {
@@ -105,9 +143,12 @@ class Layout {
 
 /** The wasm kernels for a training shape, or undefined when the shape does not fit a 2 GiB memory. */
 export function wasmKernels(
-  shape: KernelShape, threads: number, opts: { parallelMinWork?: number; parallelMinPartition?: number; parallelMinGradients?: number } = {},
+  shape: KernelShape, threads: number,
+  opts: { parallelMinWork?: number; parallelMinPartition?: number; parallelMinGradients?: number; parallelMinLeafValues?: number; parallelMinBinning?: number } = {},
 ): TreeKernels | undefined {
+  const parallelMinBinning = opts.parallelMinBinning ?? PARALLEL_MIN_BINNING;
   const parallelMinWork = opts.parallelMinWork ?? PARALLEL_MIN_WORK;
+  const parallelMinLeafValues = opts.parallelMinLeafValues ?? PARALLEL_MIN_LEAF_VALUES;
   const parallelMinPartition = opts.parallelMinPartition ?? PARALLEL_MIN_PARTITION;
   const parallelMinGradients = opts.parallelMinGradients ?? PARALLEL_MIN_GRADIENTS;
   const { rows, cols, histograms } = shape;
@@ -127,6 +168,16 @@ export function wasmKernels(
   const scratchAt = at.take(rows * 4);
   const tableAt = at.take(BIN_SLOTS);
   const featsAt = at.take(cols * 4);
+  // A tree's leaves (at most one per histogram): their row ranges in `order` and values.
+  const leafStartsAt = at.take(histograms * 4);
+  const leafEndsAt = at.take(histograms * 4);
+  const leafValuesAt = at.take(histograms * 8);
+  const leafCutsAt = at.take(histograms * 4);
+  // Binning: each feature's edges padded to 256 slots, their counts, category counts, a feature counter.
+  const paddedAt = at.take(cols * PADDED_EDGES * 8);
+  const edgeCountsAt = at.take(cols * 4);
+  const catsAt = at.take(cols * 4);
+  const counterAt = at.take(4);
   const rootCountsAt = at.take(cols * BIN_SLOTS * 8);
   const scratchBytes = histScratchBytes(cols);
   const histScratchAt = at.take((workers + 1) * scratchBytes);
@@ -144,7 +195,11 @@ export function wasmKernels(
   const free: Float64Array[] = [];
   for (let i = histograms - 1; i >= 0; i--) free.push(new Float64Array(buf, histAt + i * histBytes, histBytes / 8));
   const pool = startWorkers(memory, controlAt, workers);
-  const stats = { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0 };
+  const stats = { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0, parallelLeafValues: 0, parallelBinnings: 0 };
+  const leafStarts = new Int32Array(buf, leafStartsAt, histograms);
+  const leafEnds = new Int32Array(buf, leafEndsAt, histograms);
+  const leafValues = new Float64Array(buf, leafValuesAt, histograms);
+  const leafCuts = new Int32Array(buf, leafCutsAt, histograms);
   const grad = new Float64Array(buf, gradAt, rows);
   const hess = new Float64Array(buf, hessAt, rows);
   const margin = new Float64Array(buf, marginAt, rows * shape.outputs);
@@ -154,16 +209,58 @@ export function wasmKernels(
   const binsByFeature = new Uint8Array(buf, binsByFeatureAt, rows * cols);
   // The partition kernel reads bins[r·cols + f]; over a feature's column that is column[r·1 + 0].
   const columnArgs = (feature: number) => [binsByFeatureAt + feature * rows, 1, 0] as const;
+  const binsWritten = () => transposeBins(bins, binsByFeature, rows, cols, 0, cols);
 
   return {
     name: 'wasm',
     threads: workers + 1,
     bins,
-    binsWritten: () => {
-      for (let f = 0; f < cols; f++) {
-        const column = binsByFeature.subarray(f * rows, (f + 1) * rows);
-        for (let r = 0, o = f; r < rows; r++, o += cols) column[r] = bins[o];
+    binsWritten,
+    binInput: (x, rowIds, columns, maxBins) => {
+      checkColumns(columns);
+      if (workers === 0 || x.length < parallelMinBinning) {
+        const mapper = fitBinMapper(x, cols, rowIds, columns, maxBins);
+        binRows(mapper, x, rows, bins);
+        binsWritten();
+        return mapper;
       }
+      // Workers start while the main thread samples: they usually join for the sorts (each
+      // feature claimed whole through the counter, so its edges are one thread's, same bits).
+      const sharedFloats = (n: number) => new Float32Array(new SharedArrayBuffer(n * 4));
+      const samples = sampleColumns(x, cols, rowIds, sharedFloats);
+      const numeric = numericFeatures(columns);
+      feats.set(numeric);
+      const counter = new Int32Array(buf, counterAt, 1);
+      counter[0] = 0;
+      const padded = new Float64Array(buf, paddedAt, cols * PADDED_EDGES);
+      const counts = new Int32Array(buf, edgeCountsAt, cols);
+      const edgeHelpers = pool.ready();
+      for (let w = 0; w < edgeHelpers; w++) {
+        pool.post(w, samples);
+        pool.run(w, [featsAt, numeric.length, counterAt, maxBins, paddedAt, edgeCountsAt, cols], OP_EDGES);
+      }
+      featureEdges(samples, new Int32Array(buf, featsAt, numeric.length), counter, maxBins, { padded, counts }, sortFloat32);
+      for (let w = 0; w < edgeHelpers; w++) pool.wait(w);
+      const mapper = mapperFrom(columns, padded, counts);
+      new Int32Array(buf, catsAt, cols).set(columns.map((c) => c.categories ?? -1));
+      // Rows in blocks per thread (each worker gets a shared copy of its block of x), then
+      // features in blocks for the feature-major copy.
+      const n = pool.ready() + 1;
+      const rowCut = (t: number) => Math.floor((t * rows) / n);
+      for (let w = 0; w < n - 1; w++) {
+        const block = sharedFloats((rowCut(w + 2) - rowCut(w + 1)) * cols);
+        block.set(x.subarray(rowCut(w + 1) * cols, rowCut(w + 2) * cols));
+        pool.post(w, { x: block });
+        pool.run(w, [cols, paddedAt, catsAt, rowCut(w + 1), rowCut(w + 2), binsAt], OP_BIN_ROWS);
+      }
+      binRowRange(x, cols, padded, new Int32Array(buf, catsAt, cols), 0, rowCut(1), bins);
+      for (let w = 0; w < n - 1; w++) pool.wait(w);
+      const featCut = (t: number) => Math.floor((t * cols) / n);
+      for (let w = 0; w < n - 1; w++) pool.run(w, [binsAt, binsByFeatureAt, rows, cols, featCut(w + 1), featCut(w + 2)], OP_TRANSPOSE);
+      transposeBins(bins, binsByFeature, rows, cols, 0, featCut(1));
+      for (let w = 0; w < n - 1; w++) pool.wait(w);
+      stats.parallelBinnings++;
+      return mapper;
     },
     grad,
     hess,
@@ -228,10 +325,55 @@ export function wasmKernels(
       pool.wait(0);
       return first + new Float64Array(buf, lossAt, 1)[0];
     },
+    addLeafValues: (order, leaves, k) => {
+      const n = leaves.length;
+      if (n > histograms) throw new Error(`gbdt wasm kernels: ${n} leaves, room for ${histograms}`);
+      for (let j = 0; j < n; j++) {
+        leafStarts[j] = leaves[j].start;
+        leafEnds[j] = leaves[j].end;
+        leafValues[j] = leaves[j].value;
+      }
+      if (pool.ready() === 0 || order.length < parallelMinLeafValues) {
+        addLeafRange(margin, order, shape.outputs, k, leafStarts, leafEnds, leafValues, n);
+        return;
+      }
+      // Each row is in one leaf and gets one addition, so any share-out gives the same bits. A
+      // leaf's rows are ascending (stable partitions of ascending ids): the worker takes each
+      // leaf's rows from the middle row on, so the threads write disjoint halves of the margins
+      // (halves of the positions interleave rows on shared cache lines and ran slower than one thread).
+      stats.parallelLeafValues++;
+      const middle = rows >> 1;
+      for (let j = 0; j < n; j++) leafCuts[j] = firstAtLeast(order, leafStarts[j], leafEnds[j], middle);
+      pool.run(0, [marginAt, margin.length, order.byteOffset, order.length, shape.outputs, k, leafCutsAt, leafEndsAt, leafValuesAt, n], OP_LEAF_VALUES);
+      addLeafRange(margin, order, shape.outputs, k, leafStarts, leafCuts, leafValues, n);
+      pool.wait(0);
+    },
     started: () => pool.started,
     stats,
     close: () => pool.stop(),
   };
+}
+
+/**
+ * The feature-major copy of the features [from, to): out[f·rows + r] = bins[r·cols + f].
+ * Self-contained: the worker runs its source for its block of features.
+ */
+function transposeBins(bins: Uint8Array, out: Uint8Array, rows: number, cols: number, from: number, to: number): void {
+  for (let f = from; f < to; f++) {
+    for (let r = 0, o = f, p = f * rows; r < rows; r++, o += cols, p++) out[p] = bins[o];
+  }
+}
+
+/** The first position in [start, end) whose row is >= `row` (end if none), for rows ascending there. */
+function firstAtLeast(order: Uint32Array, start: number, end: number, row: number): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface WorkerPool {
@@ -239,6 +381,8 @@ interface WorkerPool {
   /** How many workers (from the first) have started and can take work. */
   ready(): number;
   run(w: number, args: number[], op: number): void;
+  /** Queues `message` for worker w's next binning op (shared arrays outside the wasm memory). */
+  post(w: number, message: object): void;
   /** Waits for worker w's job; returns what a partition returned. */
   wait(w: number): number;
   stop(): void;
@@ -251,8 +395,11 @@ interface WorkerPool {
 function startWorkers(memory: object, controlAt: number, count: number): WorkerPool {
   const buf = (memory as { buffer: ArrayBuffer }).buffer;
   const controls = Array.from({ length: count }, (_, w) => new Int32Array(buf, controlAt + w * CONTROL_INTS * 4, CONTROL_INTS));
+  const ports: MessagePort[] = [];
   const workers = controls.map((c) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: gbdtModule(), memory, control: c.byteOffset } });
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1);
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: gbdtModule(), memory, control: c.byteOffset, port: port2 }, transferList: [port2] });
     worker.unref();
     worker.on('error', () => undefined);
     return worker;
@@ -277,6 +424,7 @@ function startWorkers(memory: object, controlAt: number, count: number): WorkerP
       Atomics.store(c, 0, RUN);
       Atomics.notify(c, 0);
     },
+    post: (w, message) => ports[w].postMessage(message),
     wait: (w) => {
       const c = controls[w];
       for (let s = Atomics.load(c, 0); s === RUN; s = Atomics.load(c, 0)) Atomics.wait(c, 0, RUN);
@@ -289,6 +437,7 @@ function startWorkers(memory: object, controlAt: number, count: number): WorkerP
         Atomics.notify(c, 0);
       }
       for (const w of workers) void w.terminate();
+      for (const p of ports) p.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { featureEdges } from '../../../src/model/gbdt/binning.js';
 import { fitGbdt, type GbdtSettings } from '../../../src/model/gbdt/boost.js';
 import { tsKernels } from '../../../src/model/gbdt/kernels.js';
 import { wasmKernels } from '../../../src/model/gbdt/wasm-kernels.js';
@@ -54,12 +55,50 @@ describe('gbdt WebAssembly kernels', () => {
     expect(model('wasm', 3)).toBe(reference);
   });
 
+  it.each([2, 3])('binning on %i threads (edges of features claimed one at a time, rows and the feature-major copy in blocks) gives the reference mapper and bins', async (threads) => {
+    const rows = 5000;
+    const d = data('regression', rows);
+    // A constant column, an all-missing one and few distinct values next to the quantile-binned ones.
+    const cols = d.cols + 3;
+    const x = new Float32Array(rows * cols);
+    for (let r = 0; r < rows; r++) {
+      x.set(d.x.subarray(r * d.cols, (r + 1) * d.cols), r * cols);
+      x[r * cols + d.cols] = 4;
+      x[r * cols + d.cols + 1] = NaN;
+      x[r * cols + d.cols + 2] = r % 7;
+    }
+    const columns = [...d.columns, { name: 'constant' }, { name: 'missing' }, { name: 'seven' }];
+    const rowIds = Uint32Array.from({ length: rows }, (_, i) => i).filter((r) => r % 5 !== 0);
+    const shape = { rows, cols, histograms: 3, outputs: 1 };
+    const wasm = wasmKernels(shape, threads, { parallelMinBinning: 0 })!;
+    const ts = tsKernels(shape);
+    try {
+      await wasm.started();
+      const [a, b] = [wasm, ts].map((k) => k.binInput(x, rowIds, columns, 40));
+      expect(wasm.stats.parallelBinnings).toBe(1);
+      expect(a).toEqual(b);
+      expect(Array.from(wasm.bins)).toEqual(Array.from(ts.bins));
+      expect(a.binCount.slice(d.cols)).toEqual(Int32Array.from([1, 1, 7]));
+      // The feature-major copy the partitions read: one column after another.
+      const byFeature = Array.from({ length: cols }, (_, f) => Array.from({ length: rows }, (_, r) => ts.bins[r * cols + f])).flat();
+      const goesLeft = new Uint8Array(256).fill(1, 0, 3);
+      for (let f = 0; f < cols; f++) {
+        const order = wasm.order.subarray(0, rows);
+        order.set(Uint32Array.from({ length: rows }, (_, i) => i));
+        const mid = wasm.partition(order, 0, rows, f, goesLeft);
+        expect(mid, `feature ${f}`).toBe(byFeature.slice(f * rows, (f + 1) * rows).filter((bin) => goesLeft[bin] === 1).length);
+      }
+    } finally {
+      wasm.close();
+    }
+  });
+
   it('histograms built by three threads over feature blocks equal the reference bitwise, and partitions match', async () => {
     const rows = 3000;
     const cols = 7;
-    const shape = { rows, cols, histograms: 2, outputs: 1 };
+    const shape = { rows, cols, histograms: 3, outputs: 1 };
     // Thresholds 0: every build, partition and gradient pass is split over the threads once they have started.
-    const wasm = wasmKernels(shape, 3, { parallelMinWork: 0, parallelMinPartition: 0, parallelMinGradients: 0 })!;
+    const wasm = wasmKernels(shape, 3, { parallelMinWork: 0, parallelMinPartition: 0, parallelMinGradients: 0, parallelMinLeafValues: 0 })!;
     const ts = tsKernels(shape);
     try {
       await wasm.started();
@@ -87,6 +126,21 @@ describe('gbdt WebAssembly kernels', () => {
       expect(sums[0]).toEqual(sums[1]);
       expect(Number.isFinite(sums[0].loss) && sums[0].loss > 0).toBe(true);
       expect(sums[0].grad.slice(-3)).not.toEqual([0, 0, 0]);
+
+      // A tree's leaves over a shuffled order, added on two threads (the worker the second half of
+      // the positions, through a leaf that straddles it) and on one: the same margins, bit for bit.
+      const shuffled = new Rng(9).shuffle(Uint32Array.from({ length: rows }, (_, i) => i));
+      const leaves = [{ start: 0, end: 700, value: 0.1 }, { start: 700, end: 2400, value: -1 / 3 }, { start: 2400, end: rows, value: 1e-9 }];
+      const margins = [wasm, ts].map((k) => {
+        const order = k.order.subarray(0, rows);
+        order.set(shuffled);
+        k.addLeafValues(order, leaves, 0);
+        k.addLeafValues(order, [{ start: 0, end: rows, value: 0.7 }], 0);
+        return Array.from(k.margin);
+      });
+      expect(wasm.stats.parallelLeafValues).toBe(2);
+      expect(margins[0]).toEqual(margins[1]);
+      expect(margins[0].every((m) => m !== 0)).toBe(true);
 
       // A node's rows: a sorted subset, as growTree passes them.
       const ids = Array.from({ length: rows }, (_, i) => i).filter(() => rng.next() < 0.6);
@@ -148,5 +202,35 @@ describe('gbdt WebAssembly kernels', () => {
     } finally {
       wasm.close();
     }
+  });
+});
+
+describe('featureEdges: features claimed one at a time through a shared counter', () => {
+  /** Three claimers on one counter, interleaved: the first's first sort starts the second, whose first sort starts the third. */
+  function claims(features: number[], claimers: number) {
+    const cols = 6;
+    const size = 10;
+    const values = Float32Array.from({ length: cols * size }, (_, i) => (i * 7919) % 23);
+    const samples = { values, size, present: new Int32Array(cols).fill(size) };
+    const out = { padded: new Float64Array(cols * 256), counts: new Int32Array(cols) };
+    const counter = new Int32Array(1);
+    const sorted: number[] = [];
+    let started = 1;
+    const sort = (v: Float32Array) => {
+      sorted.push(v.byteOffset / 4 / size);
+      if (started < claimers) {
+        started++;
+        featureEdges(samples, Int32Array.from(features), counter, 4, out, sort);
+      }
+      return v.sort();
+    };
+    featureEdges(samples, Int32Array.from(features), counter, 4, out, sort);
+    return sorted;
+  }
+
+  it.each([1, 2, 3])('%i claimers sort every listed feature exactly once', (claimers) => {
+    const features = [5, 0, 2, 3];
+    const sorted = claims(features, claimers);
+    expect([...sorted].sort()).toEqual([...features].sort());
   });
 });
