@@ -2,7 +2,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { Buffer } from 'node:buffer';
-import { DRAWS_WASM_BASE64 } from './model/kernels/draws-wasm.js';
+import { DRAWS_WASM_BASE64 } from './rng-draws-wasm.js';
 
 /** The part of the WebAssembly JS API used here (the lib settings declare no WebAssembly values, though Node has them). */
 interface WasmApi {
@@ -24,7 +24,7 @@ const KERNEL_MAX_RANGE = 1 << 26;
 
 let kernel: DrawKernel | null | undefined;
 
-/** src/model/kernels/draws.wat, compiled once per process (synchronously: it is under 1 KB); null without WebAssembly. */
+/** src/rng-draws.wat, compiled once per process (synchronously: it is under 1 KB); null without WebAssembly. */
 function drawKernel(): DrawKernel | null {
   if (kernel === undefined) {
     try {
@@ -90,7 +90,7 @@ export class Rng {
   }
 
   /**
-   * countInts in WebAssembly (draws.wat: drawInts' loop, the same counts and state, tested):
+   * countInts in WebAssembly (src/rng-draws.wat: drawInts' loop, the same counts and state, tested):
    * 6.4-6.8 ns a draw against 8.0-8.6 for 25k rows, 11 against 21 for 600k (same process,
    * alternated). The counts are copied in and out of the kernel's memory, a sequential pass
    * each, small beside one random draw per element.

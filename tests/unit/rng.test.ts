@@ -38,7 +38,7 @@ describe('Rng.fillInts', () => {
     expect(() => new Rng(1).fillInts(new Uint32Array(3), range)).toThrow(RangeError);
   });
 
-  // countInts runs in WebAssembly (draws.wat), fillInts in TypeScript: this is the kernel's check
+  // countInts runs in WebAssembly (src/rng-draws.wat), fillInts in TypeScript: this is the kernel's check
   // against the reference. 1_000_003 draws 200k times, so pure-rand's rejection happens (~40 times).
   it.each([[1, 3000], [2, 3000], [3, 3000], [25_000, 3000], [600_001, 50_000], [1_000_003, 200_000]])('countInts(%i) counts exactly the draws fillInts makes, and leaves the generator where it does', (range, draws) => {
     const counting = new Rng(11);
@@ -86,7 +86,7 @@ describe('Rng.shuffle', () => {
 });
 
 describe('the draws kernel', () => {
-  it('the committed generated module is the compiled draws.wat (rerun node scripts/build-wasm.mjs if not)', async () => {
+  it('the committed generated module is the compiled rng-draws.wat (rerun node scripts/build-wasm.mjs if not)', async () => {
     const mod = MODULES.find((m) => m.name === 'DRAWS_WASM_BASE64')!;
     const rebuilt = renderModule(await compileWat(readFileSync(mod.wat, 'utf8'), mod.features), mod);
     expect(readFileSync(mod.ts, 'utf8')).toBe(rebuilt);
