@@ -4,6 +4,7 @@ import {
 } from './metric-inputs.js';
 import { type ScoreGroups, groupByScore, positivesInOrder, rankingScores } from './ranking.js';
 import { countingResampler } from './bootstrap.js';
+import { compensatedSum } from './statistics.js';
 
 /**
  * Binary classification metrics, agreeing with scikit-learn 1.2.1 (see
@@ -70,7 +71,7 @@ export function weightedBinaryMetrics(prep: PreparedBinary, weights?: Int32Array
   const all = ranking.rows, positives = ranking.positives, predictedPositives = ranking.rowsAbove, tp = ranking.positivesAbove;
   const tn = all - positives - predictedPositives + tp, fp = predictedPositives - tp, fn = positives - tp;
   const withBrier = metrics === undefined || metrics.includes('brier');
-  const { logLossSum, brierSum } = withBrier ? lossSums(prep, weights) : { logLossSum: logLoss(prep, weights), brierSum: NaN };
+  const { logLossSum, brierSum } = withBrier ? lossSums(prep, weights) : { logLossSum: compensatedSum(prep.rowLogLoss, weights), brierSum: NaN };
   const total = tn + fp + fn + tp;
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
@@ -109,18 +110,6 @@ function lossSums(prep: PreparedBinary, weights?: Int32Array) {
   return { logLossSum: logLoss + logLossComp, brierSum: brier + brierComp };
 }
 
-/** lossSums' log-loss sum alone: the same steps in the same order, so the same bits. */
-function logLoss(prep: PreparedBinary, weights?: Int32Array): number {
-  const { rowLogLoss } = prep;
-  let sum = 0, comp = 0;
-  for (let i = 0; i < rowLogLoss.length; i++) {
-    const l = weights === undefined ? rowLogLoss[i] : rowLogLoss[i] * weights[i];
-    const t = sum + l;
-    comp += Math.abs(sum) >= Math.abs(l) ? sum - t + l : l - t + sum;
-    sum = t;
-  }
-  return sum + comp;
-}
 
 /** Mean recall over the classes present in yTrue (sklearn drops classes only predicted). */
 function balancedAccuracy(tn: number, fp: number, fn: number, tp: number): number {
