@@ -10,6 +10,8 @@
 export interface Git {
   /** Absolute path of the work tree's top level. */
   readonly root: string;
+  /** Ends the git process that reads go through; it also ends by itself when idle. Reads after it start another. */
+  close(): void;
   /** HEAD's commit (undefined in a repository without commits), its branch (undefined when detached), and whether tracked files differ from it. */
   status(): Promise<{ head?: string; branch?: string; dirty: boolean }>;
   /** The git blob sha of a work-tree file (what `git hash-object` says), whether committed or not. */

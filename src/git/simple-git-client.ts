@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { GitError, type GitFailure } from '../errors.js';
 import type { FileCommit, Git } from './git.js';
+import { objectBatch, type ObjectBatch } from './object-batch.js';
 
 export interface GitOptions {
   /**
@@ -48,14 +49,41 @@ export async function createGit(dir: string, options: GitOptions = {}): Promise<
       throw toGitError(['cat-file', ...args], err);
     }
   };
-  return client(exec, root, gitDir, execBytes, options);
+  return client(exec, root, gitDir, execBytes, objectBatch(root), options);
 }
 
-function client(exec: (args: string[]) => Promise<string>, root: string, gitDir: string, execBytes: (catFileArgs: string[]) => Promise<Uint8Array>, options: GitOptions = {}): Git {
-  const hasHead = async () => (await exec(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim() !== '';
+function client(
+  exec: (args: string[]) => Promise<string>,
+  root: string,
+  gitDir: string,
+  execBytes: (catFileArgs: string[]) => Promise<Uint8Array>,
+  batch: ObjectBatch,
+  options: GitOptions = {},
+): Git {
+  // Names are resolved and small objects read through the batch process (see object-batch.ts);
+  // anything it cannot answer plainly (not a blob, an ambiguous name) takes the one-process path.
+  const resolveOid = async (name: string): Promise<string | undefined> => {
+    if (name.includes('\n')) return undefined;
+    const answer = await batch.read(name);
+    return answer.found ? answer.oid : undefined;
+  };
+  const readBlob = async (ref: string, path: string): Promise<Buffer | 'missing' | 'ask-git'> => {
+    const name = `${ref}:${path}`;
+    if (name.includes('\n')) return 'ask-git';
+    const answer = await batch.read(name);
+    if (answer.found) return answer.type === 'blob' ? answer.content : 'ask-git';
+    return answer.why === 'missing' ? 'missing' : 'ask-git';
+  };
+  const headCommit = async (): Promise<string> => {
+    const head = await resolveOid('HEAD');
+    if (head === undefined) throw new GitError({ command: 'cat-file --batch HEAD', stderr: 'HEAD names no commit after committing', reason: 'other' });
+    return head;
+  };
+  const hasHead = async () => (await resolveOid('HEAD')) !== undefined;
   const lines = (s: string) => s.split('\n').filter((l) => l !== '');
   return {
     root,
+    close: () => batch.close(),
     async status() {
       const out = await exec(['status', '--porcelain=v2', '--branch', '--untracked-files=no']);
       let head: string | undefined;
@@ -81,7 +109,7 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
       await exec(['add', '-A', '--', ...paths]);
       const author = options.author ? [`--author=${options.author}`] : [];
       await exec(['commit', '-q', '-m', message, ...author, '--', ...paths]);
-      return (await exec(['rev-parse', 'HEAD'])).trim();
+      return headCommit();
     },
     async unstage(paths) {
       if (paths.length > 0) await exec(['rm', '-r', '-q', '--cached', '--ignore-unmatch', '--', ...paths]);
@@ -105,6 +133,9 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
     },
     tryClearStaleLock: (olderThanMs) => clearStaleLock(root, join(gitDir, 'index.lock'), olderThanMs),
     async tryShowFile(ref, path) {
+      const blob = await readBlob(ref, path);
+      if (blob === 'missing') return undefined;
+      if (blob !== 'ask-git') return blob.toString('utf8');
       try {
         return await exec(['show', `${ref}:${path}`]);
       } catch (err) {
@@ -130,6 +161,9 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
 
     // History and baselines.
     async tryShowFileBytes(ref, path) {
+      const blob = await readBlob(ref, path);
+      if (blob === 'missing') return undefined;
+      if (blob !== 'ask-git') return new Uint8Array(blob.buffer, blob.byteOffset, blob.length);
       try {
         return await execBytes(['blob', `${ref}:${path}`]);
       } catch (err) {
@@ -137,11 +171,8 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
         throw err;
       }
     },
-    async tryResolveCommit(ref) {
-      // `--end-of-options` keeps a ref starting with '-' from being read as an option.
-      const out = await exec(['rev-parse', '--verify', '-q', '--end-of-options', `${ref}^{commit}`]).catch(() => '');
-      return out.trim() || undefined;
-    },
+    // A name given to the batch is never read as an option, whatever it starts with.
+    tryResolveCommit: (ref) => resolveOid(`${ref}^{commit}`),
     async logAdditions(pathspec) {
       if (!(await hasHead())) return [];
       const out = await exec(['log', `--format=%x1e${COMMIT_FORMAT}`, '--name-only', '--no-renames', '--diff-filter=A', 'HEAD', '--', pathspec]);
@@ -175,7 +206,7 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
         await exec(['revert', '--abort']).catch(() => undefined);
         throw err;
       }
-      return (await exec(['rev-parse', 'HEAD'])).trim();
+      return headCommit();
     },
     async setBranch(branch, commit) {
       // check-ref-format first: a name like `-d` must never reach `git branch` as an option.
@@ -193,7 +224,7 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
       const tracking = `refs/remotes/${remote}/${branch}`;
       // The lease names its expected value explicitly: the remote-tracking ref when we have one,
       // else "must not exist" (an empty value), so a branch we never fetched is never clobbered.
-      const expected = (await exec(['rev-parse', '--verify', '-q', tracking]).catch(() => '')).trim();
+      const expected = (await resolveOid(tracking)) ?? '';
       await exec(['push', '-q', `--force-with-lease=refs/heads/${branch}:${expected}`, remote, `refs/heads/${branch}:refs/heads/${branch}`]);
     },
   };
@@ -206,10 +237,13 @@ function client(exec: (args: string[]) => Promise<string>, root: string, gitDir:
  */
 async function withWorktree<T>(exec: (args: string[]) => Promise<string>, ref: string, fn: (worktree: Git) => Promise<T>, options: GitOptions): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'pipepilot-worktree-'));
+  let worktree: Git | undefined;
   try {
     await exec(['worktree', 'add', '-q', '--detach', dir, ref]);
-    return await fn(await createGit(dir, options));
+    worktree = await createGit(dir, options);
+    return await fn(worktree);
   } finally {
+    worktree?.close();
     await exec(['worktree', 'remove', '--force', dir]).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
     await exec(['worktree', 'prune']).catch(() => undefined);
@@ -242,6 +276,13 @@ async function gitRunningIn(root: string): Promise<boolean | undefined> {
   for (const pid of pids.filter((p) => /^\d+$/.test(p))) {
     const comm = (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim();
     if (comm !== 'git') continue;
+    // `git cat-file` only reads objects and never takes the index lock: our own batch reader
+    // (object-batch.ts) lives in this work tree for as long as reads keep coming.
+    const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
+    if (argv[1] === 'cat-file') continue;
+    // A zombie (exited, not yet reaped by its parent) holds nothing, though its cwd is unreadable.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    if (stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z') continue;
     const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => undefined);
     // A git whose cwd we may not read could be ours: count it as running.
     if (cwd === undefined || cwd === root || cwd.startsWith(root + sep)) return true;
