@@ -114,6 +114,9 @@ async function readRemote(req: RangesRequest, source: RangeSource): Promise<{ ra
 /** The server answered 200 (the whole body) to a Range request. */
 class RangeIgnored extends Error {}
 
+/** The server answered the suffix range `bytes=-n` with other bytes of the file (its size is known from them). */
+class SuffixMisread extends Error {}
+
 /** The file's identity as the first answer gave it; later answers must match it. */
 interface Identity {
   fileSize: number;
@@ -126,8 +129,15 @@ class RemoteRanges implements RangeSource {
   constructor(private readonly req: RangesRequest) {}
 
   async tail(length: number) {
-    const got = await this.get(`bytes=-${length}`, undefined);
-    return { bytes: got, fileSize: (this.identity as Identity).fileSize };
+    try {
+      const bytes = await this.get(`bytes=-${length}`, undefined);
+      return { bytes, fileSize: (this.identity as Identity).fileSize };
+    } catch (err) {
+      if (!(err instanceof SuffixMisread)) throw err;
+      // Some servers (s3rver among them) answer a suffix range from the start: ask again by offsets, now that the size is known.
+      const fileSize = (this.identity as Identity).fileSize;
+      return { bytes: await this.range({ start: Math.max(0, fileSize - length), end: fileSize }), fileSize };
+    }
   }
 
   range(range: ByteRange): Promise<Uint8Array> {
@@ -219,6 +229,7 @@ class RemoteRanges implements RangeSource {
     const expected = want ?? { start: Math.max(0, fileSize - Number(/\d+$/.exec(header)?.[0])), end: fileSize };
     if (start !== expected.start || last + 1 !== expected.end) {
       res.discard();
+      if (want === undefined) throw new SuffixMisread();
       throw new TransientDownloadError(`the server answered ${header} with bytes ${start}-${last}`);
     }
     return expected;
