@@ -15,7 +15,7 @@ import { nodeDataSource } from '../../src/fetch/data-source.js';
 import { applyDefaults } from '../../src/spec/defaults.js';
 import type { DataSpec } from '../../src/spec/types.js';
 import { looksLikeStackTrace, runCli } from '../helpers/cli.js';
-import { rangeServer, type RangeRoute } from '../helpers/range-server.js';
+import { rangeServer } from '../helpers/range-server.js';
 import { tempProject } from '../helpers/temp-project.js';
 
 // A wide file (40 noise columns beside the three the pipeline uses), in 4 row groups.
@@ -30,6 +30,13 @@ function wideParquet(): Uint8Array {
     { name: 'y', data: Array.from({ length: ROWS }, (_, i) => (((i * 37) % 101) / 10 + ((i * 13) % 29) / 10 + (i % 3) > 9 ? 1 : 0)), type: 'DOUBLE' as const },
   ];
   return new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 500 }));
+}
+
+/** What these tests read of metrics.json. */
+interface MetricsJson {
+  metrics: unknown;
+  content_key: string;
+  data: { fingerprint: string; rows: unknown; schema: unknown };
 }
 
 const FILE = wideParquet();
@@ -77,7 +84,7 @@ async function runBoth(server: { url: string }, env: NodeJS.ProcessEnv = {}) {
     const res = await runCli(['run', yaml, '--out', out, '--quiet'], dir, { PIPEPILOT_CACHE_DIR: cache, ...env });
     expect(res.stderr).not.toMatch(/error/i);
     expect(res.code).toBe(0);
-    return { res, metrics: JSON.parse(readFileSync(join(dir, out, 'metrics.json'), 'utf8')) as Record<string, any>, weights: readFileSync(join(dir, out, 'model/weights.bin')) };
+    return { res, metrics: JSON.parse(readFileSync(join(dir, out, 'metrics.json'), 'utf8')) as MetricsJson, weights: readFileSync(join(dir, out, 'model/weights.bin')) };
   };
   return { dir, run };
 }
@@ -245,7 +252,7 @@ describe('an s3:// Parquet file read by signed ranges (issue 10)', () => {
       expect(res.code).toBe(0);
       outputs.push(res.stdout, res.stderr, ...readdirSync(join(dir, out), { recursive: true, encoding: 'utf8' })
         .map((f) => join(dir, out, f)).filter((f) => statSync(f).isFile()).map((f) => readFileSync(f, 'latin1')));
-      return JSON.parse(readFileSync(join(dir, out, 'metrics.json'), 'utf8')) as Record<string, any>;
+      return JSON.parse(readFileSync(join(dir, out, 'metrics.json'), 'utf8')) as MetricsJson;
     };
     const whole = await run('whole.yaml', 'out-whole');
     const ranged = await run('ranges.yaml', 'out-ranges');
