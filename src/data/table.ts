@@ -42,7 +42,7 @@ export function takeRows(table: Table, indices: ArrayLike<number>): Table {
       columns.set(name, { kind: 'categorical', values });
     }
   }
-  return { rowCount: indices.length, columns };
+  return { rowCount: indices.length, columns, ...(table.fileColumns && { fileColumns: table.fileColumns }) };
 }
 
 /** Fraction of missing values (NaN or null) in a column; 0 for an empty one. */
