@@ -15,6 +15,8 @@ export interface RangeRoute {
   /** After this many requests, serve `replacement` instead (a new ETag): the file replaced mid-read. */
   replaceAfter?: number;
   replacement?: Uint8Array;
+  /** Answer the first this-many requests with 503 (a busy store), then serve normally. */
+  unavailableTimes?: number;
   /** Honour If-Match with 412 (S3 does). Default true; false checks the client's own ETag comparison. */
   honourIfMatch?: boolean;
 }
@@ -79,6 +81,7 @@ export async function rangeServer(routes: Record<string, RangeRoute>): Promise<R
       else res.end(part);
     };
     if (!route || route.status !== undefined || !route.body) return send(route?.status ?? 404, {});
+    if (n <= (route.unavailableTimes ?? 0)) return send(503, {});
     const body = route.replaceAfter !== undefined && n > route.replaceAfter && route.replacement ? route.replacement : route.body;
     const etag = etagOf(body);
     const common = { etag, 'last-modified': 'Mon, 07 Dec 2026 00:00:00 GMT', 'accept-ranges': route.ignoreRange ? 'none' : 'bytes' };

@@ -210,6 +210,16 @@ describe('a remote Parquet file read by ranges (data.read: ranges, issue 10)', (
     expect(ranges.length).toBe(new Set(ranges).size + 2);
   });
 
+  it('503 answers are retried with backoff, then the read goes on', async () => {
+    const server = await rangeServer({ '/d.parquet': { body: FILE, unavailableTimes: 3 } });
+    const waits: number[] = [];
+    const data = nodeDataSource({ files: nodeFiles(tempProject({})), env: {}, cacheDir: tempDir('pipepilot-cache-'), sleep: async (ms) => void waits.push(ms) });
+    const file = await data.readFile!(dataSpec(`${server.url}/d.parquet`, PIN), USE);
+    expect('ranges' in file && file.fingerprint).toBe(`sha256:${PIN}`);
+    expect(waits).toEqual([250, 500, 1000]);
+    expect(server.requests.slice(0, 4).map((r) => r.status)).toEqual([503, 503, 503, 206]);
+  });
+
   it('a range that stays truncated fails after the tries with a DataError', async () => {
     const server = await rangeServer({ '/d.parquet': { body: FILE, truncateTimes: 99 } });
     const err = await dataErrorOf(source().readFile!(dataSpec(`${server.url}/d.parquet`, PIN), USE));
