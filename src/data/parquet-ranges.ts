@@ -119,24 +119,27 @@ export function planRanges(metadata: FileMetaData, columns: readonly string[], f
   return [...merged, footer];
 }
 
-/** The bytes the pin hashes and the cache stores: header, file size, range count, then each range's offset, length and bytes. */
-export function encodeRanges(read: ParquetRanges): Uint8Array {
-  const header = new TextEncoder().encode(HEADER);
-  const total = header.length + 16 + read.ranges.reduce((n, r) => n + 16 + r.bytes.length, 0);
-  const out = new Uint8Array(total);
+function twoNumbers(a: number, b: number): Uint8Array {
+  const out = new Uint8Array(16);
   const view = new DataView(out.buffer);
-  out.set(header);
-  let at = header.length;
-  view.setBigUint64(at, BigInt(read.fileSize));
-  view.setBigUint64(at + 8, BigInt(read.ranges.length));
-  at += 16;
-  for (const range of read.ranges) {
-    view.setBigUint64(at, BigInt(range.start));
-    view.setBigUint64(at + 8, BigInt(range.bytes.length));
-    out.set(range.bytes, at + 16);
-    at += 16 + range.bytes.length;
-  }
+  view.setBigUint64(0, BigInt(a));
+  view.setBigUint64(8, BigInt(b));
   return out;
+}
+
+/**
+ * The bytes the pin hashes and the cache stores, as parts (the ranges' own bytes not copied):
+ * header, file size and range count, then each range's offset and length, and its bytes.
+ */
+export function encodedParts(read: ParquetRanges): Uint8Array[] {
+  const parts = [new TextEncoder().encode(HEADER), twoNumbers(read.fileSize, read.ranges.length)];
+  for (const range of read.ranges) parts.push(twoNumbers(range.start, range.bytes.length), range.bytes);
+  return parts;
+}
+
+/** encodedParts joined into one buffer. */
+export function encodeRanges(read: ParquetRanges): Uint8Array {
+  return new Uint8Array(Buffer.concat(encodedParts(read)));
 }
 
 /** The inverse of encodeRanges; undefined for bytes it did not write (a damaged cache entry). */
@@ -162,7 +165,9 @@ export function decodeRanges(bytes: Uint8Array): ParquetRanges | undefined {
 
 /** The pin of a ranges read: sha256 of encodeRanges, as 64 hex digits. */
 export function rangesDigest(read: ParquetRanges): string {
-  return createHash('sha256').update(encodeRanges(read)).digest('hex');
+  const hash = createHash('sha256');
+  for (const part of encodedParts(read)) hash.update(part);
+  return hash.digest('hex');
 }
 
 /** True when `read` holds exactly `plan`'s ranges (a cached read made for the same columns). */

@@ -4,7 +4,7 @@ import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
 import {
-  coversExactly, decodeRanges, encodeRanges, footerMetadata, footerRange, planRanges, TAIL_BYTES, topColumns,
+  coversExactly, decodeRanges, encodedParts, footerMetadata, footerRange, planRanges, rangesDigest, TAIL_BYTES, topColumns,
   type ByteRange, type ParquetRanges, type RangedParquetFile,
 } from '../data/parquet-ranges.js';
 import { retry } from '../retry.js';
@@ -58,8 +58,7 @@ export async function readParquetByRanges(req: RangesRequest): Promise<RangedPar
     req.warn?.(`${req.shown}: the server ignores Range requests (HTTP 200): downloading the whole file to read its columns`);
     read = await readWholeBody(req, target);
   }
-  const encoded = encodeRanges(read.ranges);
-  const actual = createHash('sha256').update(encoded).digest('hex');
+  const actual = rangesDigest(read.ranges);
   if (actual !== req.pin) {
     const used = read.ranges.ranges.reduce((n, r) => n + r.bytes.length, 0);
     throw new DataError(
@@ -68,7 +67,8 @@ export async function readParquetByRanges(req: RangesRequest): Promise<RangedPar
     );
   }
   await mkdir(join(req.cacheDir, 'parquet-ranges'), { recursive: true });
-  await writeFile(`${target}.partial`, encoded);
+  // Written in parts (writeFile takes an iterable): the ranges are not copied into one buffer.
+  await writeFile(`${target}.partial`, encodedParts(read.ranges));
   await rename(`${target}.partial`, target);
   return { ranges: read.ranges, columns: read.columns, fingerprint: `sha256:${req.pin}` };
 }

@@ -226,6 +226,23 @@ describe('a remote Parquet file read by ranges (data.read: ranges, issue 10)', (
     expect(err.message).toMatch(/: reading bytes=-65536 failed after 5 tries: the connection was cut mid-range \(aborted\)$/);
   });
 
+  it('a footer longer than the 64 KiB tail is completed with one more request', async () => {
+    const columnData = [
+      ...Array.from({ length: 300 }, (_, c) => ({ name: `c${c}`, data: Array.from({ length: 120 }, (_, i) => i * c), type: 'DOUBLE' as const })),
+      { name: 'x1', data: Array.from({ length: 120 }, (_, i) => i % 11), type: 'DOUBLE' as const },
+      { name: 'y', data: Array.from({ length: 120 }, (_, i) => i % 2), type: 'DOUBLE' as const },
+    ];
+    const file = new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 20 }));
+    const footer = footerRange(file, file.length, 'f');
+    expect(footer.end - footer.start).toBeGreaterThan(65536);
+    const server = await rangeServer({ '/long.parquet': { body: file } });
+    const spec = { ...dataSpec(`${server.url}/long.parquet`, '0'.repeat(64)), features: { numeric: ['x1'], categorical: [], infer: false } };
+    const pin = rangesPin(file, spec).pin;
+    const read = await source().readFile!({ ...spec, ranges_sha256: pin }, USE);
+    expect('ranges' in read && read.columns).toEqual(['x1', 'y']);
+    expect(server.requests.slice(0, 2).map((r) => r.range)).toEqual(['bytes=-65536', `bytes=${footer.start}-${file.length - 65536 - 1}`]);
+  });
+
   it('a file that is not Parquet is a DataError, after one request', async () => {
     const server = await rangeServer({ '/d.parquet': { body: new TextEncoder().encode('a,b\n1,2\n'.repeat(10)) } });
     const err = await dataErrorOf(source().readFile!(dataSpec(`${server.url}/d.parquet`, PIN), USE));
