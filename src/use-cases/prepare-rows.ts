@@ -45,7 +45,7 @@ export function prepareRows(spec: PipelineSpec, raw: Table): PreparedRows {
   const sliceColumns = sliceColumnsOf(spec);
   for (const column of sliceColumns) {
     const col = raw.columns.get(column);
-    if (!col) throw unknownColumnError(column, [...raw.columns.keys()], { file, what: 'slice column', rule: 'slice' });
+    if (!col) throw unknownColumnError(column, raw.fileColumns ?? [...raw.columns.keys()], { file, what: 'slice column', rule: 'slice' });
     // An inferred numeric column is refused like a listed one (semantic checks): one slice per
     // distinct number is never what was meant. Binning is left to the data, where it is visible.
     if (col.kind === 'numeric' && !spec.data.features.categorical.includes(column)) {
