@@ -28,13 +28,24 @@ export interface Files {
 
 /**
  * Brings a pipeline's data set to the machine (issue 10): a repository file, a URL or S3 object
- * pinned by `data.sha256`, or a DVC-tracked file pinned by its md5. The shell's implementation
+ * pinned by `data.sha256`, a remote Parquet file's used columns read by ranges and pinned by
+ * `data.ranges_sha256`, or a DVC-tracked file pinned by its md5. The shell's implementation
  * downloads into a cache by hash; a DataError when the data cannot be had or breaks its pin.
  */
 export interface DataSource {
+  /** The whole file's bytes; a ranges read has none (a DataError saying so). */
   readBytes(data: DataSpec): Promise<Uint8Array>;
-  /** The same bytes with the path they were read from, for an engine that opens the file itself (issue 10). */
-  readFile?(data: DataSpec): Promise<DataFile>;
+  /**
+   * The same bytes with the path they were read from, for an engine that opens the file itself;
+   * or, for `data.read: ranges`, the verified ranges of the columns the pipeline uses, which
+   * need the slice columns besides the data spec (issue 10).
+   */
+  readFile?(data: DataSpec, use?: DataUse): Promise<DataFile>;
+}
+
+/** What a run uses of the data beyond `data` itself: the columns it slices the evaluation by. */
+export interface DataUse {
+  sliceColumns: readonly string[];
 }
 
 export interface Logger {

@@ -101,7 +101,7 @@ async function makeContext(
     root,
     repoPrefix,
     files: nodeFiles(root),
-    data: nodeDataSource({ files: nodeFiles(root), env, shared: actionsDownloadCache(await loadActionsCache(env), log.info) }),
+    data: nodeDataSource({ files: nodeFiles(root), env, shared: actionsDownloadCache(await loadActionsCache(env), log.info), warn: log.warn }),
     git,
     github,
     store,

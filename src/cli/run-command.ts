@@ -37,7 +37,7 @@ export async function runCommand(io: CliIo, opts: RunOptions): Promise<number> {
     const result = await runPipeline(
       {
         files,
-        data: nodeDataSource({ files, env: io.env }),
+        data: nodeDataSource({ files, env: io.env, warn: (s) => io.stderr(`warning: ${s}\n`) }),
         engine: dataEngineFor(io.env, info),
         log: { info, warn: (s) => io.stderr(`warning: ${s}\n`) },
         clock: { now: () => performance.now() },

@@ -61,7 +61,7 @@ export async function tuneCommand(io: CliIo, opts: TuneOptions): Promise<number>
     const result = await tunePipeline(
       {
         files,
-        data: nodeDataSource({ files, env: io.env }),
+        data: nodeDataSource({ files, env: io.env, warn: (s) => io.stderr(`warning: ${s}\n`) }),
         engine: dataEngineFor(io.env, info),
         log: { info, warn: (s) => io.stderr(`warning: ${s}\n`) },
         now: () => performance.now(),

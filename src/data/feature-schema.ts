@@ -112,14 +112,15 @@ function placeholderWarning(name: string, col: CategoricalColumn, source: string
 
 function checkNamed(table: Table, data: DataSpec): void {
   const file = data.source;
-  const available = [...table.columns.keys()];
+  const available = table.fileColumns ?? [...table.columns.keys()];
   const named: [string, string][] = [
     [data.target, 'target'],
     ...data.features.numeric.map((c): [string, string] => [c, 'numeric feature']),
     ...data.features.categorical.map((c): [string, string] => [c, 'categorical feature']),
     ...data.drop.map((c): [string, string] => [c, 'dropped column']),
   ];
-  const missing = named.filter(([column]) => !table.columns.has(column)).map(([name, what]) => ({ name, what }));
+  const present = new Set(available);
+  const missing = named.filter(([column]) => !present.has(column)).map(([name, what]) => ({ name, what }));
   if (missing.length > 0) throw unknownColumnsError(missing, available, { file, rule: 'columns' });
   const roles = new Map<string, string>();
   for (const [column, what] of named) {
@@ -172,13 +173,16 @@ export function inferFeatureSchema(table: Table, data: DataSpec, _task: Task): {
   const dropped = new Set(data.drop);
   const schema: FeatureSchema = { target: data.target, numeric: [], categorical: [], excluded: [] };
   const warnings: string[] = [];
-  for (const [name, column] of table.columns) {
+  // A ranges read holds only the used columns; the others (dropped, or unlisted with infer off)
+  // are named in fileColumns and excluded below without their values.
+  for (const name of table.fileColumns ?? table.columns.keys()) {
     if (name === data.target) continue;
     if (listedNumeric.has(name)) schema.numeric.push(name);
     else if (listedCategorical.has(name)) schema.categorical.push(name);
     else if (dropped.has(name)) schema.excluded.push({ column: name, reason: 'listed in data.drop' });
     else if (!data.features.infer) schema.excluded.push({ column: name, reason: 'not listed as a feature (features.infer is off)' });
     else {
+      const column = table.columns.get(name) as Column;
       const why = tooSparse(column, data.checks.max_missing_fraction)
         ?? (column.kind === 'numeric' ? whyNotNumeric(name, column) : whyNotCategorical(column));
       const placeholder = column.kind === 'categorical' ? placeholderWarning(name, column, data.source) : undefined;

@@ -1,7 +1,8 @@
-import { parquetMetadata, parquetRead, parquetSchema, type ColumnData, type FileMetaData, type SchemaTree } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetSchema, type AsyncBuffer, type ColumnData, type FileMetaData, type SchemaTree } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { DataError } from '../errors.js';
 import { unknownColumnError } from './column-suggestion.js';
+import { footerMetadata, rangedBuffer, type ParquetRanges } from './parquet-ranges.js';
 import type { ReadResult } from './read-csv.js';
 import type { Column } from './table.js';
 
@@ -80,7 +81,7 @@ function readRanges(metadata: FileMetaData): [number, number][] {
   return ranges;
 }
 
-async function readColumn(buffer: ArrayBuffer, metadata: FileMetaData, name: string, target: Column, missing: Set<string>): Promise<number> {
+async function readColumn(buffer: AsyncBuffer, metadata: FileMetaData, name: string, target: Column, missing: Set<string>): Promise<number> {
   let written = 0;
   for (const [rowStart, rowEnd] of readRanges(metadata)) {
     await parquetRead({
@@ -166,9 +167,31 @@ export function parquetLayout(bytes: Uint8Array, opts: ParquetReadOptions): Parq
  * categories. Compression: whatever hyparquet-compressors decodes (SNAPPY, GZIP, ZSTD, BROTLI, LZ4).
  */
 export async function readParquet(bytes: Uint8Array, opts: ParquetReadOptions): Promise<ReadResult> {
-  const { file } = opts;
   const buffer = wholeBuffer(bytes);
-  const { metadata, top } = footer(buffer, file);
+  return readParquetFile(buffer, footer(buffer, opts.file), opts);
+}
+
+/**
+ * Reads the columns of a Parquet file fetched by ranges (the footer and those columns' chunks,
+ * verified against the pin; src/data/parquet-ranges.ts), exactly as `readParquet` reads them
+ * from the whole file.
+ */
+export async function readParquetRanges(ranges: ParquetRanges, opts: ParquetReadOptions & { columns: readonly string[] }): Promise<ReadResult> {
+  const last = ranges.ranges.at(-1);
+  if (last === undefined) throw corrupt(opts.file, new Error('no footer was read'));
+  let parsed: { metadata: FileMetaData; top: SchemaTree[] };
+  try {
+    const metadata = footerMetadata(last.bytes, opts.file);
+    parsed = { metadata, top: parquetSchema(metadata).children };
+  } catch (err) {
+    throw err instanceof DataError ? err : corrupt(opts.file, err);
+  }
+  return readParquetFile(rangedBuffer(ranges), parsed, opts);
+}
+
+async function readParquetFile(buffer: AsyncBuffer, parsed: { metadata: FileMetaData; top: SchemaTree[] }, opts: ParquetReadOptions): Promise<ReadResult> {
+  const { file } = opts;
+  const { metadata, top } = parsed;
   const { rowCount, available, columns: plans } = layoutOf(metadata, top, opts);
   const columns = new Map<string, Column>();
   for (const { name, kind } of plans) {

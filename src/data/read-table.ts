@@ -3,6 +3,7 @@ import type { DataFormat } from '../spec/types.js';
 import { DataError } from '../errors.js';
 import { unknownColumnError } from './column-suggestion.js';
 import { missingSet } from './infer-column.js';
+import type { RangedParquetFile } from './parquet-ranges.js';
 import { readCsv, type ReadResult } from './read-csv.js';
 import { readJson, readJsonl, readRecords } from './read-json.js';
 import type { Column, Table } from './table.js';
@@ -68,6 +69,18 @@ export async function readTable(bytes: Uint8Array, opts: ReadTableOptions): Prom
   const columns = checkSelection(read, opts.columns, opts.file);
   if (read.rowCount === 0) throw noRows(opts.file);
   return { rowCount: read.rowCount, columns };
+}
+
+/**
+ * A remote Parquet file read by ranges (its footer and the used columns' chunks, already
+ * verified against data.ranges_sha256) as a Table of those columns, each read as `readTable`
+ * reads it from the whole file; the file's other columns are named in `fileColumns`.
+ */
+export async function readRangedTable(ranged: RangedParquetFile, opts: ReadTableOptions): Promise<Table> {
+  const { readParquetRanges } = await import('./read-parquet.js');
+  const read = await readParquetRanges(ranged.ranges, { file: opts.file, missing: missingSet(opts.missingValues), columns: ranged.columns });
+  if (read.rowCount === 0) throw noRows(opts.file);
+  return { rowCount: read.rowCount, columns: read.columns, ...(read.columns.size < read.available.length && { fileColumns: read.available }) };
 }
 
 /**

@@ -1,11 +1,23 @@
-import { readTable, type ReadTableOptions } from './read-table.js';
+import type { RangedParquetFile } from './parquet-ranges.js';
+import { readRangedTable, readTable, type ReadTableOptions } from './read-table.js';
 import type { Table } from './table.js';
 
-/** A data set's file as the data source hands it over: its bytes (fingerprinted) and, when it is on disk, its path. */
-export interface DataFile {
+/** A whole data file as the data source hands it over: its bytes (fingerprinted) and, when it is on disk, its path. */
+export interface WholeDataFile {
   bytes: Uint8Array;
   /** Absolute path of the same bytes on disk; absent when they exist only in memory. */
   path?: string;
+}
+
+/**
+ * The data set's file: whole, or a remote Parquet file read by ranges (the footer and used
+ * column chunks only, `data.read: ranges`), which carries its fingerprint (the pin it matched).
+ */
+export type DataFile = WholeDataFile | RangedParquetFile;
+
+/** True for a ranges read, which has no whole bytes and no path. */
+export function isRanged(file: DataFile): file is RangedParquetFile {
+  return 'ranges' in file;
 }
 
 /**
@@ -23,5 +35,5 @@ export interface TableEngine {
 /** The pure-JS readers (csv-parse, hyparquet, JSON.parse): run everywhere, including the bundled action. */
 export const jsTableEngine: TableEngine = {
   name: 'js',
-  readTable: (file, opts) => readTable(file.bytes, opts),
+  readTable: (file, opts) => (isRanged(file) ? readRangedTable(file, opts) : readTable(file.bytes, opts)),
 };

@@ -20,6 +20,12 @@ export interface Table {
   rowCount: number;
   /** In file order. */
   columns: Map<string, Column>;
+  /**
+   * Every column the file has, in order, when `columns` holds only some: a remote Parquet file
+   * read by ranges fetches only the columns the pipeline uses (issue 10). The feature schema
+   * still knows the others by name, to report them excluded as a whole read would.
+   */
+  fileColumns?: string[];
 }
 
 /** The rows at `indices`, in that order, as a new table (typed arrays copied, not shared). */
@@ -36,7 +42,7 @@ export function takeRows(table: Table, indices: ArrayLike<number>): Table {
       columns.set(name, { kind: 'categorical', values });
     }
   }
-  return { rowCount: indices.length, columns };
+  return { rowCount: indices.length, columns, ...(table.fileColumns && { fileColumns: table.fileColumns }) };
 }
 
 /** Fraction of missing values (NaN or null) in a column; 0 for an empty one. */

@@ -7,7 +7,7 @@ import { edgeSpaceSql, numberAsDoubleSql, positionalAlias, positionalName, sqlSt
 import { inferColumn, missingSet } from '../data/infer-column.js';
 import type { ReadTableOptions } from '../data/read-table.js';
 import type { Column, Table } from '../data/table.js';
-import { jsTableEngine, type DataFile, type TableEngine } from '../data/table-engine.js';
+import { isRanged, jsTableEngine, type DataFile, type TableEngine } from '../data/table-engine.js';
 import { doubleBytes, firstRowBooleans, hasNull, openDuck, readTexts, streamChunks, type DuckBindings } from './duckdb-native.js';
 
 export interface DuckDbEngineOptions {
@@ -49,6 +49,8 @@ export function duckDbTableEngine(opts: DuckDbEngineOptions = {}): TableEngine {
     name: 'duckdb',
     async readTable(file: DataFile, read: ReadTableOptions): Promise<Table> {
       const fallback = () => jsTableEngine.readTable(file, read);
+      // A ranges read is no file on disk (DuckDB's httpfs, which reads by ranges itself, is not installed): hyparquet reads it.
+      if (isRanged(file)) return fallback();
       const path = file.path;
       if (path === undefined || file.bytes.length < minBytes || (read.format !== 'csv' && read.format !== 'parquet')) return fallback();
       const duckdb = await load();

@@ -250,6 +250,14 @@ export function alignTable(pre: Preprocessor, table: Table, from: RowOrigin | st
   const origin = asOrigin(from);
   const file = origin.file;
   const absent = [...pre.numeric, ...pre.categorical].filter((f) => !table.columns.has(f.name)).map((f) => f.name);
+  // A production baseline may use a column the candidate does not, which a ranges read did not fetch although the file has it.
+  const unfetched = absent.filter((name) => table.fileColumns?.includes(name));
+  if (unfetched.length > 0) {
+    throw new DataError(`${file}: the model uses ${unfetched.map((n) => `'${n}'`).join(', ')}, which data.read: ranges did not fetch (it reads only the columns this pipeline uses)`, {
+      file, column: unfetched[0], rule: 'missing_column',
+      hint: 'Compare against this model with data.read: whole, or list the column under data.features while the two models differ.',
+    });
+  }
   if (absent.length > 0) {
     const present = [...table.columns.keys()];
     const named = absent.map((name) => `'${name}'${didYouMean(name, present)}`).join(', ');

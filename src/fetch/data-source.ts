@@ -7,13 +7,15 @@ import { DataError } from '../errors.js';
 import { dvcObjectPath, dvcRemoteUrl, parseDvcFile, type DvcOutput } from '../data/dvc-file.js';
 import { checkNotLfsPointer } from '../data/lfs-pointer.js';
 import { dvcPointerPath } from '../data/source-pins.js';
-import type { DataFile } from '../data/table-engine.js';
-import type { DataSource, Files } from '../ports.js';
+import { columnsToRead } from '../data/parquet-ranges.js';
+import type { DataFile, WholeDataFile } from '../data/table-engine.js';
+import type { DataSource, DataUse, Files } from '../ports.js';
 import { isUrlSource, parseRemoteSource } from '../spec/source-url.js';
 import type { DataSpec } from '../spec/types.js';
 import { dataCacheDir } from './cache-dir.js';
 import { downloadPinned, hashFile, type FetchLike, type Pin, type SharedDownloadCache } from './download.js';
 import { httpGet } from './http-get.js';
+import { readParquetByRanges } from './parquet-ranges.js';
 import { s3Access } from './s3.js';
 
 export interface DataSourceDeps {
@@ -27,18 +29,22 @@ export interface DataSourceDeps {
   stallTimeoutMs?: number;
   /** A download cache shared between machines (the action passes the Actions cache); none by default. */
   shared?: SharedDownloadCache;
+  /** Told what a user may want to know but that does not fail the run (a server ignoring Range). */
+  warn?: (message: string) => void;
 }
 
 /**
  * The pipeline's data, wherever it lives (issue 10): a repository file (a Git LFS pointer in its
  * place is a DataError); an http(s) or s3 URL downloaded into the cache and checked against
  * `data.sha256`; a DVC-tracked file read from the checkout when present and matching its md5,
- * else fetched from the `.dvc/config` remote (local directory, http(s) or s3) by that md5.
+ * else fetched from the `.dvc/config` remote (local directory, http(s) or s3) by that md5; with
+ * `data.read: ranges`, a remote Parquet file's footer and used column chunks, checked against
+ * `data.ranges_sha256` (src/fetch/parquet-ranges.ts).
  */
 export function nodeDataSource(deps: DataSourceDeps): DataSource {
   const cacheDir = deps.cacheDir ?? dataCacheDir(deps.env);
   const wait = deps.sleep ?? ((ms: number) => sleep(ms).then(() => undefined));
-  const download = async (url: string, fetcher: FetchLike, shown: string, pin: Pin): Promise<DataFile> => {
+  const download = async (url: string, fetcher: FetchLike, shown: string, pin: Pin): Promise<WholeDataFile> => {
     const path = await downloadPinned({ url, shown, pin, cacheDir, fetch: fetcher, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs, shared: deps.shared });
     return { bytes: await readFile(path), path };
   };
@@ -46,15 +52,34 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
     const auth = deps.env.PIPEPILOT_HTTP_AUTHORIZATION;
     return httpGet(url, auth ? { ...init.headers, authorization: auth } : init.headers, init.signal);
   };
-  const fromUrl = async (url: string, shown: string, pin: Pin): Promise<DataFile> => {
+  const remoteGet = (url: string, shown: string): { url: string; fetch: FetchLike } => {
     const remote = parseRemoteSource(url);
     if ('problem' in remote) throw new DataError(`${shown}: ${remote.problem}`, { file: shown, rule: 'source' });
-    if (remote.kind === 'http') return download(remote.url, httpFetch, shown, pin);
+    if (remote.kind === 'http') return { url: remote.url, fetch: httpFetch };
     const s3 = s3Access(deps.env);
-    return download(s3.objectUrl(remote.bucket, remote.key), s3.fetch, shown, pin);
+    return { url: s3.objectUrl(remote.bucket, remote.key), fetch: s3.fetch };
+  };
+  const fromUrl = async (url: string, shown: string, pin: Pin): Promise<WholeDataFile> => {
+    const get = remoteGet(url, shown);
+    return download(get.url, get.fetch, shown, pin);
+  };
+  const byRanges = async (data: DataSpec, use: DataUse | undefined): Promise<DataFile> => {
+    if (!isUrlSource(data.source) || data.ranges_sha256 === undefined) {
+      throw new DataError(`${data.source}: data.read: ranges needs a URL source and data.ranges_sha256`, { file: data.source, rule: 'pin' });
+    }
+    const get = remoteGet(data.source, data.source);
+    return readParquetByRanges({
+      url: get.url, fetch: get.fetch, shown: data.source, pin: data.ranges_sha256, cacheDir, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs, warn: deps.warn,
+      columnsFor: (available) => columnsToRead(data, use?.sliceColumns ?? [], available),
+    });
   };
 
-  const readDataFile = async (data: DataSpec): Promise<DataFile> => {
+  const readWhole = async (data: DataSpec): Promise<WholeDataFile> => {
+    if (data.read === 'ranges') {
+      throw new DataError(`${data.source}: data.read: ranges reads only the columns the pipeline uses, never the whole file`, {
+        file: data.source, rule: 'source', hint: 'This command needs the whole file: remove data.read: ranges (and pin data.sha256) to use it.',
+      });
+    }
     if (isUrlSource(data.source)) {
       if (data.sha256 === undefined) throw new DataError(`${data.source}: a URL source needs data.sha256`, { file: data.source, rule: 'pin' });
       return fromUrl(data.source, data.source, { algorithm: 'sha256', hex: data.sha256 });
@@ -68,16 +93,16 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
     return { bytes, path: deps.files.realpath(data.source) ?? join(deps.files.root, data.source) };
   };
   return {
-    readFile: readDataFile,
-    readBytes: async (data: DataSpec) => (await readDataFile(data)).bytes,
+    readFile: (data: DataSpec, use?: DataUse) => (data.read === 'ranges' ? byRanges(data, use) : readWhole(data)),
+    readBytes: async (data: DataSpec) => (await readWhole(data)).bytes,
   };
 }
 
 async function readDvc(
   pointer: string,
   files: Files,
-  fromUrl: (url: string, shown: string, pin: Pin) => Promise<DataFile>,
-): Promise<DataFile> {
+  fromUrl: (url: string, shown: string, pin: Pin) => Promise<WholeDataFile>,
+): Promise<WholeDataFile> {
   const output = parseDvcFile(await files.readText(pointer), pointer);
   const pin: Pin = { algorithm: 'md5', hex: output.md5 };
   // `dvc pull` (or a checkout of the data) may already have put the file in place.
@@ -97,7 +122,7 @@ async function readDvc(
 }
 
 /** A local-directory remote: the object is already on disk, so it is hashed in place rather than copied. */
-async function readLocalObject(path: string, shown: string, output: DvcOutput): Promise<DataFile> {
+async function readLocalObject(path: string, shown: string, output: DvcOutput): Promise<WholeDataFile> {
   if (!existsSync(path)) {
     throw new DataError(`${shown}: not in the DVC remote (no ${path})`, {
       file: shown, rule: 'dvc', hint: 'Push the data with `dvc push`, or check the remote in .dvc/config.',

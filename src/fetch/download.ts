@@ -60,7 +60,7 @@ export function sharedCacheKey(pin: Pin): string {
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 /** A failure a second try may not meet: a 5xx, a 429, a connection cut mid-body, a stall. */
-class TransientDownloadError extends Error {}
+export class TransientDownloadError extends Error {}
 
 /** The cache path of a pinned object: `<cacheDir>/<algorithm>/<hex>`. */
 export function cachedPath(cacheDir: string, pin: Pin): string {
@@ -157,7 +157,7 @@ async function fetchOnce(req: DownloadRequest, partial: string): Promise<void> {
  * Aborts a try (through `signal`) once `timeoutMs` pass without `alive()` being called: no
  * response, or a body that stops mid-way. `stalled()` says so in words once it has fired.
  */
-function stallWatchdog(timeoutMs: number) {
+export function stallWatchdog(timeoutMs: number) {
   const controller = new AbortController();
   let fired = false;
   const fire = () => {
@@ -181,7 +181,7 @@ function stallWatchdog(timeoutMs: number) {
  * a cut is on disk for the resume; a paused or async-iterated stream would drop its buffered
  * chunks when the early end destroys it.
  */
-function saveBody(body: Readable, fd: number, alive: () => void): Promise<void> {
+export function saveBody(body: Readable, fd: number, alive: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     body.on('data', (chunk: Buffer) => {
       alive();
@@ -199,7 +199,7 @@ function saveBody(body: Readable, fd: number, alive: () => void): Promise<void> 
   });
 }
 
-function httpError(shown: string, status: number): DataError {
+export function httpError(shown: string, status: number): DataError {
   if (status === 404) {
     return new DataError(`${shown}: not found (HTTP 404)`, { file: shown, rule: 'download', hint: 'Check data.source; for DVC, push the data with `dvc push`.' });
   }
@@ -212,7 +212,7 @@ function httpError(shown: string, status: number): DataError {
   return new DataError(`${shown}: download failed (HTTP ${status})`, { file: shown, rule: 'download' });
 }
 
-function causeText(err: unknown): string {
+export function causeText(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
   return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
 }

@@ -1,10 +1,12 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 
 /** A GET's response: status and the body as a node stream. */
 export interface GetResponse {
   status: number;
+  /** Response headers, names in lower case (a ranges read checks Content-Range and ETag). */
+  headers: IncomingHttpHeaders;
   body: Readable;
   /** Drops the body without reading it. */
   discard(): void;
@@ -28,7 +30,7 @@ export const httpGet: HttpGet = async (url, headers, signal) => {
     const res = await getOnce(current, sent, signal);
     const location = res.headers.location;
     if (res.statusCode === undefined || ![301, 302, 303, 307, 308].includes(res.statusCode) || location === undefined || hop === MAX_REDIRECTS) {
-      return { status: res.statusCode ?? 0, body: res, discard: () => res.destroy() };
+      return { status: res.statusCode ?? 0, headers: res.headers, body: res, discard: () => res.destroy() };
     }
     res.destroy();
     const next = new URL(location, current);

@@ -100,6 +100,9 @@ function dataDefaults(d: RawData, task: Task, seed: number): DataSpec {
   // Labels are compared as text, so `positive_class: 1` matches a 0/1 column however it was read.
   if (d.positive_class !== undefined) out.positive_class = String(d.positive_class);
   if (d.sha256 !== undefined) out.sha256 = d.sha256.replace(/^sha256:/, '').toLowerCase();
+  // Only a ranges read is recorded: `read: whole` is the default and leaves the spec (and content key) as before.
+  if (d.read === 'ranges') out.read = 'ranges';
+  if (d.ranges_sha256 !== undefined) out.ranges_sha256 = d.ranges_sha256.replace(/^sha256:/, '').toLowerCase();
   return out;
 }
 

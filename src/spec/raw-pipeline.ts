@@ -42,6 +42,8 @@ export interface RawData {
   split?: Partial<SplitSpec>;
   positive_class?: string | number;
   sha256?: string;
+  read?: 'whole' | 'ranges';
+  ranges_sha256?: string;
 }
 
 export type RawParams = Partial<Omit<ModelParams, 'early_stopping'>> & {

@@ -31,6 +31,7 @@ export function semanticProblems(
 ): LocatedProblem[] {
   const found = new Findings(positions);
   checkSource(raw, found, paths);
+  checkRangesRead(raw, found);
   checkColumns(raw, found);
   checkTaskOptions(raw, found);
   checkGates(raw, found);
@@ -61,10 +62,38 @@ function checkSource(raw: RawPipeline, found: Findings, paths: { root: string; r
 function remoteSourceProblem(data: RawPipeline['data']): string | undefined {
   const remote = parseRemoteSource(data.source);
   if ('problem' in remote) return remote.problem;
+  if (data.read === 'ranges') return undefined; // pinned by data.ranges_sha256 (checkRangesRead)
   if (data.sha256 === undefined) {
     return `data.source is a URL, so data.sha256 must pin its content (run \`sha256sum\` on the file and add data.sha256)`;
   }
   return undefined;
+}
+
+/**
+ * `read: ranges` reads a remote Parquet file's footer and used column chunks only (issue 10), so
+ * it needs a URL source (a repository or DVC file is read whole, from disk or by its md5), the
+ * Parquet format, and its own pin: data.sha256 pins the whole file, which this read never sees.
+ */
+function checkRangesRead(raw: RawPipeline, found: Findings): void {
+  const data = raw.data;
+  if (data.read !== 'ranges') {
+    if (data.ranges_sha256 !== undefined) found.at(['data', 'ranges_sha256'], 'data.ranges_sha256 pins a ranges read; add data.read: ranges, or remove it', 'key');
+    return;
+  }
+  if (!isUrlSource(data.source)) {
+    found.at(['data', 'read'], `data.read: ranges reads a remote Parquet file (https://, http:// or s3://); '${data.source}' is a repository path, read whole`);
+    return;
+  }
+  const format = data.format ?? formatFromPath(data.source);
+  if (format !== undefined && format !== 'parquet') {
+    found.at(['data', 'read'], `data.read: ranges reads Parquet files only (the footer says where each column is); this source is ${format}`);
+  }
+  if (data.sha256 !== undefined) {
+    found.at(['data', 'sha256'], 'data.sha256 pins the whole file, which a ranges read never downloads, so it cannot be checked; pin the read with data.ranges_sha256 instead', 'key');
+  }
+  if (data.ranges_sha256 === undefined) {
+    found.at(['data', 'read'], 'data.read: ranges needs data.ranges_sha256 to pin the bytes it reads; set it to any 64 hex digits and the run prints the value to use (docs/pipeline.md#reading-remote-parquet-by-ranges)');
+  }
 }
 
 function checkColumns(raw: RawPipeline, found: Findings): void {

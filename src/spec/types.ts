@@ -52,6 +52,13 @@ export interface DataSpec {
   positive_class?: string;
   /** The content pin of a URL source: 64 lowercase hex digits (a `sha256:` prefix is dropped). */
   sha256?: string;
+  /**
+   * 'ranges': a remote Parquet file read by HTTP Range requests (footer and used column chunks
+   * only), pinned by `ranges_sha256`. Absent means whole (so existing pipelines keep their content key).
+   */
+  read?: 'ranges';
+  /** The pin of a ranges read (src/data/parquet-ranges.ts): 64 lowercase hex digits. */
+  ranges_sha256?: string;
 }
 
 export interface PreprocessSpec {

@@ -1,10 +1,10 @@
 import { ModelFileError, UsageError } from '../errors.js';
-import { fingerprintData } from '../data/fingerprint.js';
 import { parsePreprocessor } from '../features/preprocessor.js';
 import type { DataSource, Files } from '../ports.js';
 import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import { loadSpec } from '../spec/load-spec.js';
 import type { RunArtifacts } from './run-bundle.js';
+import { dataFingerprint, readDataFile } from './read-data.js';
 import { repoDataSource, runContentKey } from './run-pipeline.js';
 
 /**
@@ -22,7 +22,7 @@ export async function currentContentKey(
     root: files.root,
     realpath: (p) => files.realpath(p),
   });
-  const fingerprint = fingerprintData(await data.readBytes(pipeline.spec.data));
+  const fingerprint = dataFingerprint(await readDataFile(data, pipeline.spec));
   return { key: runContentKey({ pipeline, fingerprint, codeVersion: current.codeVersion, backend: current.backend }), model: pipeline.spec.name };
 }
 

@@ -6,6 +6,7 @@ import { planMissingIndicators } from '../data/missing-indicators.js';
 import { splitRows } from '../data/split.js';
 import { takeRows, type Column, type Table } from '../data/table.js';
 import { prepareTarget } from '../data/target.js';
+import { sliceColumnsOf } from './read-data.js';
 import type { PipelineSpec } from '../spec/types.js';
 
 /** The rows a run trains and tests on, with everything the later steps need to know about them. */
@@ -41,10 +42,10 @@ export function prepareRows(spec: PipelineSpec, raw: Table): PreparedRows {
   const { schema, warnings: imputeWarnings } = planMissingIndicators(target.table, inferred.schema, spec.data);
   const warnings = [...inferred.warnings, ...imputeWarnings];
   checkData(target.table, schema, target.y, target.classes, spec.data, task, target.sourceRows);
-  const sliceColumns = [...new Set([...spec.evaluate.slices, ...spec.gates.flatMap((g) => (g.slice ? [g.slice] : []))])];
+  const sliceColumns = sliceColumnsOf(spec);
   for (const column of sliceColumns) {
     const col = raw.columns.get(column);
-    if (!col) throw unknownColumnError(column, [...raw.columns.keys()], { file, what: 'slice column', rule: 'slice' });
+    if (!col) throw unknownColumnError(column, raw.fileColumns ?? [...raw.columns.keys()], { file, what: 'slice column', rule: 'slice' });
     // An inferred numeric column is refused like a listed one (semantic checks): one slice per
     // distinct number is never what was meant. Binning is left to the data, where it is visible.
     if (col.kind === 'numeric' && !spec.data.features.categorical.includes(column)) {

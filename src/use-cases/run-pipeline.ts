@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { DataError } from '../errors.js';
-import { fingerprintData } from '../data/fingerprint.js';
 import { checkNotLfsPointer } from '../data/lfs-pointer.js';
 import { isUrlSource } from '../spec/source-url.js';
 import { referenceStats } from '../data/reference-stats.js';
@@ -76,8 +75,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   }), req.params);
   const { spec } = pipeline;
   for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
-  const { bytes, table: raw } = await readDataTable(deps.data ?? repoDataSource(deps.files), spec.data, deps.engine);
-  const fingerprint = fingerprintData(bytes);
+  const { fingerprint, table: raw } = await readDataTable(deps.data ?? repoDataSource(deps.files), spec, deps.engine);
   timer.lap('read');
 
   const rows = prepareRows(spec, raw);

@@ -101,7 +101,7 @@ export async function prepareTrialSetup(data: DataSource, pipeline: LoadedPipeli
 /** The data set through the same DataSource port `run` reads it with, so remote and DVC sources (and their pins) work alike. */
 async function readRows(data: DataSource, pipeline: LoadedPipeline, engine?: TableEngine): Promise<PreparedRows> {
   const { spec } = pipeline;
-  const { table } = await readDataTable(data, spec.data, engine);
+  const { table } = await readDataTable(data, spec, engine);
   return prepareRows(spec, table);
 }
 

@@ -126,3 +126,28 @@ describe('inferFeatureSchema', () => {
     expect(flipper?.values.slice(0, 4)).toEqual(['181', '186', '195', null]);
   });
 });
+
+describe('inferFeatureSchema on a table read by ranges (issue 10): only the used columns, the others named in fileColumns', () => {
+  async function partial(keep: string[]): Promise<Table> {
+    const whole = await mixedTable();
+    return { rowCount: whole.rowCount, columns: new Map([...whole.columns].filter(([name]) => keep.includes(name))), fileColumns: [...whole.columns.keys()] };
+  }
+
+  it('gives the schema of the whole table: the unread columns excluded for the same reasons, in file order', async () => {
+    const listed = dataSpec({ source: 'mixed.csv', target: 'label', features: { numeric: ['age'], categorical: ['plan'], infer: false }, drop: ['comment'] });
+    const whole = inferFeatureSchema(await mixedTable(), listed, 'binary_classification');
+    const ranged = inferFeatureSchema(await partial(['age', 'plan', 'label']), listed, 'binary_classification');
+    expect(ranged).toEqual(whole);
+    const inferred = dataSpec({ source: 'mixed.csv', target: 'label', drop: ['comment', 'code'] });
+    const all = (await mixedTable()).columns.keys();
+    expect(inferFeatureSchema(await partial([...all].filter((c) => c !== 'comment' && c !== 'code')), inferred, 'binary_classification'))
+      .toEqual(inferFeatureSchema(await mixedTable(), inferred, 'binary_classification'));
+  });
+
+  it('a listed column the file lacks is the same error as for a whole read', async () => {
+    const listed = dataSpec({ source: 'mixed.csv', target: 'label', features: { numeric: ['agee'], categorical: [], infer: false } });
+    const err = errorOf(() => inferFeatureSchema({ rowCount: 1, columns: new Map(), fileColumns: ['age', 'label'] }, listed, 'binary_classification'));
+    expect(err.message).toContain("numeric feature 'agee'");
+    expect(err.message).toContain("'age'");
+  });
+});

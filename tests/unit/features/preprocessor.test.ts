@@ -81,6 +81,13 @@ describe('preprocessor', () => {
     expect(err.column).toBe('radius');
   });
 
+  it('alignTable on a table read by ranges: a column the file has but the read skipped is named as such (issue 10)', () => {
+    const pre = fitPreprocessor({ table: table({ radius: [1, 2], smoker: ['x', 'y'] }), features: { numeric: ['radius'], categorical: ['smoker'] }, spec: spec(), target });
+    const ranged = { ...table({ smoker: ['x'] }), fileColumns: ['radius', 'smoker'] };
+    expect(() => alignTable(pre, ranged, 'in.parquet')).toThrow("in.parquet: the model uses 'radius', which data.read: ranges did not fetch");
+    expect(() => alignTable(pre, table({ smoker: ['x'] }), 'in.parquet')).toThrow("in.parquet: missing column 'radius'");
+  });
+
   it('max_categories keeps the most frequent; minmax and none scale as named', () => {
     const t = table({ a: [0, 5, 10, 10], c: ['p', 'q', 'q', 'r'] });
     const pre = fitPreprocessor({ table: t, features, spec: spec({ scale: 'minmax', max_categories: 1 }), target });

@@ -166,3 +166,19 @@ function schemaDefaults(root: Schema): [string, unknown][] {
 function getPath(obj: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((at, k) => (at as Record<string, unknown> | undefined)?.[k], obj);
 }
+
+describe('data.read (issue 10)', () => {
+  const url = 'https://data.example.com/x.parquet';
+  const pin = 'AB'.repeat(32);
+  it('read: whole is the default and leaves the spec (so the content key) as without it', () => {
+    const whole = load(minimal('', 'binary_classification', 'mlp', `${url}\n  sha256: ${pin}\n  read: whole`));
+    const absent = load(minimal('', 'binary_classification', 'mlp', `${url}\n  sha256: ${pin}`));
+    expect(whole).toEqual(absent);
+    expect('read' in whole.data).toBe(false);
+  });
+  it('read: ranges is kept, and its pin normalized like data.sha256 (prefix dropped, lower case)', () => {
+    const spec = load(minimal('', 'binary_classification', 'mlp', `${url}\n  read: ranges\n  ranges_sha256: "sha256:${pin}"`));
+    expect(spec.data).toMatchObject({ read: 'ranges', ranges_sha256: 'ab'.repeat(32) });
+    expect(spec.data.sha256).toBeUndefined();
+  });
+});
