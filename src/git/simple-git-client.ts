@@ -98,6 +98,8 @@ function client(
     },
     blobSha: async (path) => (await exec(['hash-object', '--', path])).trim(),
     async committedFiles(pathspec, options = {}) {
+      const walked = await listTreeByBatch(batch, options.ref ?? 'HEAD', pathspec);
+      if (walked !== undefined) return walked;
       if (options.ref === undefined && !(await hasHead())) return [];
       return lines(await exec(['ls-tree', '-r', '--name-only', options.ref ?? 'HEAD', '--', pathspec]));
     },
@@ -248,6 +250,51 @@ async function withWorktree<T>(exec: (args: string[]) => Promise<string>, ref: s
     await rm(dir, { recursive: true, force: true });
     await exec(['worktree', 'prune']).catch(() => undefined);
   }
+}
+
+/**
+ * `git ls-tree -r --name-only ref -- dir` read through the batch process: the directory's tree,
+ * then its subtrees (asked all at once, so git answers them back to back), in tree order as
+ * ls-tree prints them. Undefined where ls-tree itself must answer: a pathspec with magic or glob
+ * characters, or a name the batch does not find (no such path, ref or commit — ls-tree then says
+ * which, or lists a submodule). Names come unquoted, as ls-tree -z would give them.
+ */
+async function listTreeByBatch(batch: ObjectBatch, ref: string, pathspec: string): Promise<string[] | undefined> {
+  const dir = pathspec.replace(/\/+$/, '');
+  if (dir === '' || dir.startsWith(':') || /[*?[\]\\\n]/.test(dir) || /\n/.test(ref)) return undefined;
+  const top = await batch.read(`${ref}:${dir}`);
+  if (!top.found) return undefined;
+  if (top.type === 'blob') return [dir];
+  if (top.type !== 'tree') return undefined;
+  const oidBytes = top.oid.length / 2;
+  const walk = async (prefix: string, tree: Buffer): Promise<string[]> => {
+    const entries = treeEntries(tree, oidBytes);
+    const listed = await Promise.all(
+      entries.map(async (e) => {
+        const path = `${prefix}/${e.name}`;
+        if (e.mode !== '40000') return [path];
+        const sub = await batch.read(e.oid);
+        if (!sub.found || sub.type !== 'tree') throw new GitError({ command: `cat-file --batch ${e.oid}`, stderr: `tree ${path} is not in the repository`, reason: 'other' });
+        return walk(path, sub.content);
+      }),
+    );
+    return listed.flat();
+  };
+  return walk(dir, top.content);
+}
+
+/** A tree object's entries: `<octal mode> <name>\0<binary oid>`, repeated. */
+function treeEntries(tree: Buffer, oidBytes: number): { mode: string; name: string; oid: string }[] {
+  const entries: { mode: string; name: string; oid: string }[] = [];
+  let at = 0;
+  while (at < tree.length) {
+    const space = tree.indexOf(32, at);
+    const nul = tree.indexOf(0, space);
+    if (space < 0 || nul < 0 || nul + 1 + oidBytes > tree.length) throw new GitError({ command: 'cat-file --batch', stderr: 'a tree object ends mid-entry', reason: 'other' });
+    entries.push({ mode: tree.toString('latin1', at, space), name: tree.toString('utf8', space + 1, nul), oid: tree.toString('hex', nul + 1, nul + 1 + oidBytes) });
+    at = nul + 1 + oidBytes;
+  }
+  return entries;
 }
 
 /** One commit per record: fields split by the unit separator (a subject may hold anything else). */

@@ -121,4 +121,33 @@ describe('git: reads through one cat-file --batch process', () => {
     expect(await git.tryClearStaleLock(30_000)).toBe(true);
     git.close();
   });
+
+  it('lists committed files as git ls-tree -r does: nested trees in tree order, a file, a missing path, a bad ref, no commit yet', async () => {
+    const repo = tempRepo({
+      'models/m/v1/metadata.json': '{}',
+      'models/m/v1/model/weights.bin': new Uint8Array([1, 2, 3]),
+      'models/m/v10/metadata.json': '{}',
+      'models/m/v2/metadata.json': '{}',
+      'models/m-b/v1/metadata.json': '{}',
+      'models/m.a': 'x',
+      'models/odd name é.txt': 'x',
+      'pipelines/p.yaml': 'x',
+    });
+    const git = await createGit(repo.dir);
+    const lsTree = (ref: string, spec: string) => repo.git(repo.dir, 'ls-tree', '-r', '-z', '--name-only', ref, '--', spec).split('\0').filter((p) => p !== '');
+    for (const spec of ['models/', 'models', 'models/m/', 'pipelines', 'models/m/v1/metadata.json']) {
+      expect(await git.committedFiles(spec), spec).toEqual(lsTree('HEAD', spec));
+    }
+    expect((await git.committedFiles('models/')).length).toBe(7);
+    const first = (await git.status()).head!;
+    writeFileSync(join(repo.dir, 'pipelines/q.yaml'), 'y');
+    await git.commitFiles(['pipelines/q.yaml'], 'add q');
+    expect(await git.committedFiles('pipelines', { ref: first })).toEqual(['pipelines/p.yaml']);
+    expect(await git.committedFiles('pipelines')).toEqual(['pipelines/p.yaml', 'pipelines/q.yaml']);
+    expect(await git.committedFiles('no/such/dir/')).toEqual([]);
+    await expect(git.committedFiles('models/', { ref: 'no-such-ref' })).rejects.toThrow(/ls-tree/);
+    repo.git(repo.dir, 'checkout', '-q', '--orphan', 'unborn');
+    expect(await git.committedFiles('models/')).toEqual([]);
+    git.close();
+  });
 });
