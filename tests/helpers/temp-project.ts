@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onTestFinished } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -15,7 +15,7 @@ export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 export function tempProject(tree: Record<string, string | Uint8Array | { copy: string }>): string {
   const dir = mkdtempSync(join(tmpdir(), 'pipepilot-test-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  execFileSync('git', ['init', '-q', '-b', 'main', dir]);
+  execFileSync('git', ['init', '-q', gitTemplate(), '-b', 'main', dir]);
   for (const [path, content] of Object.entries(tree)) {
     const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
@@ -23,4 +23,18 @@ export function tempProject(tree: Record<string, string | Uint8Array | { copy: s
     else writeFileSync(target, content);
   }
   return dir;
+}
+
+/**
+ * An empty directory given to `git init`/`git clone` as `--template`: no sample hooks, `info/` or
+ * `description`, which were most of a new repository's files — a dozen to write, copy and remove
+ * per repository, hundreds of test repositories per run.
+ */
+let emptyTemplate: string | undefined;
+export function gitTemplate(): string {
+  if (emptyTemplate === undefined) {
+    emptyTemplate = join(inject('runDir'), `git-template-${process.pid}`);
+    mkdirSync(emptyTemplate, { recursive: true });
+  }
+  return `--template=${emptyTemplate}`;
 }

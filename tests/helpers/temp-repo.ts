@@ -4,7 +4,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { inject, onTestFinished } from 'vitest';
-import { projectRoot } from './temp-project.js';
+import { gitTemplate, projectRoot } from './temp-project.js';
 
 export type Tree = Record<string, string | Uint8Array | { copy: string }>;
 
@@ -32,20 +32,75 @@ const CLONE_CONFIG = ['user.name=PipePilot Test', 'user.email=test@pipepilot.inv
 
 /**
  * A bare origin and a clone of it in a fresh temp dir, `tree` committed on `main`, removed when
- * the test ends; no two tests share one.
+ * the test ends; no two tests share one. The first repository holding a given tree in this
+ * process is built with git; later ones with the same tree are copies of it (see copyRepo), as
+ * many tests start from the same small tree and five git processes per repository add up.
  */
 export function tempRepo(tree: Tree): TempRepo {
+  const key = treeKey(tree);
+  let built = builtTrees.get(key);
+  if (built === undefined) {
+    built = join(inject('runDir'), `tree-${process.pid}-${key}`);
+    mkdirSync(built);
+    try {
+      buildRepo(built, tree);
+      packRepo(built);
+    } catch (err) {
+      rmSync(built, { recursive: true, force: true });
+      throw err;
+    }
+    builtTrees.set(key, built);
+  }
+  return copyRepo(built);
+}
+
+const builtTrees = new Map<string, string>();
+
+/** Names a tree by its content: each path with its bytes (or the project file it copies). */
+function treeKey(tree: Tree): string {
+  const hash = createHash('sha256');
+  for (const path of Object.keys(tree).sort()) {
+    const content = tree[path];
+    hash.update(`${path}\0`);
+    if (typeof content === 'object' && 'copy' in content) hash.update(`copy:${content.copy}`);
+    else hash.update(typeof content === 'string' ? `text:${content}` : Buffer.concat([Buffer.from('bytes:'), content]));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * One pack per repository instead of a file per object, so a copy writes (and the test's end
+ * removes) a few files rather than hundreds; git reads the same objects either way.
+ */
+function packRepo(base: string): void {
+  git(join(base, 'origin.git'), 'repack', '-a', '-d', '-q');
+  git(join(base, 'work'), 'repack', '-a', '-d', '-q');
+}
+
+/**
+ * A fresh copy of the repository pair at `from` (removed when the test ends): the directory copied
+ * file for file, with the one absolute path git keeps (the clone's `remote.origin.url`) pointed at
+ * the copy's own origin, so a test's pushes never reach the original or another test's copy.
+ */
+function copyRepo(from: string): TempRepo {
   const base = mkdtempSync(join(tmpdir(), 'pipepilot-repo-'));
   onTestFinished(() => rmSync(base, { recursive: true, force: true }));
-  return buildRepo(base, tree);
+  cpSync(from, base, { recursive: true, preserveTimestamps: true });
+  const config = join(base, 'work', '.git', 'config');
+  const text = readFileSync(config, 'utf8');
+  const url = `url = ${join(from, 'origin.git')}\n`;
+  if (!text.includes(url)) throw new Error(`${config} has no ${url.trim()}`);
+  writeFileSync(config, text.replace(url, `url = ${join(base, 'origin.git')}\n`));
+  return handle(base);
 }
 
 function buildRepo(base: string, tree: Tree): TempRepo {
   const origin = join(base, 'origin.git');
   const dir = join(base, 'work');
-  git(base, 'init', '-q', '--bare', '-b', 'main', origin);
+  git(base, 'init', '-q', gitTemplate(), '--bare', '-b', 'main', origin);
   // Cloning the empty origin sets up `origin`, `main` and the config in one process.
-  git(base, 'clone', '-q', ...CLONE_CONFIG, origin, dir);
+  git(base, 'clone', '-q', gitTemplate(), ...CLONE_CONFIG, origin, dir);
   for (const [path, content] of Object.entries(tree)) {
     const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
@@ -66,7 +121,7 @@ function handle(base: string): TempRepo {
     git,
     clone(name) {
       const target = join(base, name);
-      git(base, 'clone', '-q', ...CLONE_CONFIG, origin, target);
+      git(base, 'clone', '-q', gitTemplate(), ...CLONE_CONFIG, origin, target);
       return target;
     },
   };
@@ -93,16 +148,7 @@ export async function templateRepo(key: string, tree: Tree, make: (repo: TempRep
     // A failed build is not kept: the next test builds again (and fails on its own account).
     template.catch(() => templates.delete(key));
   }
-  const from = await template;
-  const base = mkdtempSync(join(tmpdir(), 'pipepilot-repo-'));
-  onTestFinished(() => rmSync(base, { recursive: true, force: true }));
-  cpSync(from, base, { recursive: true, preserveTimestamps: true });
-  const config = join(base, 'work', '.git', 'config');
-  const text = readFileSync(config, 'utf8');
-  const url = `url = ${join(from, 'origin.git')}\n`;
-  if (!text.includes(url)) throw new Error(`template ${key}: ${config} has no ${url.trim()}`);
-  writeFileSync(config, text.replace(url, `url = ${join(base, 'origin.git')}\n`));
-  return handle(base);
+  return copyRepo(await template);
 }
 
 /** How long a process waits for another to finish building a template before giving up. */
@@ -137,6 +183,7 @@ async function sharedTemplate(key: string, tree: Tree, make: (repo: TempRepo) =>
       rmSync(base, { recursive: true, force: true });
       mkdirSync(base);
       await make(buildRepo(base, tree));
+      packRepo(base);
       writeFileSync(done, '');
       return base;
     } catch (err) {
