@@ -42,6 +42,7 @@ export interface RawData {
   split?: Partial<SplitSpec>;
   positive_class?: string | number;
   sha256?: string;
+  stream?: boolean;
 }
 
 export type RawParams = Partial<Omit<ModelParams, 'early_stopping'>> & {

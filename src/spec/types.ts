@@ -52,6 +52,11 @@ export interface DataSpec {
   positive_class?: string;
   /** The content pin of a URL source: 64 lowercase hex digits (a `sha256:` prefix is dropped). */
   sha256?: string;
+  /**
+   * Stream the Parquet file by row groups instead of reading the table (issue 10): set only when
+   * written as true, so the normalized spec (and every content key) of other pipelines is unchanged.
+   */
+  stream?: true;
 }
 
 export interface PreprocessSpec {
