@@ -35,6 +35,20 @@ export interface DataSource {
   readBytes(data: DataSpec): Promise<Uint8Array>;
   /** The same bytes with the path they were read from, for an engine that opens the file itself (issue 10). */
   readFile?(data: DataSpec): Promise<DataFile>;
+  /**
+   * The same file opened for reading by byte ranges, never whole (data.stream, issue 10), with
+   * its fingerprint hashed as a stream. Absent: the streaming run reads the bytes (unbounded).
+   */
+  openFile?(data: DataSpec): Promise<OpenedDataFile>;
+}
+
+/** A data file read by byte ranges; `slice` has the shape of hyparquet's AsyncBuffer. */
+export interface OpenedDataFile {
+  /** `sha256:<hex>` of the file's bytes, as fingerprintData gives for the whole file. */
+  fingerprint: string;
+  byteLength: number;
+  slice(start: number, end?: number): Promise<ArrayBuffer>;
+  close(): Promise<void>;
 }
 
 export interface Logger {

@@ -41,7 +41,7 @@ function presentRows(column: Column): Uint32Array {
   return Uint32Array.from(rows);
 }
 
-function classLabels(labels: (string | null)[], task: Task, file: string, target: string, positiveClass?: string): string[] {
+export function classLabels(labels: (string | null)[], task: Task, file: string, target: string, positiveClass?: string): string[] {
   const sorted = [...new Set(labels as string[])].sort(compareLabels);
   if (task === 'binary_classification') {
     if (sorted.length !== 2) {

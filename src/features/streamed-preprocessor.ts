@@ -48,11 +48,11 @@ export class PreprocessorSums {
     }
   }
 
-  /** The fitted preprocessor (target as given). */
-  preprocessor(target: Preprocessor['target']): Preprocessor {
+  /** The fitted preprocessor (target as given; missing indicators as planned from the pass's missing counts). */
+  preprocessor(target: Preprocessor['target'], missingIndicators?: string[]): Preprocessor {
     const numeric = [...this.numeric].map(([name, m]) => this.numericFeature(name, m));
     const categorical = [...this.counts].map(([name, counts]) => categoricalFromCounts(name, counts, this.spec));
-    return assemblePreprocessor(numeric, categorical, { features: this.features, spec: this.spec, target });
+    return assemblePreprocessor(numeric, categorical, { features: { ...this.features, missingIndicators }, spec: this.spec, target });
   }
 
   private numericFeature(name: string, m: Moments): NumericFeature {
