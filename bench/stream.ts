@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- stream [--rows=20000000[,3000000,…]] [--task=regression|binary] [--in-memory]`:
+ * `npm run bench -- stream [--rows=20000000[,3000000,…]] [--task=regression|binary] [--in-memory] [--heap=MiB]`:
  * `pipepilot run` with `data.stream: true` (issue 10) on ZSTD Parquet files of 20M rows (and any
  * other sizes given) × 8 columns (6 numeric features, one categorical of 8 levels, the target),
  * each run in its own process under /usr/bin/time. Prints wall, CPU and peak RSS per size, so
@@ -7,7 +7,8 @@
  * predictions and labels (kept for the metrics and the bootstrap). `--in-memory` also runs the
  * smallest size without data.stream, for comparison. Files are generated with DuckDB into the OS
  * temp dir and kept there between runs. Anchor, same run: DuckDB computing the same normal
- * equations from the file.
+ * equations from the file. `--heap=256` runs the streamed runs with V8's heap capped
+ * (--max-old-space-size): finishing under the cap shows the bound is real, not GC slack.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
@@ -69,7 +70,7 @@ interface Measured {
   metrics: { durations_ms: Record<string, number>; metrics: Record<string, number>; bootstrap_samples: number; data: { rows: { train: number; test: number } } };
 }
 
-function runOnce(repo: string, file: string, task: string, stream: boolean): Measured {
+function runOnce(repo: string, file: string, task: string, stream: boolean, heapMiB?: number): Measured {
   const out = join(repo, 'out');
   rmSync(out, { recursive: true, force: true });
   rmSync(join(repo, 'data', 'stream.parquet'), { force: true });
@@ -77,7 +78,8 @@ function runOnce(repo: string, file: string, task: string, stream: boolean): Mea
   writeFileSync(join(repo, 'stream.yaml'), pipeline(task, stream));
   const timeFile = join(repo, 'time.txt');
   const t0 = performance.now();
-  const res = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, process.execPath, bin, 'run', 'stream.yaml', '--out', out, '--quiet'], {
+  const heap = heapMiB === undefined ? [] : [`--max-old-space-size=${heapMiB}`];
+  const res = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, process.execPath, ...heap, bin, 'run', 'stream.yaml', '--out', out, '--quiet'], {
     cwd: repo, encoding: 'utf8', env: { ...process.env, PIPEPILOT_DATA_ENGINE: 'js' },
   });
   const wall = (performance.now() - t0) / 1000;
@@ -98,12 +100,14 @@ function runOnce(repo: string, file: string, task: string, stream: boolean): Mea
 export default async function stream(args: string[]): Promise<void> {
   const sizes = (args.find((a) => a.startsWith('--rows='))?.slice('--rows='.length) ?? '20000000').split(',').map(Number).sort((a, b) => a - b);
   const task = args.find((a) => a.startsWith('--task='))?.slice('--task='.length) ?? 'regression';
+  const heapArg = args.find((a) => a.startsWith('--heap='))?.slice('--heap='.length);
+  const heapMiB = heapArg === undefined ? undefined : Number(heapArg);
   const cache = join(tmpdir(), 'pipepilot-bench-stream');
   mkdirSync(cache, { recursive: true });
   const repo = join(cache, `repo-${process.pid}`);
   mkdirSync(join(repo, 'data'), { recursive: true });
   mkdirSync(join(repo, '.git'));
-  console.log(`stream: ${task}, linear, data.stream: true, ZSTD Parquet (row groups of 122,880 rows), 6 numeric + 1 categorical feature; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log(`stream: ${task}, linear, data.stream: true, ZSTD Parquet (row groups of 122,880 rows), 6 numeric + 1 categorical feature${heapMiB === undefined ? '' : `, V8 heap capped at ${heapMiB} MiB`}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   const rows: { n: number; m: Measured }[] = [];
   try {
     for (const n of sizes) {
@@ -112,7 +116,7 @@ export default async function stream(args: string[]): Promise<void> {
         console.log(`  generating ${n.toLocaleString()} rows → ${file}`);
         await makeParquet(file, n);
       }
-      const m = runOnce(repo, file, task, true);
+      const m = runOnce(repo, file, task, true, heapMiB);
       rows.push({ n, m });
       const headline = task === 'binary' ? `roc_auc ${m.metrics.metrics.roc_auc.toFixed(4)}` : `r2 ${m.metrics.metrics.r2.toFixed(4)}`;
       console.log(`  ${(n / 1e6).toFixed(0).padStart(3)}M rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB file): wall ${m.wall.toFixed(1)} s, CPU ${m.cpu.toFixed(1)} s, peak RSS ${m.rssMiB.toFixed(0)} MiB; ${m.metrics.data.rows.test.toLocaleString()} test rows, ${m.metrics.bootstrap_samples} resamples, ${headline}`);

@@ -25,6 +25,13 @@ import { type BaselineSource, compareProductionModel } from './score-baseline.js
 export type { RunDeps, RunRequest, RunResult } from './run-parts.js';
 
 /**
+ * Rows from which an in-memory linear run on Parquet suggests data.stream: ~700 MiB per 3M rows
+ * of 5 columns in memory (npm run bench -- scale), so a 7 GiB CI runner is near its limit at ~20M.
+ * Only a hint: streaming splits rows differently, so it is never switched on by itself.
+ */
+const STREAM_HINT_ROWS = 10_000_000;
+
+/**
  * The life of a model up to the gates: load the pipeline, read and check the data, split,
  * fit the preprocessor on the training rows, train, score the saved tfjs model on the test rows,
  * evaluate, gate. Returns everything a run bundle holds; writing it is the shell's job.
@@ -42,6 +49,9 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const { bytes, table: raw } = await readDataTable(deps.data ?? repoDataSource(deps.files), spec.data, deps.engine);
   const fingerprint = fingerprintData(bytes);
   timer.lap('read');
+  if (raw.rowCount >= STREAM_HINT_ROWS && spec.data.format === 'parquet' && spec.model.type === 'linear') {
+    deps.log.info(`${spec.data.source}: ${raw.rowCount} rows read into memory; \`data.stream: true\` trains on Parquet row groups in bounded memory (docs/pipeline.md)`);
+  }
 
   const rows = prepareRows(spec, raw);
   for (const w of rows.warnings) deps.log.warn(w);

@@ -158,7 +158,7 @@ describe('data.stream: training from Parquet row groups', () => {
     const expected = fitRidge(t.x, t.rows, t.cols, y, 0.001);
     const kernel = new Float32Array(result.artifacts.weightsBin.buffer.slice(result.artifacts.weightsBin.byteOffset), 0, t.cols);
     expect(Array.from(kernel)).toEqual(Array.from(Float32Array.from(expected.weights)));
-    expect(result.artifacts.referenceStats.rows).toBe(d.rows.train);
+    expect((result.artifacts.referenceStats as { rows: number }).rows).toBe(d.rows.train);
   });
 
   it('binary logistic regression by Newton passes lands on the in-memory optimum of the same rows', async () => {
