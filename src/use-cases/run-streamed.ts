@@ -8,7 +8,7 @@ import type { ParquetColumnPlan } from '../data/read-parquet.js';
 import { referenceStats } from '../data/reference-stats.js';
 import { isTestRow } from '../data/row-split.js';
 import { takeRows, type Column, type Table } from '../data/table.js';
-import { classLabels, prepareTarget } from '../data/target.js';
+import { classLabels, prepareTarget, targetColumn } from '../data/target.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
@@ -58,7 +58,10 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
     const stream = await openParquetStream(opened, { file, missing: new Set(spec.data.missing_values) });
     const head = await readHead(stream);
     const inferred = inferFeatureSchema(head, spec.data, spec.model.task);
-    prepareTarget(head, inferred.schema, spec.model.task, { file }); // a missing or text regression target: the usual error, early
+    // A missing target column, or a regression target of text: the usual errors, early. (Class
+    // labels are counted over every row group: the first ones may hold one class only.)
+    if (spec.model.task === 'regression') prepareTarget(head, inferred.schema, 'regression', { file });
+    else targetColumn(head, inferred.schema, file);
     const sliceColumns = checkedSliceColumns(spec, head);
     const plans = columnPlans(stream, [inferred.schema.target, ...inferred.schema.numeric, ...inferred.schema.categorical, ...sliceColumns]);
     timer.lap('read');

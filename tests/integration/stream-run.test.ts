@@ -213,6 +213,27 @@ describe('data.stream: training from Parquet row groups', () => {
     await expect(run(few)).rejects.toMatchObject({ constructor: DataError, rule: 'min_rows' });
   });
 
+  it('classes are counted over every row group, not the first ones that type the columns', async () => {
+    // Sorted by label: the first 100,000 rows (what types the columns) hold one class only.
+    const n = 110_000;
+    const x1 = Array.from({ length: n }, (_, i) => (i * 7919) % 1000 / 100);
+    const label = x1.map((v, i) => (i < 100_000 ? 'no' : v > 5 ? 'yes' : 'no'));
+    const columns: ColumnSource[] = [{ name: 'x1', data: x1, type: 'DOUBLE' }, { name: 'label', data: label, type: 'STRING' }];
+    const dir = tempProject({
+      's.yaml': pipeline(['data: {source: data/d.parquet, target: label, stream: true, features: {numeric: [x1]}}', 'model: {task: binary_classification, type: linear, seed: 1}']),
+      'data/d.parquet': parquet(columns, 50_000),
+    });
+    const result = await run(dir);
+    expect(result.metrics.data.classes).toEqual(['no', 'yes']);
+    expect(result.metrics.data.rows.train + result.metrics.data.rows.test).toBe(n);
+    // A regression target of text: the in-memory error.
+    const text = tempProject({
+      's.yaml': pipeline(['data: {source: data/d.parquet, target: label, stream: true, features: {numeric: [x1]}}', 'model: {task: regression, type: linear, seed: 1}']),
+      'data/d.parquet': parquet(columns, 50_000),
+    });
+    await expect(run(text)).rejects.toThrow(/regression target 'label' holds text/);
+  });
+
   it('a model or file data.stream cannot train is a SpecError naming the field', async () => {
     const bytes = parquet(dataset(100).columns, 50);
     for (const [model, what] of [['type: mlp', /data\.stream works with model\.type linear only \(type is mlp\)/], ['type: gbdt', /type is gbdt/]] as const) {
