@@ -66,7 +66,8 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
     const plans = columnPlans(stream, [inferred.schema.target, ...inferred.schema.numeric, ...inferred.schema.categorical, ...sliceColumns]);
     timer.lap('read');
 
-    const stats = await statisticsPass(stream, plans, spec, inferred.schema);
+    const progress = (pass: string) => (done: number) => deps.progress?.({ stage: pass, done, total: stream.groups.length, detail: 'row groups' });
+    const stats = await statisticsPass(stream, plans, spec, inferred.schema, progress('statistics'));
     const classes = spec.model.task === 'regression' ? [] : classLabels([...stats.labelRows.keys()], spec.model.task, file, inferred.schema.target, spec.data.positive_class);
     const missingFraction = (name: string) => (stats.missing.has(name) ? (stats.missing.get(name) as number) / Math.max(1, stats.rowsUsed) : undefined);
     const { schema, warnings: imputeWarnings } = planMissingIndicatorsFrom(missingFraction, inferred.schema, spec.data);
@@ -85,7 +86,7 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
     timer.lap('preprocess');
 
     const labelIndex = new Map(classes.map((c, i) => [c, i]));
-    const rows = new RowReader(stream, plans, spec, schema, labelIndex);
+    const rows = new RowReader(stream, plans, spec, schema, labelIndex, progress);
     const fit = await fitLinear(spec, preprocessor, rows, stats);
     for (const note of fit.notes) deps.log.info(`note: ${note}`);
     const trained = trainedModel(spec, fit, preprocessor.outputNames.length, classes.length);
@@ -207,11 +208,16 @@ class RowReader {
     readonly spec: PipelineSpec,
     readonly schema: FeatureSchema,
     private readonly labelIndex: Map<string, number>,
+    private readonly progress: (pass: string) => (done: number) => void,
   ) {}
+
+  private passes = 0;
 
   /** One pass over the row groups: `visit` gets each group's rows of one side of the split (`test`: false → train rows). */
   async forEach(test: boolean, visit: (batch: Batch, raw: Table) => void, plans = this.plans): Promise<void> {
-    for (const group of this.stream.groups) {
+    const report = this.progress(test ? 'scoring' : `fit pass ${++this.passes}`);
+    for (const [index, group] of this.stream.groups.entries()) {
+      report(index);
       const raw = await readRowGroup(this.stream, group, plans);
       const targetColumn = raw.columns.get(this.schema.target) as Column;
       const keep: number[] = [];
@@ -262,7 +268,9 @@ interface Statistics {
 }
 
 /** Pass 1: counts, checks, labels, the preprocessor's sums and the reference sample, from the row groups in turn. */
-async function statisticsPass(stream: ParquetStream, plans: ParquetColumnPlan[], spec: PipelineSpec, schema: FeatureSchema): Promise<Statistics> {
+async function statisticsPass(
+  stream: ParquetStream, plans: ParquetColumnPlan[], spec: PipelineSpec, schema: FeatureSchema, report: (done: number) => void,
+): Promise<Statistics> {
   const features = [...schema.numeric, ...schema.categorical];
   const stats: Statistics = {
     rowsRead: 0, rowsUsed: 0, trainRows: 0, testRows: 0,
@@ -273,7 +281,8 @@ async function statisticsPass(stream: ParquetStream, plans: ParquetColumnPlan[],
   };
   const failed = new Set<string>();
   const { seed, test } = spec.data.split;
-  for (const group of stream.groups) {
+  for (const [index, group] of stream.groups.entries()) {
+    report(index);
     const raw = await readRowGroup(stream, group, plans);
     stats.rowsRead += raw.rowCount;
     const targetColumn = raw.columns.get(schema.target) as Column;
