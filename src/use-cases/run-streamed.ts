@@ -369,6 +369,7 @@ interface Scored {
   rows: number;
   output: Float32Array;
   y: Float64Array;
+  /** File rows of the test rows: kept only with `allColumns`, for the baseline's messages. */
   sourceRows: Uint32Array;
   slices: Map<string, (string | null)[]>;
   /** Every column of the test rows, only when a production baseline is scored on them. */
@@ -393,7 +394,7 @@ async function scoreTestRows(
     checkFiniteOutputs(pre, batch.table, t, out, origin);
     output.push(out);
     y.push(batch.y);
-    sourceRows.push(batch.sourceRows);
+    if (withAllColumns) sourceRows.push(batch.sourceRows); // messages of the baseline's scoring name rows as in the file
     for (const [column, values] of slices) for (const v of sliceValues(raw, column)) values.push(v);
     if (withAllColumns) all.push(raw);
   }, plans);

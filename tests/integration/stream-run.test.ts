@@ -1,6 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeFiles } from '../../src/cli/node-files.js';
@@ -15,7 +16,10 @@ import { nodeDataSource } from '../../src/fetch/data-source.js';
 import { selectBackend } from '../../src/model/backend.js';
 import { fitLogistic } from '../../src/model/logistic.js';
 import { NormalEquations, fitRidge } from '../../src/model/ridge.js';
+import { loadScoringModel } from '../../src/use-cases/predict.js';
 import { runPipeline, type RunResult } from '../../src/use-cases/run-pipeline.js';
+import type { BaselineSource } from '../../src/use-cases/score-baseline.js';
+import { runCli } from '../helpers/cli.js';
 import { projectRoot, tempProject } from '../helpers/temp-project.js';
 
 const validateMetrics = new Ajv2020.default({ strict: true, allErrors: true })
@@ -58,11 +62,11 @@ const binary = pipeline([
   'model: {task: binary_classification, type: linear, seed: 1}',
 ]);
 
-function run(dir: string, pipelinePath = 's.yaml'): Promise<RunResult> {
+function run(dir: string, pipelinePath = 's.yaml', baseline?: BaselineSource): Promise<RunResult> {
   const files = nodeFiles(dir);
   return runPipeline(
     { files, data: nodeDataSource({ files, env: {} }), log: { info: () => {}, warn: () => {} }, clock: { now: () => 0 } },
-    { pipelinePath, backend: { name: 'wasm', reason: 'test' }, codeVersion: '0.0.0-test' },
+    { pipelinePath, backend: { name: 'wasm', reason: 'test' }, codeVersion: '0.0.0-test', baseline },
   );
 }
 
@@ -172,6 +176,21 @@ describe('data.stream: training from Parquet row groups', () => {
     const kernel = new Float32Array(result.artifacts.weightsBin.buffer.slice(result.artifacts.weightsBin.byteOffset), 0, t.cols);
     kernel.forEach((w, i) => expect(Math.abs(w - expected.weights[i])).toBeLessThan(2e-3));
     expect(result.metrics.metrics.roc_auc).toBeGreaterThan(0.9);
+  });
+
+  it('a gate against production scores the production model on the streamed test rows', async () => {
+    const bytes = parquet(dataset(2000).columns, 300);
+    const yaml = regression() + 'gates: [{metric: r2, max_drop: 0.01, vs: production}]\n';
+    const dir = tempProject({ 's.yaml': yaml, 'data/d.parquet': bytes });
+    const prod = await runCli(['run', 's.yaml', '--out', 'prod', '--quiet'], dir);
+    expect(prod.code).toBe(0);
+    const baseline = { version: 4, load: () => loadScoringModel((name) => readFile(join(dir, 'prod/model', name)), 'prod/model') };
+    const result = await run(dir, 's.yaml', baseline);
+    expect(result.metrics.baseline?.version).toBe(4);
+    // The same pipeline and data: production is this very model, so the difference is 0 and the gate passes.
+    const [gate] = result.metrics.gates;
+    expect(gate).toMatchObject({ kind: 'max_drop', status: 'passed' });
+    expect(gate.baseline).toBe(gate.observed);
   });
 
   it('the split is deterministic, seeded, and takes the asked fraction', () => {
