@@ -31,6 +31,8 @@ import { compareProductionModel } from './score-baseline.js';
 
 /** Rows of the file's first row groups that type the columns and infer unlisted features (the whole file is never read at once). */
 export const SCHEMA_ROWS = 100_000;
+/** Rows in one row group above which a streamed run warns that its memory is no longer small (a group is read whole). */
+export const LARGE_ROW_GROUP = 2_000_000;
 /** Training rows in the seeded sample the reference statistics (drift monitoring) are computed on. */
 export const REFERENCE_SAMPLE_ROWS = 100_000;
 
@@ -56,6 +58,10 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
   const opened = source.openFile ? await source.openFile(spec.data) : inMemory(await source.readBytes(spec.data));
   try {
     const stream = await openParquetStream(opened, { file, missing: new Set(spec.data.missing_values) });
+    const largest = stream.groups.reduce((m, g) => Math.max(m, g.rowEnd - g.rowStart), 0);
+    if (largest > LARGE_ROW_GROUP) {
+      deps.log.warn(`${file}: a row group of ${largest} rows: data.stream holds one row group at a time, so memory grows with it; write the file with smaller row groups (e.g. DuckDB's ROW_GROUP_SIZE 122880) to keep it small`);
+    }
     const head = await readHead(stream);
     const inferred = inferFeatureSchema(head, spec.data, spec.model.task);
     // A missing target column, or a regression target of text: the usual errors, early. (Class
