@@ -115,7 +115,7 @@ function checkTaskOptions(raw: RawPipeline, found: Findings): void {
 
 /**
  * data.stream trains in passes over Parquet row groups (issue 10): only what can be fitted
- * exactly from sums over rows — least squares and binary logistic regression — on a file with
+ * exactly from sums over rows — least squares and (binary or multinomial) logistic regression — on a file with
  * row groups, imputing by a statistic a pass can compute (the median needs the sorted column).
  */
 function checkStreamOptions(raw: RawPipeline, found: Findings): void {
@@ -123,9 +123,6 @@ function checkStreamOptions(raw: RawPipeline, found: Findings): void {
   const path = ['data', 'stream'];
   if (raw.model.type !== 'linear') {
     found.at(path, `data.stream works with model.type linear only (type is ${raw.model.type}): ${raw.model.type} needs every training row in memory; remove data.stream or use model.type linear`);
-  }
-  if (raw.model.task === 'multiclass_classification') {
-    found.at(path, 'data.stream does not train multiclass_classification yet (linear regression and binary logistic regression only); remove data.stream');
   }
   const format = raw.data.format ?? formatFromPath(raw.data.source.replace(/\.dvc$/, ''));
   if (format !== undefined && format !== 'parquet') {

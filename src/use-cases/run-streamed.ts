@@ -18,7 +18,7 @@ import { transformTable, type Preprocessor } from '../features/preprocessor.js';
 import { PreprocessorSums } from '../features/streamed-preprocessor.js';
 import { NormalEquations, type LinearFit } from '../model/ridge.js';
 import { loadScorer } from '../model/scorer.js';
-import { fitLogisticStreamed, type RowPass } from '../model/streamed-logistic.js';
+import { fitLogisticStreamed, fitSoftmaxStreamed, type RowPass } from '../model/streamed-logistic.js';
 import { toTfjsArtifacts } from '../model/tfjs-format.js';
 import { outputFor, outputUnits, type TrainedModel } from '../model/types.js';
 import type { DataSource, OpenedDataFile } from '../ports.js';
@@ -347,8 +347,11 @@ async function fitLinear(spec: PipelineSpec, pre: Preprocessor, rows: RowReader,
     await pass((x, n, y) => sums.add(x, n, y));
     return sums.solve(spec.model.params.l2 ?? 0, oneHotBlocks(pre));
   }
-  const positives = stats.trainLabelRows.get(pre.target.classes[1]) ?? 0;
   const opts = { l2: spec.model.params.l2 ?? 1 / stats.trainRows, maxIter: spec.model.params.max_iter, tol: spec.model.params.tol };
+  if (spec.model.task === 'multiclass_classification') {
+    return fitSoftmaxStreamed(pass, cols, pre.target.classes.map((c) => stats.trainLabelRows.get(c) ?? 0), opts);
+  }
+  const positives = stats.trainLabelRows.get(pre.target.classes[1]) ?? 0;
   return fitLogisticStreamed(pass, cols, positives / stats.trainRows, opts);
 }
 
