@@ -41,6 +41,20 @@ export interface DataSource {
    * need the slice columns besides the data spec (issue 10).
    */
   readFile?(data: DataSpec, use?: DataUse): Promise<DataFile>;
+  /**
+   * The same file opened for reading by byte ranges, never whole (data.stream, issue 10), with
+   * its fingerprint hashed as a stream. Absent: the streaming run reads the bytes (unbounded).
+   */
+  openFile?(data: DataSpec): Promise<OpenedDataFile>;
+}
+
+/** A data file read by byte ranges; `slice` has the shape of hyparquet's AsyncBuffer. */
+export interface OpenedDataFile {
+  /** `sha256:<hex>` of the file's bytes, as fingerprintData gives for the whole file. */
+  fingerprint: string;
+  byteLength: number;
+  slice(start: number, end?: number): Promise<ArrayBuffer>;
+  close(): Promise<void>;
 }
 
 /** What a run uses of the data beyond `data` itself: the columns it slices the evaluation by. */

@@ -3,7 +3,7 @@ import type { DataSpec, Task } from '../spec/types.js';
 import type { FeatureSchema } from './feature-schema.js';
 import type { Table } from './table.js';
 
-interface Failure {
+export interface Failure {
   rule: string;
   message: string;
   column?: string;
@@ -70,6 +70,10 @@ function checkFloat32Target(table: Table, name: string, sourceRows?: ArrayLike<n
 function checkClasses(y: Float64Array, classes: string[], minClassRows: number): Failure[] {
   const counts = new Array<number>(classes.length).fill(0);
   for (const v of y) counts[v]++;
+  return classCountFailures(counts, classes, minClassRows);
+}
+
+function classCountFailures(counts: number[], classes: string[], minClassRows: number): Failure[] {
   const present = counts.filter((c) => c > 0).length;
   const failures: Failure[] = [];
   if (present < 2) failures.push({ rule: 'classes', message: `the target has ${present} class(es) with rows; classification needs at least 2` });
@@ -104,6 +108,51 @@ export function checkData(
   failures.push(...checkFinite(table, finiteColumns, sourceRows));
   if (task === 'regression') failures.push(...checkFloat32Target(table, schema.target, sourceRows));
   if (task !== 'regression') failures.push(...checkClasses(y, classes, spec.checks.min_class_rows));
+  throwFailures(failures, spec);
+}
+
+/**
+ * The finite checks of checkData on one batch of rows (data.stream, issue 10): ±Infinity in a
+ * numeric feature (or a regression target), a regression target beyond float32.
+ */
+export function nonFiniteFailures(table: Table, schema: FeatureSchema, task: Task, sourceRows: ArrayLike<number>): Failure[] {
+  const finiteColumns = task === 'regression' ? [...schema.numeric, schema.target] : schema.numeric;
+  const failures = checkFinite(table, finiteColumns, sourceRows);
+  if (task === 'regression') failures.push(...checkFloat32Target(table, schema.target, sourceRows));
+  return failures;
+}
+
+/**
+ * checkData for data.stream: the same rules and messages from counts gathered in one pass over
+ * the row groups (rows with a target, missing values per feature, rows per class), plus the
+ * finite failures nonFiniteFailures found (the first per column).
+ */
+export function checkStreamedData(
+  counts: { rows: number; missing: ReadonlyMap<string, number>; classRows: number[] },
+  schema: FeatureSchema, classes: string[], spec: DataSpec, task: Task, nonFinite: Failure[],
+): void {
+  const failures: Failure[] = [];
+  if (counts.rows < spec.checks.min_rows) {
+    failures.push({ rule: 'min_rows', message: `${counts.rows} row(s) with a target, fewer than min_rows ${spec.checks.min_rows}` });
+  }
+  const imputed = new Set(schema.missingIndicators ?? []);
+  const limit = spec.checks.max_missing_fraction;
+  for (const name of [...schema.numeric, ...schema.categorical]) {
+    if (imputed.has(name)) continue;
+    const fraction = counts.rows === 0 ? 0 : (counts.missing.get(name) ?? 0) / counts.rows;
+    if (fraction > limit) {
+      failures.push({
+        rule: 'max_missing_fraction', column: name,
+        message: `column '${name}' is ${(100 * fraction).toFixed(1)}% missing (${fraction.toFixed(3)}), more than max_missing_fraction ${limit}`,
+      });
+    }
+  }
+  failures.push(...nonFinite);
+  if (task !== 'regression') failures.push(...classCountFailures(counts.classRows, classes, spec.checks.min_class_rows));
+  throwFailures(failures, spec);
+}
+
+function throwFailures(failures: Failure[], spec: DataSpec): void {
   if (failures.length === 0) return;
   const first = failures[0];
   throw new DataError(

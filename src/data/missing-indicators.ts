@@ -12,15 +12,23 @@ import { missingFraction, type Table } from './table.js';
  * Returns the schema with `missingIndicators` set and one warning per such column.
  */
 export function planMissingIndicators(table: Table, schema: FeatureSchema, data: DataSpec): { schema: FeatureSchema; warnings: string[] } {
+  return planMissingIndicatorsFrom((name) => {
+    const column = table.columns.get(name);
+    return column === undefined ? undefined : missingFraction(column);
+  }, schema, data);
+}
+
+/** planMissingIndicators from each feature's missing fraction (data.stream counts them in a pass); undefined: no such column. */
+export function planMissingIndicatorsFrom(
+  fractionOf: (name: string) => number | undefined, schema: FeatureSchema, data: DataSpec,
+): { schema: FeatureSchema; warnings: string[] } {
   if (data.checks.too_missing !== 'indicator') return { schema, warnings: [] };
   const limit = data.checks.max_missing_fraction;
   const indicators: string[] = [];
   const warnings: string[] = [];
   for (const name of [...schema.numeric, ...schema.categorical]) {
-    const column = table.columns.get(name);
-    if (column === undefined) continue;
-    const fraction = missingFraction(column);
-    if (fraction <= limit) continue;
+    const fraction = fractionOf(name);
+    if (fraction === undefined || fraction <= limit) continue;
     indicators.push(name);
     warnings.push(
       `${data.source}: feature '${name}' is ${(100 * fraction).toFixed(1)}% missing, over max_missing_fraction ${limit}: ` +

@@ -18,7 +18,7 @@ const TEMPORAL = new Set(['DATE', 'TIME', 'TIME_MILLIS', 'TIME_MICROS', 'TIMESTA
 // groups at a time: this bounds the transient memory without a call per tiny row group.
 const ROWS_PER_READ = 1_000_000;
 
-function corrupt(file: string, err: unknown): DataError {
+export function corrupt(file: string, err: unknown): DataError {
   const reason = err instanceof Error ? err.message : String(err);
   return new DataError(`${file}: not a readable Parquet file: ${reason}`, {
     file, rule: 'parquet', cause: err, hint: 'Check that the file is Parquet and was written completely (format: parquet).',
@@ -52,15 +52,19 @@ function toCategory(value: unknown, missing: Set<string>): string | null {
   return String(value);
 }
 
-/** Writes one decoded chunk into the column at the chunk's row offset; returns how many rows it wrote. */
-function fillChunk(target: Column, chunk: ColumnData, missing: Set<string>): number {
+/**
+ * Writes one decoded chunk into the column at the chunk's row offset (less `base`, the first
+ * file row the column holds); returns how many rows it wrote.
+ */
+export function fillChunk(target: Column, chunk: ColumnData, missing: Set<string>, base = 0): number {
   const data = chunk.columnData;
-  const n = Math.min(data.length, target.values.length - chunk.rowStart);
+  const start = chunk.rowStart - base;
+  const n = Math.min(data.length, target.values.length - start);
   if (target.kind === 'numeric') {
-    if (data instanceof Float64Array) target.values.set(data.subarray(0, n), chunk.rowStart);
-    else for (let i = 0; i < n; i++) target.values[chunk.rowStart + i] = toNumber(data[i]);
+    if (data instanceof Float64Array) target.values.set(data.subarray(0, n), start);
+    else for (let i = 0; i < n; i++) target.values[start + i] = toNumber(data[i]);
   } else {
-    for (let i = 0; i < n; i++) target.values[chunk.rowStart + i] = toCategory(data[i], missing);
+    for (let i = 0; i < n; i++) target.values[start + i] = toCategory(data[i], missing);
   }
   return n;
 }
@@ -138,7 +142,7 @@ function footer(buffer: ArrayBuffer, file: string): { metadata: FileMetaData; to
   }
 }
 
-function layoutOf(metadata: FileMetaData, top: SchemaTree[], opts: ParquetReadOptions): ParquetLayout {
+export function layoutOf(metadata: FileMetaData, top: SchemaTree[], opts: ParquetReadOptions): ParquetLayout {
   const { file } = opts;
   const available = top.map((node) => node.element.name);
   const twice = available.find((name, i) => available.indexOf(name) !== i);

@@ -41,7 +41,7 @@ function presentRows(column: Column): Uint32Array {
   return Uint32Array.from(rows);
 }
 
-function classLabels(labels: (string | null)[], task: Task, file: string, target: string, positiveClass?: string): string[] {
+export function classLabels(labels: (string | null)[], task: Task, file: string, target: string, positiveClass?: string): string[] {
   const sorted = [...new Set(labels as string[])].sort(compareLabels);
   if (task === 'binary_classification') {
     if (sorted.length !== 2) {
@@ -67,6 +67,15 @@ function classLabels(labels: (string | null)[], task: Task, file: string, target
   return sorted;
 }
 
+/** The target column; its absence is a DataError naming it. */
+export function targetColumn(table: Table, schema: FeatureSchema, file: string): Column {
+  const column = table.columns.get(schema.target);
+  if (column === undefined) {
+    throw new DataError(`${file}: target column '${schema.target}' is not in the data`, { file, column: schema.target, rule: 'target' });
+  }
+  return column;
+}
+
 /**
  * Keeps the rows whose target is present and encodes the target: labels as text (a numeric
  * 0/1 target becomes '0'/'1'), classes sorted; binary needs exactly two (the positive one is
@@ -74,10 +83,7 @@ function classLabels(labels: (string | null)[], task: Task, file: string, target
  */
 export function prepareTarget(table: Table, schema: FeatureSchema, task: Task, opts: { file: string; positiveClass?: string }): PreparedTarget {
   const { file } = opts;
-  const column = table.columns.get(schema.target);
-  if (column === undefined) {
-    throw new DataError(`${file}: target column '${schema.target}' is not in the data`, { file, column: schema.target, rule: 'target' });
-  }
+  const column = targetColumn(table, schema, file);
   const sourceRows = presentRows(column);
   // No row lacks a target (the usual case): keep the table as read rather than copy every column.
   const kept = sourceRows.length === table.rowCount ? table : takeRows(table, sourceRows);

@@ -34,6 +34,8 @@ export interface MetricsDoc {
     };
     input_columns: number;
     warnings: string[];
+    /** Present (true) when the file was streamed by row groups (data.stream): split by row hash, reference statistics on a sample. */
+    streamed?: true;
   };
   /** The spec's preprocess block, defaults applied. Optional: documents written before it was recorded lack it. */
   preprocess?: PreprocessSpec;
@@ -153,6 +155,7 @@ export function buildMetricsDoc(input: MetricsDocInput): MetricsDoc {
       },
       input_columns: data.inputColumns,
       warnings: data.warnings,
+      ...(spec.data.stream === true && { streamed: true as const }),
     },
     preprocess: spec.preprocess,
     metrics: finiteOrNull(ev.metrics),

@@ -77,6 +77,13 @@ export function fitPreprocessor(req: FitRequest): Preprocessor {
   const categorical = req.features.categorical.map((name) =>
     fitCategorical(name, categoricalValues(req.table, name), req.spec),
   );
+  return assemblePreprocessor(numeric, categorical, req);
+}
+
+/** The preprocessor from its fitted features: the model's input columns in order, and the encoding. */
+export function assemblePreprocessor(
+  numeric: NumericFeature[], categorical: CategoricalFeature[], req: Pick<FitRequest, 'features' | 'spec' | 'target'>,
+): Preprocessor {
   if (req.spec.encode === 'ordinal') {
     const outputNames = [...numeric.map((f) => f.name), ...categorical.map((f) => f.name)];
     return { format: 'pipepilot-preprocessor/v1', encode: 'ordinal', numeric, categorical, outputNames, target: req.target };
@@ -158,14 +165,27 @@ function nonZero(scale: number): number {
 
 function fitCategorical(name: string, values: (string | null)[], spec: PreprocessSpec): CategoricalFeature {
   const counts = new Map<string, number>();
+  countCategories(values, spec, counts);
+  return categoricalFromCounts(name, counts, spec);
+}
+
+/**
+ * Adds each value's count to `counts`. Imputation comes before encoding (as SimpleImputer →
+ * OneHotEncoder): a constant fill counts as a category with the missing rows' count, and competes
+ * for max_categories like any other, so the limit holds; beyond it, missing rows share the
+ * unknown bucket with rare values.
+ */
+export function countCategories(values: readonly (string | null)[], spec: PreprocessSpec, counts: Map<string, number>): void {
   const constant = spec.impute.categorical === 'constant';
-  // Imputation comes before encoding (as SimpleImputer → OneHotEncoder): a constant fill counts
-  // as a category with the missing rows' count, and competes for max_categories like any other,
-  // so the limit holds; beyond it, missing rows share the unknown bucket with rare values.
   for (const v of values) {
     const c = v ?? (constant ? spec.impute.fill_categorical : null);
     if (c !== null) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
+}
+
+/** The categorical feature from its category counts (countCategories over the training rows). */
+export function categoricalFromCounts(name: string, counts: Map<string, number>, spec: PreprocessSpec): CategoricalFeature {
+  const constant = spec.impute.categorical === 'constant';
   // Most frequent first, ties broken by the value so the order never depends on row order.
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const fill = constant ? spec.impute.fill_categorical : (ranked[0]?.[0] ?? null);

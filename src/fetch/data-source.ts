@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataError } from '../errors.js';
@@ -9,7 +9,7 @@ import { checkNotLfsPointer } from '../data/lfs-pointer.js';
 import { dvcPointerPath } from '../data/source-pins.js';
 import { columnsToRead } from '../data/parquet-ranges.js';
 import type { DataFile, WholeDataFile } from '../data/table-engine.js';
-import type { DataSource, DataUse, Files } from '../ports.js';
+import type { DataSource, DataUse, Files, OpenedDataFile } from '../ports.js';
 import { isUrlSource, parseRemoteSource } from '../spec/source-url.js';
 import type { DataSpec } from '../spec/types.js';
 import { dataCacheDir } from './cache-dir.js';
@@ -44,10 +44,8 @@ export interface DataSourceDeps {
 export function nodeDataSource(deps: DataSourceDeps): DataSource {
   const cacheDir = deps.cacheDir ?? dataCacheDir(deps.env);
   const wait = deps.sleep ?? ((ms: number) => sleep(ms).then(() => undefined));
-  const download = async (url: string, fetcher: FetchLike, shown: string, pin: Pin): Promise<WholeDataFile> => {
-    const path = await downloadPinned({ url, shown, pin, cacheDir, fetch: fetcher, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs, shared: deps.shared });
-    return { bytes: await readFile(path), path };
-  };
+  const download = async (url: string, fetcher: FetchLike, shown: string, pin: Pin): Promise<string> =>
+    downloadPinned({ url, shown, pin, cacheDir, fetch: fetcher, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs, shared: deps.shared });
   const httpFetch: FetchLike = (url, init) => {
     const auth = deps.env.PIPEPILOT_HTTP_AUTHORIZATION;
     return httpGet(url, auth ? { ...init.headers, authorization: auth } : init.headers, init.signal);
@@ -59,7 +57,8 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
     const s3 = s3Access(deps.env);
     return { url: s3.objectUrl(remote.bucket, remote.key), fetch: s3.fetch };
   };
-  const fromUrl = async (url: string, shown: string, pin: Pin): Promise<WholeDataFile> => {
+  /** The downloaded file's path (hash checked). */
+  const fromUrl = async (url: string, shown: string, pin: Pin): Promise<string> => {
     const get = remoteGet(url, shown);
     return download(get.url, get.fetch, shown, pin);
   };
@@ -73,43 +72,75 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
       columnsFor: (available) => columnsToRead(data, use?.sliceColumns ?? [], available),
     });
   };
-
-  const readWhole = async (data: DataSpec): Promise<WholeDataFile> => {
+  const refuseRanges = (data: DataSpec) => {
     if (data.read === 'ranges') {
       throw new DataError(`${data.source}: data.read: ranges reads only the columns the pipeline uses, never the whole file`, {
         file: data.source, rule: 'source', hint: 'This command needs the whole file: remove data.read: ranges (and pin data.sha256) to use it.',
       });
     }
+  };
+
+  const readWhole = async (data: DataSpec): Promise<WholeDataFile> => {
+    refuseRanges(data);
     if (isUrlSource(data.source)) {
       if (data.sha256 === undefined) throw new DataError(`${data.source}: a URL source needs data.sha256`, { file: data.source, rule: 'pin' });
-      return fromUrl(data.source, data.source, { algorithm: 'sha256', hex: data.sha256 });
+      const path = await fromUrl(data.source, data.source, { algorithm: 'sha256', hex: data.sha256 });
+      return { bytes: await readFile(path), path };
     }
     const pointer = dvcPointerPath(data.source, (p) => existsSync(join(deps.files.root, p)));
-    if (pointer !== undefined) return readDvc(pointer, deps.files, fromUrl);
+    if (pointer !== undefined) {
+      const path = await resolveDvc(pointer, deps.files, fromUrl);
+      return { bytes: await readFile(path), path };
+    }
     const bytes = await deps.files.readBytes(data.source);
     checkNotLfsPointer(bytes, data.source);
     if (data.sha256 !== undefined) checkPin(bytes, data.source, { algorithm: 'sha256', hex: data.sha256 });
     // The engine opens the file itself: hand it the path these very bytes came from.
     return { bytes, path: deps.files.realpath(data.source) ?? join(deps.files.root, data.source) };
   };
+  // data.stream: the same file, resolved and checked the same way, hashed and read as a stream.
+  const openDataFile = async (data: DataSpec): Promise<OpenedDataFile> => {
+    refuseRanges(data);
+    let path: string;
+    let pinned: string | undefined;
+    if (isUrlSource(data.source)) {
+      if (data.sha256 === undefined) throw new DataError(`${data.source}: a URL source needs data.sha256`, { file: data.source, rule: 'pin' });
+      path = await fromUrl(data.source, data.source, { algorithm: 'sha256', hex: data.sha256 });
+      pinned = data.sha256; // downloadPinned checked it before the file took its name
+    } else {
+      const pointer = dvcPointerPath(data.source, (p) => existsSync(join(deps.files.root, p)));
+      if (pointer !== undefined) path = await resolveDvc(pointer, deps.files, fromUrl);
+      else {
+        path = deps.files.realpath(data.source) ?? join(deps.files.root, data.source);
+        await checkFileNotLfsPointer(path, data.source);
+      }
+    }
+    const hex = pinned ?? await hashFile(path, 'sha256');
+    if (!pinned && data.sha256 !== undefined && hex !== data.sha256) {
+      throw new DataError(`${data.source}: the data has sha256:${hex}, but data.sha256 pins sha256:${data.sha256}`, {
+        file: data.source, rule: 'pin', hint: 'The file changed: check it and update data.sha256.',
+      });
+    }
+    return openRanges(path, `sha256:${hex}`);
+  };
   return {
+    openFile: openDataFile,
     readFile: (data: DataSpec, use?: DataUse) => (data.read === 'ranges' ? byRanges(data, use) : readWhole(data)),
     readBytes: async (data: DataSpec) => (await readWhole(data)).bytes,
   };
 }
 
-async function readDvc(
+/** The path of a DVC-tracked file's bytes, checked against its md5: the checkout, a local remote's object, or a download. */
+async function resolveDvc(
   pointer: string,
   files: Files,
-  fromUrl: (url: string, shown: string, pin: Pin) => Promise<WholeDataFile>,
-): Promise<WholeDataFile> {
+  fromUrl: (url: string, shown: string, pin: Pin) => Promise<string>,
+): Promise<string> {
   const output = parseDvcFile(await files.readText(pointer), pointer);
   const pin: Pin = { algorithm: 'md5', hex: output.md5 };
   // `dvc pull` (or a checkout of the data) may already have put the file in place.
-  if (existsSync(join(files.root, output.path))) {
-    const bytes = await files.readBytes(output.path);
-    if (md5(bytes) === output.md5) return { bytes, path: join(files.root, output.path) };
-  }
+  const checkedOut = join(files.root, output.path);
+  if (existsSync(checkedOut) && await hashFile(checkedOut, 'md5') === output.md5) return checkedOut;
   const config = await files.readText('.dvc/config').catch((err: unknown) => {
     throw new DataError(`${pointer}: the repository has no .dvc/config naming a remote`, {
       file: pointer, rule: 'dvc', hint: 'Run `dvc remote add -d <name> <url>` and commit .dvc/config.', cause: err,
@@ -122,7 +153,7 @@ async function readDvc(
 }
 
 /** A local-directory remote: the object is already on disk, so it is hashed in place rather than copied. */
-async function readLocalObject(path: string, shown: string, output: DvcOutput): Promise<WholeDataFile> {
+async function readLocalObject(path: string, shown: string, output: DvcOutput): Promise<string> {
   if (!existsSync(path)) {
     throw new DataError(`${shown}: not in the DVC remote (no ${path})`, {
       file: shown, rule: 'dvc', hint: 'Push the data with `dvc push`, or check the remote in .dvc/config.',
@@ -134,11 +165,41 @@ async function readLocalObject(path: string, shown: string, output: DvcOutput): 
       file: shown, rule: 'pin', hint: 'The remote holds other data under this name; push the right data with `dvc push`.',
     });
   }
-  return { bytes: await readFile(path), path };
+  return path;
 }
 
-function md5(bytes: Uint8Array): string {
-  return createHash('md5').update(bytes).digest('hex');
+/** A Git LFS pointer is a small text file: only a file that small is read to tell. */
+async function checkFileNotLfsPointer(path: string, shown: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const head = new Uint8Array(1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (bytesRead < head.length) checkNotLfsPointer(head.subarray(0, bytesRead), shown);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file as an AsyncBuffer over one open handle: each slice is one positioned read. */
+async function openRanges(path: string, fingerprint: string): Promise<OpenedDataFile> {
+  const handle = await open(path, 'r');
+  const { size } = await handle.stat();
+  return {
+    fingerprint,
+    byteLength: size,
+    async slice(start, end = size) {
+      const buffer = new ArrayBuffer(Math.max(0, end - start));
+      const view = new Uint8Array(buffer);
+      let done = 0;
+      while (done < view.length) {
+        const { bytesRead } = await handle.read(view, done, view.length - done, start + done);
+        if (bytesRead === 0) throw new Error(`${path}: unexpected end of file at byte ${start + done}`);
+        done += bytesRead;
+      }
+      return buffer;
+    },
+    close: () => handle.close(),
+  };
 }
 
 function checkPin(bytes: Uint8Array, file: string, pin: Pin): void {

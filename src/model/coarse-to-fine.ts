@@ -98,17 +98,33 @@ export function quasiNewtonStep<P extends { grad: Float64Array }>(
   applyInitial: (v: Float64Array) => void,
   search: (dir: Float64Array) => { theta: Float64Array; pass: P } | undefined,
 ): { theta: Float64Array; pass: P } | undefined {
+  const next = search(quasiNewtonDirection(cur.grad, pairs, applyInitial));
+  if (next === undefined) return undefined;
+  rememberPair(theta, cur.grad, next, pairs);
+  return next;
+}
+
+/** quasiNewtonStep's direction: L-BFGS's, or the initial-Hessian step when the pairs give no descent (they are then dropped). */
+export function quasiNewtonDirection(
+  grad: Float64Array, pairs: { ss: Float64Array[]; ys: Float64Array[] }, applyInitial: (v: Float64Array) => void,
+): Float64Array {
   const { ss, ys } = pairs;
-  let dir = twoLoopDirection(cur.grad, ss, ys, applyInitial);
-  if (!(dot(cur.grad, dir) < 0)) {
+  let dir = twoLoopDirection(grad, ss, ys, applyInitial);
+  if (!(dot(grad, dir) < 0)) {
     ss.length = 0; // the secant pairs misled the step: fall back to the plain initial-Hessian step
     ys.length = 0;
-    dir = twoLoopDirection(cur.grad, ss, ys, applyInitial);
+    dir = twoLoopDirection(grad, ss, ys, applyInitial);
   }
-  const next = search(dir);
-  if (next === undefined) return undefined;
+  return dir;
+}
+
+/** quasiNewtonStep's memory: the step's secant pair, kept when curvature-positive (at most MEMORY pairs). */
+export function rememberPair(
+  theta: Float64Array, grad: Float64Array, next: { theta: Float64Array; pass: { grad: Float64Array } }, pairs: { ss: Float64Array[]; ys: Float64Array[] },
+): void {
+  const { ss, ys } = pairs;
   const s = next.theta.map((v, i) => v - theta[i]);
-  const yv = next.pass.grad.map((v, i) => v - cur.grad[i]);
+  const yv = next.pass.grad.map((v, i) => v - grad[i]);
   if (dot(s, yv) > 1e-16 * Math.sqrt(dot(s, s) * dot(yv, yv))) {
     ss.push(s);
     ys.push(yv);
@@ -117,5 +133,4 @@ export function quasiNewtonStep<P extends { grad: Float64Array }>(
       ys.shift();
     }
   }
-  return next;
 }

@@ -133,7 +133,7 @@ interface Pass {
 }
 
 /** Per-chunk buffers, allocated once per fit. */
-class Workspace {
+export class Workspace {
   readonly width: number;
   readonly g = new Float64Array(CHUNK_ROWS);
   readonly h = new Float64Array(CHUNK_ROWS);
@@ -191,7 +191,7 @@ function logisticPass(data: Data, level: Level, theta: Float64Array, l2: number,
  * log loss. Its log1p(e^−|z|) terms are summed as one log of their product, Π(1 + e) ≤ 2^CHUNK_ROWS,
  * which cannot overflow. The dot product runs four partial sums, so rows do not wait on one add chain.
  */
-function rowWeights(
+export function rowWeights(
   x: Float32Array, base: number, step: number, cols: number, y: Float64Array, first: number, stride: number, n: number,
   theta: Float64Array, g: Float64Array, h: Float64Array,
 ): number {

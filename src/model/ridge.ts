@@ -18,48 +18,89 @@ export interface LinearFit {
  * the first row, which keeps the centering accurate in Float64 even when features have large means.
  */
 export function fitRidge(x: Float32Array, rows: number, cols: number, y: Float64Array, l2: number, oneHotBlocks: readonly (readonly number[])[] = []): LinearFit {
-  // Augmented rows [x - x₀, 1, y, 0…]: one cross-product gives Σddᵀ, Σd, Σdy, n, Σy and Σy².
-  // Zero columns pad the width to a multiple of 4 so the kernel's register tiles cover it all.
-  const p = cols;
-  const q = (p + 2 + 3) & ~3;
-  const m = new Float64Array(q * q);
-  const chunk = new Float64Array(CHUNK_ROWS * q);
-  for (let start = 0; start < rows; start += CHUNK_ROWS) {
-    const n = Math.min(CHUNK_ROWS, rows - start);
-    for (let r = 0; r < n; r++) {
-      const o = (start + r) * p;
-      const c = r * q;
-      for (let i = 0; i < p; i++) chunk[c + i] = x[o + i] - x[i];
+  const sums = new NormalEquations(cols);
+  sums.add(x, rows, y);
+  return sums.solve(l2, oneHotBlocks);
+}
+
+/**
+ * The sums of the normal equations, fed rows in any number of batches (the streaming path feeds
+ * one Parquet row group at a time, issue 10). Rows are buffered into fixed chunks of CHUNK_ROWS
+ * whatever the batch sizes, so the sums are the same bits as one call with all the rows.
+ */
+export class NormalEquations {
+  /** Width of the augmented rows [x - x₀, 1, y, 0…], a multiple of 4 for the kernel's register tiles. */
+  private readonly q: number;
+  private readonly m: Float64Array;
+  private readonly chunk: Float64Array;
+  private pending = 0;
+  private first: Float32Array | undefined;
+  private n = 0;
+
+  constructor(private readonly cols: number) {
+    this.q = (cols + 2 + 3) & ~3;
+    this.m = new Float64Array(this.q * this.q);
+    this.chunk = new Float64Array(CHUNK_ROWS * this.q);
+  }
+
+  get rows(): number {
+    return this.n;
+  }
+
+  /** Adds `rows` rows of x (row-major, `cols` wide) with their targets. */
+  add(x: Float32Array, rows: number, y: Float64Array): void {
+    const p = this.cols;
+    const q = this.q;
+    if (rows > 0 && this.first === undefined) this.first = x.slice(0, p);
+    const x0 = this.first as Float32Array;
+    const chunk = this.chunk;
+    for (let r = 0; r < rows; r++) {
+      const o = r * p;
+      const c = this.pending * q;
+      for (let i = 0; i < p; i++) chunk[c + i] = x[o + i] - x0[i];
       chunk[c + p] = 1;
-      chunk[c + p + 1] = y[start + r];
+      chunk[c + p + 1] = y[r];
+      if (++this.pending === CHUNK_ROWS) this.flush();
     }
-    accumulateCrossProduct(chunk, chunk, m, { rows: n, p: q, q, lowerOnly: true });
+    this.n += rows;
   }
-  const n = rows;
-  const at = (i: number, j: number): number => (i >= j ? m[i * q + j] : m[j * q + i]); // lower triangle is filled
-  const sy = at(p, p + 1);
-  const cov = new Float64Array(p * p);
-  const rhs = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    rhs[i] = at(i, p + 1) - (at(i, p) * sy) / n;
-    for (let j = 0; j <= i; j++) cov[i * p + j] = cov[j * p + i] = at(i, j) - (at(i, p) * at(j, p)) / n;
+
+  private flush(): void {
+    if (this.pending > 0) accumulateCrossProduct(this.chunk, this.chunk, this.m, { rows: this.pending, p: this.q, q: this.q, lowerOnly: true });
+    this.pending = 0;
   }
-  const penalized = Float64Array.from(cov);
-  for (let i = 0; i < p; i++) penalized[i * p + i] += (n * l2) / 2;
-  const notes: string[] = [];
-  const { x: w, jitter } = solveSpd(penalized, p, rhs);
-  if (jitter > 0 && !explainedByEncoding(penalized, p, oneHotBlocks)) {
-    notes.push(`the features are collinear or constant: added ${jitter.toPrecision(2)} to the normal equations' diagonal (set model.params.l2 to regularize on purpose)`);
+
+  /** The ridge solution for the rows added so far. */
+  solve(l2: number, oneHotBlocks: readonly (readonly number[])[] = []): LinearFit {
+    this.flush();
+    const { m, q, n } = this;
+    const p = this.cols;
+    const x0 = this.first ?? new Float32Array(p);
+    const at = (i: number, j: number): number => (i >= j ? m[i * q + j] : m[j * q + i]); // lower triangle is filled
+    const sy = at(p, p + 1);
+    const cov = new Float64Array(p * p);
+    const rhs = new Float64Array(p);
+    for (let i = 0; i < p; i++) {
+      rhs[i] = at(i, p + 1) - (at(i, p) * sy) / n;
+      for (let j = 0; j <= i; j++) cov[i * p + j] = cov[j * p + i] = at(i, j) - (at(i, p) * at(j, p)) / n;
+    }
+    const penalized = Float64Array.from(cov);
+    for (let i = 0; i < p; i++) penalized[i * p + i] += (n * l2) / 2;
+    const notes: string[] = [];
+    const { x: w, jitter } = solveSpd(penalized, p, rhs);
+    if (jitter > 0 && !explainedByEncoding(penalized, p, oneHotBlocks)) {
+      notes.push(`the features are collinear or constant: added ${jitter.toPrecision(2)} to the normal equations' diagonal (set model.params.l2 to regularize on purpose)`);
+    }
+    let b = sy / n;
+    for (let i = 0; i < p; i++) b -= w[i] * (at(i, p) / n + x0[i]);
+    // Mean squared error from the same sums: Σ(yc - dcᵀw)² = Syy - 2wᵀSdy + wᵀSddw (centered).
+    let sse = at(p + 1, p + 1) - (sy * sy) / n;
+    for (let i = 0; i < p; i++) {
+      sse -= 2 * w[i] * rhs[i];
+      for (let j = 0; j < p; j++) sse += w[i] * cov[i * p + j] * w[j];
+    }
+    return { weights: w, bias: Float64Array.of(b), iterations: 1, losses: [Math.max(0, sse) / n], notes };
   }
-  let b = sy / n;
-  for (let i = 0; i < p; i++) b -= w[i] * (at(i, p) / n + x[i]);
-  // Mean squared error from the same sums: Σ(yc - dcᵀw)² = Syy - 2wᵀSdy + wᵀSddw (centered).
-  let sse = at(p + 1, p + 1) - (sy * sy) / n;
-  for (let i = 0; i < p; i++) {
-    sse -= 2 * w[i] * rhs[i];
-    for (let j = 0; j < p; j++) sse += w[i] * cov[i * p + j] * w[j];
-  }
-  return { weights: w, bias: Float64Array.of(b), iterations: 1, losses: [Math.max(0, sse) / n], notes };
 }
 
 /**

@@ -33,7 +33,7 @@ export function fitSoftmaxRegression(
   return { ...unpack(state.theta, cols, k), iterations: state.iterations, losses: state.losses, notes: state.notes };
 }
 
-interface SolveState {
+export interface SolveState {
   theta: Float64Array;
   /** Cholesky factors of the last diagonal Hessian blocks, carried from a coarser level. */
   factors?: Float64Array[];
@@ -74,7 +74,7 @@ function solveLevel(data: SoftmaxData, level: Level, opts: SolverOptions, state:
   if (state.losses.length === 0) state.losses.push(cur.loss);
 }
 
-function factorBlocks(blocks: Float64Array[], q: number, state: SolveState): Float64Array[] {
+export function factorBlocks(blocks: Float64Array[], q: number, state: SolveState): Float64Array[] {
   return blocks.map((block) => {
     const f = factorSpd(block, q);
     if (f.jitter > 0 && !state.jitterNoted) {
@@ -118,7 +118,7 @@ function startingPoint(y: Float64Array, level: Level, cols: number, k: number): 
  * common shift and the penalty's optimum has none, so the iterates stay in the centered subspace;
  * the blocks (which ignore the coupling) would otherwise drift along the shift, which only l2 resists.
  */
-function centerAcrossClasses(v: Float64Array, q: number, k: number): void {
+export function centerAcrossClasses(v: Float64Array, q: number, k: number): void {
   for (let i = 0; i < q; i++) {
     let mean = 0;
     for (let c = 0; c < k; c++) mean += v[c * q + i];
@@ -128,7 +128,7 @@ function centerAcrossClasses(v: Float64Array, q: number, k: number): void {
 }
 
 /** Class blocks → W (cols×k, Keras kernel layout) and centered b. */
-function unpack(theta: Float64Array, cols: number, k: number): { weights: Float64Array; bias: Float64Array } {
+export function unpack(theta: Float64Array, cols: number, k: number): { weights: Float64Array; bias: Float64Array } {
   const q = cols + 1;
   const weights = new Float64Array(cols * k);
   const bias = new Float64Array(k);

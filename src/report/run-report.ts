@@ -175,6 +175,7 @@ export function dataSection(doc: MetricsDoc): string {
     '',
     `- source \`${d.source}\` (${d.format}), fingerprint \`${d.fingerprint.slice(0, 19)}…\``,
     `- rows: ${d.rows.read} read, ${d.rows.dropped_missing_target} dropped (missing target), ${d.rows.train} train, ${d.rows.test} test`,
+    ...(d.streamed ? ['- streamed by Parquet row group (`data.stream`): test rows chosen by a seeded hash of the row number (not stratified); reference statistics from a seeded sample of training rows'] : []),
     `- target \`${d.target}\`${d.classes.length > 0 ? ` with classes ${d.classes.map((c) => `\`${c}\``).join(', ')}` : ''}`,
     `- features: ${d.features.numeric.length} numeric, ${d.features.categorical.length} categorical → ${d.input_columns} model inputs`,
   ];

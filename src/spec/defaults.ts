@@ -99,6 +99,7 @@ function dataDefaults(d: RawData, task: Task, seed: number): DataSpec {
   };
   // Labels are compared as text, so `positive_class: 1` matches a 0/1 column however it was read.
   if (d.positive_class !== undefined) out.positive_class = String(d.positive_class);
+  if (d.stream === true) out.stream = true;
   if (d.sha256 !== undefined) out.sha256 = d.sha256.replace(/^sha256:/, '').toLowerCase();
   // Only a ranges read is recorded: `read: whole` is the default and leaves the spec (and content key) as before.
   if (d.read === 'ranges') out.read = 'ranges';

@@ -44,6 +44,7 @@ export interface RawData {
   sha256?: string;
   read?: 'whole' | 'ranges';
   ranges_sha256?: string;
+  stream?: boolean;
 }
 
 export type RawParams = Partial<Omit<ModelParams, 'early_stopping'>> & {

@@ -34,6 +34,7 @@ export function semanticProblems(
   checkRangesRead(raw, found);
   checkColumns(raw, found);
   checkTaskOptions(raw, found);
+  checkStreamOptions(raw, found);
   checkGates(raw, found);
   checkTune(raw, found);
   checkRollout(raw, found);
@@ -139,6 +140,29 @@ function checkTaskOptions(raw: RawPipeline, found: Findings): void {
   }
   if (raw.data.positive_class === '') found.at(['data', 'positive_class'], 'data.positive_class must not be empty');
   checkGbdtOptions(raw, found);
+}
+
+/**
+ * data.stream trains in passes over Parquet row groups (issue 10): only what can be fitted
+ * exactly from sums over rows — least squares and (binary or multinomial) logistic regression — on a file with
+ * row groups, imputing by a statistic a pass can compute (the median needs the sorted column).
+ */
+function checkStreamOptions(raw: RawPipeline, found: Findings): void {
+  if (raw.data.stream !== true) return;
+  const path = ['data', 'stream'];
+  if (raw.model.type !== 'linear') {
+    found.at(path, `data.stream works with model.type linear only (type is ${raw.model.type}): ${raw.model.type} needs every training row in memory; remove data.stream or use model.type linear`);
+  }
+  const format = raw.data.format ?? formatFromPath(raw.data.source.replace(/\.dvc$/, ''));
+  if (format !== undefined && format !== 'parquet') {
+    found.at(path, `data.stream reads Parquet row groups; data.source is ${format} (convert it with \`pipepilot data convert\`, or remove data.stream)`);
+  }
+  if (raw.preprocess?.impute?.numeric === 'median') {
+    found.at(['preprocess', 'impute', 'numeric'], 'preprocess.impute.numeric median needs the whole column sorted, which data.stream never holds; use mean or constant');
+  }
+  if (raw.data.read === 'ranges') {
+    found.at(path, 'data.stream reads every row group of the whole file, which a ranges read never fetches; remove data.read: ranges (pin data.sha256), or data.stream');
+  }
 }
 
 /**

@@ -59,6 +59,11 @@ export interface DataSpec {
   read?: 'ranges';
   /** The pin of a ranges read (src/data/parquet-ranges.ts): 64 lowercase hex digits. */
   ranges_sha256?: string;
+  /**
+   * Stream the Parquet file by row groups instead of reading the table (issue 10): set only when
+   * written as true, so the normalized spec (and every content key) of other pipelines is unchanged.
+   */
+  stream?: true;
 }
 
 export interface PreprocessSpec {

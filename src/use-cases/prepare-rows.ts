@@ -42,19 +42,7 @@ export function prepareRows(spec: PipelineSpec, raw: Table): PreparedRows {
   const { schema, warnings: imputeWarnings } = planMissingIndicators(target.table, inferred.schema, spec.data);
   const warnings = [...inferred.warnings, ...imputeWarnings];
   checkData(target.table, schema, target.y, target.classes, spec.data, task, target.sourceRows);
-  const sliceColumns = sliceColumnsOf(spec);
-  for (const column of sliceColumns) {
-    const col = raw.columns.get(column);
-    if (!col) throw unknownColumnError(column, raw.fileColumns ?? [...raw.columns.keys()], { file, what: 'slice column', rule: 'slice' });
-    // An inferred numeric column is refused like a listed one (semantic checks): one slice per
-    // distinct number is never what was meant. Binning is left to the data, where it is visible.
-    if (col.kind === 'numeric' && !spec.data.features.categorical.includes(column)) {
-      throw new DataError(`${file}: slice column '${column}' holds numbers (read as numeric); slices need a categorical column, or each distinct number would be a slice`, {
-        file, column, rule: 'slice',
-        hint: `List '${column}' under data.features.categorical to slice by each of its values, or add a binned column (e.g. ${column}_band) to the data and slice by that.`,
-      });
-    }
-  }
+  const sliceColumns = checkedSliceColumns(spec, raw);
   const split = splitRows(target.table.rowCount, {
     test: spec.data.split.test,
     seed: spec.data.split.seed,
@@ -77,6 +65,25 @@ export function prepareRows(spec: PipelineSpec, raw: Table): PreparedRows {
     trainSourceRows: split.train.map((i) => target.sourceRows[i]),
     testSourceRows: split.test.map((i) => target.sourceRows[i]),
   };
+}
+
+/** evaluate.slices plus every gate's slice, each checked to be a categorical column of `raw`. */
+export function checkedSliceColumns(spec: PipelineSpec, raw: Table): string[] {
+  const file = spec.data.source;
+  const sliceColumns = sliceColumnsOf(spec);
+  for (const column of sliceColumns) {
+    const col = raw.columns.get(column);
+    if (!col) throw unknownColumnError(column, raw.fileColumns ?? [...raw.columns.keys()], { file, what: 'slice column', rule: 'slice' });
+    // An inferred numeric column is refused like a listed one (semantic checks): one slice per
+    // distinct number is never what was meant. Binning is left to the data, where it is visible.
+    if (col.kind === 'numeric' && !spec.data.features.categorical.includes(column)) {
+      throw new DataError(`${file}: slice column '${column}' holds numbers (read as numeric); slices need a categorical column, or each distinct number would be a slice`, {
+        file, column, rule: 'slice',
+        hint: `List '${column}' under data.features.categorical to slice by each of its values, or add a binned column (e.g. ${column}_band) to the data and slice by that.`,
+      });
+    }
+  }
+  return sliceColumns;
 }
 
 function selectColumns(table: Table, names: string[]): Table {

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
 import { DataError } from '../errors.js';
 import { checkNotLfsPointer } from '../data/lfs-pointer.js';
 import { isUrlSource } from '../spec/source-url.js';
 import { referenceStats } from '../data/reference-stats.js';
-import type { Table } from '../data/table.js';
-import type { TableEngine } from '../data/table-engine.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
@@ -13,53 +10,25 @@ import { fitPreprocessor, transformTable, type Preprocessor } from '../features/
 import { fitModel, type FittedModel } from '../model/fit-model.js';
 import { gainImportance } from '../model/gbdt/tree-shap.js';
 import { loadScorer } from '../model/scorer.js';
-import type { Clock, DataSource, Files, Logger, ProgressSink } from '../ports.js';
+import type { DataSource, Files, Logger } from '../ports.js';
 import { buildReport } from '../report/run-report.js';
 import { loadSpec } from '../spec/load-spec.js';
 import type { Gate, LoadedPipeline, PipelineSpec } from '../spec/types.js';
-import { buildMetricsDoc, type MetricsDoc } from '../evaluate/metrics-doc.js';
+import { buildMetricsDoc } from '../evaluate/metrics-doc.js';
 import { prepareRows, type PreparedRows } from './prepare-rows.js';
 import { readDataTable } from './read-data.js';
-import type { RunArtifacts } from './run-bundle.js';
+import { runStreamed } from './run-streamed.js';
+import { oneHotBlocks, runContentKey, sliceValues, stageTimer, type RunDeps, type RunRequest, type RunResult } from './run-parts.js';
 import { type BaselineSource, compareProductionModel } from './score-baseline.js';
 
-export interface RunDeps {
-  files: Files;
-  /** Where the data set comes from (a URL, S3, DVC, or the repository); default: repository files only. */
-  data?: DataSource;
-  log: Logger;
-  clock: Clock;
-  progress?: ProgressSink;
-  /** What reads the data file into columns (the shell's DuckDB engine); default: the JS readers. The Table is the same either way. */
-  engine?: TableEngine;
-  /** Threads training may use (gbdt histograms; default 1). The model is the same bits whatever the count. */
-  threads?: number;
-}
+export type { RunDeps, RunRequest, RunResult } from './run-parts.js';
 
-export interface RunRequest {
-  /** Pipeline path relative to the repository root. */
-  pipelinePath: string;
-  /** The tfjs backend already initialised by the shell, and why it was chosen. */
-  backend: { name: string; reason: string };
-  /** Package version of PipePilot (part of the content key and lineage). */
-  codeVersion: string;
-  /**
-   * The production model that `vs: production` gates compare with (the registry reads it from
-   * the production manifest at the base of the change). Absent: those gates report 'no baseline'.
-   * Loaded only after the candidate is evaluated, and disposed after scoring.
-   */
-  baseline?: BaselineSource;
-  /** Params over model.params (pipepilot tune's winner): trained, keyed and reported as if written in the YAML. */
-  params?: Record<string, unknown>;
-}
-
-export interface RunResult {
-  pipeline: LoadedPipeline;
-  metrics: MetricsDoc;
-  report: string;
-  artifacts: RunArtifacts;
-  gatesPassed: boolean;
-}
+/**
+ * Rows from which an in-memory linear run on Parquet suggests data.stream: ~700 MiB per 3M rows
+ * of 5 columns in memory (npm run bench -- scale), so a 7 GiB CI runner is near its limit at ~20M.
+ * Only a hint: streaming splits rows differently, so it is never switched on by itself.
+ */
+const STREAM_HINT_ROWS = 10_000_000;
 
 /**
  * The life of a model up to the gates: load the pipeline, read and check the data, split,
@@ -75,8 +44,12 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   }), req.params);
   const { spec } = pipeline;
   for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
+  if (spec.data.stream === true) return runStreamed(deps, req, pipeline, deps.data ?? repoDataSource(deps.files));
   const { fingerprint, table: raw } = await readDataTable(deps.data ?? repoDataSource(deps.files), spec, deps.engine);
   timer.lap('read');
+  if (raw.rowCount >= STREAM_HINT_ROWS && spec.data.format === 'parquet' && spec.model.type === 'linear') {
+    deps.log.info(`${spec.data.source}: ${raw.rowCount} rows read into memory; \`data.stream: true\` trains on Parquet row groups in bounded memory (docs/pipeline.md)`);
+  }
 
   const rows = prepareRows(spec, raw);
   for (const w of rows.warnings) deps.log.warn(w);
@@ -180,17 +153,6 @@ function withParams(pipeline: LoadedPipeline, params: Record<string, unknown> | 
   return { ...pipeline, spec };
 }
 
-/** The model-row columns of each categorical feature's one-hot block (its categories, then the unknown bucket); none for ordinal rows. */
-function oneHotBlocks(pre: Preprocessor): number[][] {
-  if (pre.encode === 'ordinal') return [];
-  let offset = pre.numeric.length;
-  return pre.categorical.map((f) => {
-    const block = Array.from({ length: f.categories.length + 1 }, (_, i) => offset + i);
-    offset += block.length;
-    return block;
-  });
-}
-
 function trainCandidate(
   spec: PipelineSpec, train: { x: Float32Array; rows: number; cols: number; oneHotBlocks: number[][] }, rows: PreparedRows, preprocessor: Preprocessor, deps: RunDeps,
 ): FittedModel {
@@ -246,48 +208,4 @@ function productionSliceColumns(gates: Gate[]): string[] {
   return [...new Set(columns.map((g) => g.slice as string))];
 }
 
-/**
- * The run's content key: same pipeline, data, code and backend give the same key, so a later
- * step (the registry, the action's release job) can recognise a run it has already done.
- */
-export function runContentKey(parts: {
-  pipeline: LoadedPipeline;
-  fingerprint: string;
-  codeVersion: string;
-  backend: string;
-}): string {
-  const h = createHash('sha256');
-  // The normalized spec (defaults applied), so comments and key order do not change the key.
-  h.update(JSON.stringify(parts.pipeline.spec, sortedKeys));
-  h.update('\0' + parts.fingerprint + '\0' + parts.codeVersion + '\0' + parts.backend);
-  return `sha256:${h.digest('hex')}`;
-}
-
-function sortedKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-
-function sliceValues(table: Table, column: string): (string | null)[] {
-  const col = table.columns.get(column);
-  if (!col) return new Array<string | null>(table.rowCount).fill(null);
-  return col.kind === 'categorical' ? col.values : Array.from(col.values, (v) => (Number.isNaN(v) ? null : String(v)));
-}
-
-
-function stageTimer(clock: Clock) {
-  const start = clock.now();
-  let last = start;
-  const durations: Record<string, number> = {};
-  return {
-    lap(stage: string) {
-      const now = clock.now();
-      durations[stage] = Math.round(now - last);
-      last = now;
-    },
-    done(): Record<string, number> {
-      return { ...durations, total: Math.round(clock.now() - start) };
-    },
-  };
-}
+export { runContentKey } from './run-parts.js';

@@ -186,3 +186,47 @@ describe('a Git LFS pointer where the data should be (issue 10)', () => {
     expect(res.stderr).toContain('git lfs pull');
   });
 });
+
+describe('openFile: the same sources read by byte ranges for data.stream (issue 10)', () => {
+  async function whole(data: ReturnType<typeof nodeDataSource>, s: DataSpec): Promise<{ text: string; fingerprint: string }> {
+    const file = await data.openFile!(s);
+    try {
+      const head = new Uint8Array(await file.slice(0, 4));
+      const rest = new Uint8Array(await file.slice(4));
+      return { text: Buffer.concat([head, rest]).toString(), fingerprint: file.fingerprint };
+    } finally {
+      await file.close();
+    }
+  }
+
+  it('s3, DVC (local and http remotes) and repository files give their bytes by range and the sha256 fingerprint readBytes gives', async () => {
+    const endpoint = await s3StandIn();
+    const env = { AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET };
+    const s3 = nodeDataSource({ files: nodeFiles(tempProject({})), env, cacheDir: tempDir('pipepilot-cache-'), sleep: async () => {} });
+    expect(await whole(s3, spec('s3://ml-data/train/churn.csv', SHA))).toEqual({ text: CSV, fingerprint: `sha256:${SHA}` });
+
+    const remote = tempDir('pipepilot-dvc-remote-');
+    const object = join(remote, 'files/md5', MD5.slice(0, 2), MD5.slice(2));
+    mkdirSync(dirname(object), { recursive: true });
+    writeFileSync(object, BYTES);
+    const server = await dataServer({ [`/dvc/files/md5/${MD5.slice(0, 2)}/${MD5.slice(2)}`]: { body: BYTES } });
+    const dvcFile = `outs:\n- md5: ${MD5}\n  size: ${BYTES.length}\n  hash: md5\n  path: churn.csv\n`;
+    for (const url of [remote, `${server.url}/dvc`]) {
+      const dir = tempProject({ 'churn.csv.dvc': dvcFile, '.dvc/config': `[core]\n    remote = r\n['remote "r"']\n    url = ${url}\n` });
+      const dvc = nodeDataSource({ files: nodeFiles(dir), env: {}, cacheDir: tempDir('pipepilot-cache-'), sleep: async () => {} });
+      expect(await whole(dvc, spec('churn.csv.dvc'))).toEqual({ text: CSV, fingerprint: `sha256:${SHA}` });
+    }
+
+    const repo = nodeDataSource({ files: nodeFiles(tempProject({ 'data/churn.csv': CSV })), env: {} });
+    expect(await whole(repo, spec('data/churn.csv', SHA))).toEqual({ text: CSV, fingerprint: `sha256:${SHA}` });
+    const wrongPin = await dataErrorOf(repo.openFile!(spec('data/churn.csv', 'ab'.repeat(32))));
+    expect(wrongPin.message).toBe(`data/churn.csv: the data has sha256:${SHA}, but data.sha256 pins sha256:${'ab'.repeat(32)}`);
+  });
+
+  it('a Git LFS pointer where the data should be is the usual DataError', async () => {
+    const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${SHA}\nsize ${BYTES.length}\n`;
+    const data = nodeDataSource({ files: nodeFiles(tempProject({ 'data/churn.csv': pointer })), env: {} });
+    const err = await dataErrorOf(data.openFile!(spec('data/churn.csv')));
+    expect(err.rule).toBe('lfs_pointer');
+  });
+});
