@@ -26,15 +26,15 @@ export function tempProject(tree: Record<string, string | Uint8Array | { copy: s
 }
 
 /**
- * An empty directory given to `git init`/`git clone` as `--template`: no sample hooks, `info/` or
- * `description`, which were most of a new repository's files — a dozen to write, copy and remove
- * per repository, hundreds of test repositories per run.
+ * The directory given to `git init`/`git clone` as `--template`: an empty `hooks/` (tests install
+ * hooks there), and no sample hooks, `info/` or `description`, which were most of a new
+ * repository's files — a dozen to write, copy and remove per repository, hundreds per run.
  */
 let emptyTemplate: string | undefined;
 export function gitTemplate(): string {
   if (emptyTemplate === undefined) {
     emptyTemplate = join(inject('runDir'), `git-template-${process.pid}`);
-    mkdirSync(emptyTemplate, { recursive: true });
+    mkdirSync(join(emptyTemplate, 'hooks'), { recursive: true });
   }
   return `--template=${emptyTemplate}`;
 }
