@@ -153,6 +153,10 @@ describe('registering with --push when others register at the same time', () => 
   it('a racer whose run another clone already pushed gets "unchanged", not a second version', async () => {
     const { repo, runs } = racersRepo();
     const [a, b] = [repo.clone('a'), repo.clone('b')];
+    // Two people: with one identity, both commits of the same run in the same second are the
+    // same commit, and the second push has nothing to send (one version either way, but then
+    // both rightly say "created" and the race this test is about never happens).
+    repo.git(b, 'config', 'user.email', 'someone-else@pipepilot.invalid');
     const run = await loadRunBundle(nodeFiles(a), runs[0]);
     const barrier = pushBarrier(2);
     const results = await Promise.all([register(a, run, 'pipelines/bc-1.yaml', { barrier }), register(b, run, 'pipelines/bc-1.yaml', { barrier })]);
