@@ -43,8 +43,8 @@ export function tempRepo(tree: Tree): TempRepo {
     built = join(inject('runDir'), `tree-${process.pid}-${key}`);
     mkdirSync(built);
     try {
+      // Not packed: a tree of a few files is a few loose objects, fewer than repacking would cost.
       buildRepo(built, tree);
-      packRepo(built);
     } catch (err) {
       rmSync(built, { recursive: true, force: true });
       throw err;
