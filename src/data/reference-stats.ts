@@ -70,25 +70,50 @@ export function histogramFractions(values: ArrayLike<number>, edges: readonly nu
   return counts.map((c) => (n === 0 ? 0 : c / n));
 }
 
-function numericStats(name: string, values: Float64Array): NumericStats {
-  const present = sortedPresent(values);
+/**
+ * histogramFractions of ascending values without NaN: a binary search per edge instead of one
+ * per value (the same counts: along ascending values a value's bin never decreases).
+ */
+function sortedHistogramFractions(sorted: Float64Array, edges: readonly number[]): number[] {
+  const counts = new Array<number>(edges.length + 1).fill(0);
+  let start = 0;
+  for (let bin = 0; bin < edges.length; bin++) {
+    // The values below edges[bin] (a value equal to an edge goes above it, as binOf counts).
+    let end = start;
+    let hi = sorted.length;
+    while (end < hi) {
+      const mid = (end + hi) >> 1;
+      if (sorted[mid] < edges[bin]) end = mid + 1;
+      else hi = mid;
+    }
+    counts[bin] = end - start;
+    start = end;
+  }
+  counts[edges.length] = sorted.length - start;
+  return counts.map((c) => (sorted.length === 0 ? 0 : c / sorted.length));
+}
+
+function numericStats(name: string, values: Float64Array, sorted: Float64Array | undefined): NumericStats {
+  const present = sorted ?? sortedPresent(values);
   const count = present.length;
   const base = { name, kind: 'numeric' as const, count, missing: values.length - count };
   if (count === 0) {
     return { ...base, mean: null, std: null, min: null, max: null, quantiles: null, histogram: { edges: [], fractions: [0] } };
   }
+  // Indexed loops, in ascending order as always (the same sums, bit for bit): for-of over a
+  // typed array cost ~50 ms a column on 2.4M training rows.
   let sum = 0;
-  for (const v of present) sum += v;
+  for (let i = 0; i < count; i++) sum += present[i];
   const mean = sum / count;
   let squares = 0;
-  for (const v of present) squares += (v - mean) ** 2;
+  for (let i = 0; i < count; i++) squares += (present[i] - mean) ** 2;
   const q = (p: number) => quantile(present, p);
   const cuts = Array.from({ length: HISTOGRAM_BINS - 1 }, (_, k) => q((k + 1) / HISTOGRAM_BINS));
   const edges = [...new Set(cuts)]; // ties (discrete data) collapse; the bins stay well defined
   return {
     ...base, mean, std: Math.sqrt(squares / count), min: present[0], max: present[count - 1],
     quantiles: { p01: q(0.01), p05: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95), p99: q(0.99) },
-    histogram: { edges, fractions: histogramFractions(present, edges) },
+    histogram: { edges, fractions: sortedHistogramFractions(present, edges) },
   };
 }
 
@@ -112,13 +137,14 @@ function categoricalStats(name: string, values: readonly (string | null)[]): Cat
 /**
  * Reference statistics of each feature on the given (training) rows, for the model card and
  * drift monitoring. A numeric feature used as categorical is summarised as its number's text.
- * Deterministic: same table, same numbers.
+ * Deterministic: same table, same numbers. `sorted` may hold columns' sortedPresent already
+ * computed (sortedPresentColumns), so they are not sorted again.
  */
-export function referenceStats(table: Table, schema: FeatureSchema): FeatureStats {
+export function referenceStats(table: Table, schema: FeatureSchema, sorted?: ReadonlyMap<string, Float64Array>): FeatureStats {
   const features: (NumericStats | CategoricalStats)[] = [];
   for (const name of schema.numeric) {
     const column = table.columns.get(name);
-    if (column?.kind === 'numeric') features.push(numericStats(name, column.values));
+    if (column?.kind === 'numeric') features.push(numericStats(name, column.values, sorted?.get(name)));
   }
   for (const name of schema.categorical) {
     const column = table.columns.get(name);

@@ -1,5 +1,7 @@
 // Ascending numeric values and their quantiles: shared by the feature schema, reference statistics and the preprocessor.
 
+import type { Table } from './table.js';
+
 /** Quantile q of ascending `sorted` by linear interpolation between closest ranks (numpy's default). */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
@@ -14,6 +16,20 @@ export function sortedPresent(values: Float64Array): Float64Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[n++] = values[i];
   return sortFloat64(present.subarray(0, n));
+}
+
+/**
+ * sortedPresent of each named numeric column of `table` (others are left out): sorted once and
+ * shared by the preprocessor's fill and the reference statistics, which both need the training
+ * columns in order (on 2.4M rows a sort is ~0.2 s a column). Read them, do not modify them.
+ */
+export function sortedPresentColumns(table: Table, names: readonly string[]): Map<string, Float64Array> {
+  const sorted = new Map<string, Float64Array>();
+  for (const name of names) {
+    const column = table.columns.get(name);
+    if (column?.kind === 'numeric') sorted.set(name, sortedPresent(column.values));
+  }
+  return sorted;
 }
 
 /** Below this many values the built-in sort is as fast as the radix passes. */

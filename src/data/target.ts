@@ -33,12 +33,17 @@ function labelOf(column: Column, i: number): string | null {
 }
 
 function presentRows(column: Column): Uint32Array {
-  const rows: number[] = [];
-  for (let i = 0; i < column.values.length; i++) {
-    const v = column.values[i];
-    if (column.kind === 'numeric' ? !Number.isNaN(v as number) : v !== null) rows.push(i);
+  // Into a typed array, one loop per kind: a JS array of 3M row numbers, then copied, cost ~80 ms.
+  const rows = new Uint32Array(column.values.length);
+  let n = 0;
+  if (column.kind === 'numeric') {
+    const values = column.values;
+    for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) rows[n++] = i;
+  } else {
+    const values = column.values;
+    for (let i = 0; i < values.length; i++) if (values[i] !== null) rows[n++] = i;
   }
-  return Uint32Array.from(rows);
+  return n === rows.length ? rows : rows.slice(0, n);
 }
 
 export function classLabels(labels: (string | null)[], task: Task, file: string, target: string, positiveClass?: string): string[] {
@@ -96,7 +101,7 @@ export function prepareTarget(table: Table, schema: FeatureSchema, task: Task, o
         file, column: schema.target, rule: 'target', hint: 'Use a numeric target, or model.task: binary_classification / multiclass_classification.',
       });
     }
-    return { table: kept, y: Float64Array.from(keptColumn.values), classes: [], sourceRows, droppedMissingTarget };
+    return { table: kept, y: keptColumn.values.slice(), classes: [], sourceRows, droppedMissingTarget };
   }
   const labels = Array.from({ length: kept.rowCount }, (_, i) => labelOf(keptColumn, i));
   const classes = classLabels(labels, task, file, schema.target, opts.positiveClass);

@@ -63,7 +63,7 @@ export function prepareBinary(yTrue: Float64Array, probPositive: Scores, thresho
  * pass, and the bootstrap's headline metrics do not include it); every other metric's bits are
  * the same either way.
  */
-export function weightedBinaryMetrics(prep: PreparedBinary, weights?: Int32Array, metrics?: readonly string[]): Record<string, number> {
+export function weightedBinaryMetrics(prep: PreparedBinary, weights?: Int32Array | Uint8Array, metrics?: readonly string[]): Record<string, number> {
   // The confusion counts come out of the ranking pass (predicted positives are the first
   // predictedCount positions in score order; whole-number tallies, exact in any order), so a
   // resample costs one pass in score order and one loss pass in row order, not two row passes.
@@ -94,7 +94,7 @@ export function weightedBinaryMetrics(prep: PreparedBinary, weights?: Int32Array
  * inlined, the same bits as calling it twice (unlike the confusion counts, these sums are not
  * exact, so their order is kept).
  */
-function lossSums(prep: PreparedBinary, weights?: Int32Array) {
+function lossSums(prep: PreparedBinary, weights?: Int32Array | Uint8Array) {
   const { rowLogLoss, rowBrier } = prep;
   let logLoss = 0, logLossComp = 0, brier = 0, brierComp = 0;
   for (let i = 0; i < rowLogLoss.length; i++) {

@@ -25,19 +25,22 @@ export interface Interval {
   high: number;
 }
 
+/** Per-row draw counts of one resample: bytes where the draws kernel can count them (almost always), else 32-bit. */
+export type DrawCounts = Int32Array | Uint8Array;
+
 export type ComputeMetrics = ((indices: Uint32Array) => Record<string, number>) & {
   /**
    * The same scores from per-row draw counts (countingResampler sets it). When every scorer of a
    * bootstrap has it, draws go straight into one counts array: no index buffer, no second pass.
    */
-  fromCounts?: (counts: Int32Array, metrics: readonly string[]) => Record<string, number>;
+  fromCounts?: (counts: DrawCounts, metrics: readonly string[]) => Record<string, number>;
 };
 
 /**
  * A resample scorer from weighted metrics: turns the drawn row indices into per-row draw counts
  * and scores with those as weights, so no resample ever copies rows (test sets can be 600k rows).
  */
-export function countingResampler(rows: number, scoreWeighted: (counts: Int32Array, metrics?: readonly string[]) => Record<string, number>): ComputeMetrics {
+export function countingResampler(rows: number, scoreWeighted: (counts: DrawCounts, metrics?: readonly string[]) => Record<string, number>): ComputeMetrics {
   // Int32: half the bytes of float64 counts, and the random increments are a resample's largest cost.
   const counts = new Int32Array(rows);
   const compute: ComputeMetrics = (indices) => {
@@ -125,13 +128,21 @@ function resampleValues(rows: number, opts: BootstrapOptions, computes: ComputeM
   const rng = new Rng(opts.seed);
   const values = computes.map(() => opts.metrics.map(() => new Float64Array(opts.samples)));
   const fromCounts = computes.map((c) => c.fromCounts);
-  const counts = fromCounts.every((f) => f !== undefined) ? new Int32Array(rows) : undefined;
-  const indices = counts === undefined ? new Uint32Array(rows) : undefined;
+  const byCounts = fromCounts.every((f) => f !== undefined);
+  // Byte counts first (Rng.countBytes: the same counts, faster); 32-bit ones, made only if needed, when it cannot.
+  const countBytes = byCounts ? new Uint8Array(rows) : undefined;
+  let countWords: Int32Array | undefined;
+  const indices = byCounts ? undefined : new Uint32Array(rows);
   for (let s = 0; s < opts.samples; s++) {
     let records: Record<string, number>[];
-    if (counts !== undefined) {
-      counts.fill(0);
-      rng.countInts(counts, rows, rows);
+    if (countBytes !== undefined) {
+      let counts: DrawCounts = countBytes;
+      countBytes.fill(0);
+      if (!rng.countBytes(countBytes, rows, rows)) {
+        counts = countWords ??= new Int32Array(rows);
+        countWords.fill(0);
+        rng.countInts(countWords, rows, rows);
+      }
       records = fromCounts.map((f) => f!(counts, opts.metrics));
     } else {
       rng.fillInts(indices!, rows);

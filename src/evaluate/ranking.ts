@@ -64,7 +64,7 @@ export interface RankingTally {
 export function rankingScores(
   groups: ScoreGroups,
   positives: Uint8Array,
-  weights?: Int32Array,
+  weights?: Int32Array | Uint8Array,
   cut = 0,
 ): RankingTally {
   const { order, lastInGroup } = groups;

@@ -1,4 +1,5 @@
 import { FLOAT64_EPS, type Scores, checkFinite, checkRows } from './metric-inputs.js';
+import { sortFloat64 } from '../data/sorted-values.js';
 import { countingResampler } from './bootstrap.js';
 import { compensatedSum, mean, sortedQuantile } from './statistics.js';
 
@@ -66,8 +67,10 @@ export function residualSummary(yTrue: Float64Array, yPred: Scores): ResidualSum
   const residuals = new Float64Array(yTrue.length);
   for (let i = 0; i < yTrue.length; i++) residuals[i] = yTrue[i] - yPred[i];
   const avg = mean(residuals);
-  const deviations = residuals.map((r) => (r - avg) ** 2);
-  const sorted = residuals.slice().sort();
+  const deviations = new Float64Array(residuals.length);
+  for (let i = 0; i < residuals.length; i++) deviations[i] = (residuals[i] - avg) ** 2;
+  // The built-in sort's exact order (finite values, checked above) by radix passes: O(n) on 600k test rows.
+  const sorted = sortFloat64(residuals.slice());
   return {
     mean: avg,
     std: Math.sqrt(mean(deviations)),
@@ -98,25 +101,28 @@ export function weightedRegressionMetrics(yTrue: Float64Array, yPred: Scores, we
   const n = yTrue.length;
   let w = 0;
   let sumY = 0;
-  let sumE = 0;
   // No skipping of zero weights: c·x with c = 0 adds a zero, which leaves every sum's bits as
   // they were, and a branch on the 37 % of rows a resample leaves out mispredicts.
   for (let i = 0; i < n; i++) {
     const c = weights[i];
     w += c;
     sumY += c * yTrue[i];
-    sumE += c * (yTrue[i] - yPred[i]);
   }
   const yMean = sumY / w;
   let se = 0;
   let ae = 0;
   let spread = 0;
+  // sumE (for mape's pass) is summed here, in the same row order, rather than beside sumY: the
+  // first pass then reads no predictions, ~25 % less time a resample on 600k rows.
+  let sumE = 0;
   for (let i = 0; i < n; i++) {
     const c = weights[i];
-    const e = yTrue[i] - yPred[i];
+    const y = yTrue[i];
+    const e = y - yPred[i];
+    sumE += c * e;
     se += c * e * e;
     ae += c * Math.abs(e);
-    spread += c * (yTrue[i] - yMean) ** 2;
+    spread += c * (y - yMean) ** 2;
   }
   const mse = se / w;
   const out: Record<string, number> = {

@@ -1,5 +1,5 @@
 import { DataError, ModelFileError } from '../errors.js';
-import { presentMedian, sortedPresent } from '../data/sorted-values.js';
+import { presentMedian, quantile, sortedPresent } from '../data/sorted-values.js';
 import { didYouMean, listColumns } from '../data/column-suggestion.js';
 import type { Column, Table } from '../data/table.js';
 import type { PreprocessSpec, Task } from '../spec/types.js';
@@ -60,6 +60,8 @@ export interface FitRequest {
   target: Preprocessor['target'];
   /** Where the rows came from, for an error naming the value whose statistics overflow. */
   origin?: RowOrigin;
+  /** Numeric columns' present values already sorted (sortedPresentColumns of `table`), to fill from without sorting again. */
+  sorted?: ReadonlyMap<string, Float64Array>;
 }
 
 /** Fits imputation, scaling and one-hot categories on `table` (the training rows). Deterministic. */
@@ -67,7 +69,7 @@ export function fitPreprocessor(req: FitRequest): Preprocessor {
   const origin = req.origin ?? { file: 'training data' };
   const numeric = req.features.numeric.map((name) => {
     const values = numericValues(req.table, name);
-    const fitted = fitNumeric(name, values, req.spec);
+    const fitted = fitNumeric(name, values, req.spec, req.sorted?.get(name));
     if (fitted.overflow) {
       const row = largestMagnitude(values);
       throw statisticsOverflow(origin, row, name, values[row], fitted.overflow);
@@ -109,8 +111,8 @@ export const MAX_ORDINAL_CATEGORIES = 254;
  * 1e154 from the mean) is reported, not patched: a scale of Infinity would squash the column to
  * a constant and every other row with it, and the value is almost surely a mistake.
  */
-function fitNumeric(name: string, values: Float64Array, spec: PreprocessSpec): { feature: NumericFeature; overflow?: string } {
-  const fill = numericFill(values, spec);
+function fitNumeric(name: string, values: Float64Array, spec: PreprocessSpec, sorted: Float64Array | undefined): { feature: NumericFeature; overflow?: string } {
+  const fill = numericFill(values, spec, sorted);
   // Trees take the raw value; the fill is kept only as a typical value (the server's warm-up row).
   if (spec.encode === 'ordinal') return { feature: { name, fill, center: 0, scale: 1 } };
   // Scale statistics are computed on imputed values, as scikit-learn's SimpleImputer → StandardScaler does.
@@ -151,11 +153,12 @@ function largestMagnitude(values: Float64Array): number {
   return Math.max(best, 0);
 }
 
-function numericFill(values: Float64Array, spec: PreprocessSpec): number {
+function numericFill(values: Float64Array, spec: PreprocessSpec, presorted: Float64Array | undefined): number {
   if (spec.impute.numeric === 'constant' || !values.some((v) => !Number.isNaN(v))) return spec.impute.fill_numeric;
-  if (spec.impute.numeric === 'median') return presentMedian(values);
+  // presentMedian is exactly quantile(sorted, 0.5), by selection when no sorted copy is at hand.
+  if (spec.impute.numeric === 'median') return presorted === undefined ? presentMedian(values) : quantile(presorted, 0.5);
   // The mean sums the sorted values, as it always has: the same fill, bit for bit, as earlier versions.
-  const sorted = sortedPresent(values);
+  const sorted = presorted ?? sortedPresent(values);
   return sorted.reduce((a, b) => a + b, 0) / sorted.length;
 }
 

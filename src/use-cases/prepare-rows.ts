@@ -62,8 +62,8 @@ export function prepareRows(spec: PipelineSpec, raw: Table): PreparedRows {
     testRowsAllColumns: () => takeRows(target.table, split.test),
     yTrain: pick(target.y, split.train),
     yTest: pick(target.y, split.test),
-    trainSourceRows: split.train.map((i) => target.sourceRows[i]),
-    testSourceRows: split.test.map((i) => target.sourceRows[i]),
+    trainSourceRows: pickRows(target.sourceRows, split.train),
+    testSourceRows: pickRows(target.sourceRows, split.test),
   };
 }
 
@@ -93,6 +93,13 @@ function selectColumns(table: Table, names: string[]): Table {
     if (col) columns.set(name, col);
   }
   return { rowCount: table.rowCount, columns };
+}
+
+/** sourceRows at `indices`: a plain loop, as TypedArray.map's callback per row cost ~40 ms on 2.4M rows. */
+function pickRows(sourceRows: Uint32Array, indices: Uint32Array): Uint32Array {
+  const out = new Uint32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = sourceRows[indices[i]];
+  return out;
 }
 
 function pick(values: Float64Array, indices: Uint32Array): Float64Array {

@@ -2,6 +2,7 @@ import { DataError } from '../errors.js';
 import { checkNotLfsPointer } from '../data/lfs-pointer.js';
 import { isUrlSource } from '../spec/source-url.js';
 import { referenceStats } from '../data/reference-stats.js';
+import { sortedPresentColumns } from '../data/sorted-values.js';
 import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
@@ -55,8 +56,11 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   for (const w of rows.warnings) deps.log.warn(w);
   timer.lap('split');
 
+  // Sorted once: the preprocessor's median and the reference statistics both read them.
+  const sortedTrain = sortedPresentColumns(rows.trainTable, rows.schema.numeric);
   const preprocessor = fitPreprocessor({
     table: rows.trainTable,
+    sorted: sortedTrain,
     features: rows.schema,
     spec: spec.preprocess,
     target: { name: rows.schema.target, task: spec.model.task, classes: rows.classes, threshold: spec.evaluate.threshold },
@@ -120,7 +124,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     ...(model.trees ? { importance: gainImportance(model.trees.json) } : {}),
     durationsMs: timer.done(),
   });
-  const stats = referenceStats(rows.trainTable, rows.schema);
+  const stats = referenceStats(rows.trainTable, rows.schema, sortedTrain);
   return {
     pipeline,
     metrics,

@@ -57,6 +57,37 @@ describe('Rng.fillInts', () => {
   it('countInts refuses a counts array shorter than the range', () => {
     expect(() => new Rng(1).countInts(new Int32Array(4), 5, 10)).toThrow(RangeError);
   });
+
+  // Byte counts (the bootstrap's): the kernel's other width. 255 draws of one row fit a byte exactly.
+  it.each([[1, 254], [5, 600], [25_000, 3000], [600_001, 600_001], [1_000_003, 200_000]])('countBytes(%i) counts the draws countInts counts, and leaves the generator where it does', (range, draws) => {
+    const bytes = new Rng(11);
+    const words = new Rng(11);
+    const counts = new Uint8Array(range + 2).fill(1); // counts add to what is there
+    expect(bytes.countBytes(counts, range, draws)).toBe(true);
+    const expected = new Int32Array(range + 2).fill(1);
+    words.countInts(expected, range, draws);
+    expect(counts.findIndex((v, i) => v !== expected[i])).toBe(-1);
+    expect(bytes.next()).toBe(words.next());
+  });
+
+  it('countBytes gives up, touching neither the counts nor the generator, when a row would pass 255 draws', () => {
+    const rng = new Rng(3);
+    const counts = new Uint8Array(3);
+    // Range 1: every draw is row 0, so draw 256 wraps its byte (1 + 255 = 256 > 255 as well).
+    expect(rng.countBytes(counts, 1, 256)).toBe(false);
+    const full = new Uint8Array(3).fill(1);
+    expect(rng.countBytes(full, 1, 255)).toBe(false);
+    expect([...counts]).toEqual([0, 0, 0]);
+    expect([...full]).toEqual([1, 1, 1]);
+    expect(rng.next()).toBe(new Rng(3).next());
+    const exact = new Uint8Array(1);
+    expect(new Rng(3).countBytes(exact, 1, 255)).toBe(true);
+    expect(exact[0]).toBe(255);
+  });
+
+  it('countBytes refuses a counts array shorter than the range', () => {
+    expect(() => new Rng(1).countBytes(new Uint8Array(4), 5, 10)).toThrow(RangeError);
+  });
 });
 
 describe('Rng.shuffle', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureSchema } from '../../../src/data/feature-schema.js';
 import { readTable } from '../../../src/data/read-table.js';
 import { binOf, histogramFractions, referenceStats, type CategoricalStats, type NumericStats } from '../../../src/data/reference-stats.js';
+import { sortedPresentColumns } from '../../../src/data/sorted-values.js';
 import type { Table } from '../../../src/data/table.js';
 import { fixture, MISSING } from './fixture.js';
 
@@ -37,6 +38,19 @@ describe('referenceStats', () => {
     // New data bins the same way: below the range, between, above.
     expect(histogramFractions(new Float64Array([-5, 0.1, 7, NaN]), b.histogram.edges)).toEqual([1 / 3, 1 / 3, 0, 1 / 3]);
     expect(binOf([0, 0.3, 1], 0.3)).toBe(2);
+  });
+
+  it('the same statistics from columns sorted beforehand, and histograms that bin as histogramFractions does', () => {
+    // Repeated values that land on decile edges, negatives, -0 and +0, and missing values.
+    const values = Float64Array.from({ length: 997 }, (_, i) => (i % 13 === 0 ? NaN : i % 7 === 0 ? -0 : Math.round(Math.sin(i) * 5) / 2));
+    const t = table(new Map([['v', { kind: 'numeric', values }], ['w', { kind: 'numeric', values: values.map((v) => v * 3 + 1) }]]), values.length);
+    const schema: FeatureSchema = { target: 'y', numeric: ['v', 'w'], categorical: [], excluded: [] };
+    const plain = referenceStats(t, schema);
+    expect(referenceStats(t, schema, sortedPresentColumns(t, schema.numeric))).toEqual(plain);
+    for (const [k, name] of ['v', 'w'].entries()) {
+      const { edges, fractions } = (plain.features[k] as NumericStats).histogram;
+      expect(fractions).toEqual(histogramFractions(t.columns.get(name)!.values as Float64Array, edges));
+    }
   });
 
   it('summarises a categorical feature with top categories by count then name, and the rest as other', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataError, ModelFileError } from '../../../src/errors.js';
+import { sortedPresentColumns } from '../../../src/data/sorted-values.js';
 import type { Table } from '../../../src/data/table.js';
 import { alignTable, fitPreprocessor, parsePreprocessor, transformTable } from '../../../src/features/preprocessor.js';
 import type { PreprocessSpec } from '../../../src/spec/types.js';
@@ -45,6 +46,20 @@ describe('preprocessor', () => {
     // Row 2: a missing → the median 3; row 3: c missing → the most frequent 'x'.
     expect(Array.from(x.subarray(10, 15))).toEqual([Math.fround((3 - 22) / std), 1, 0, 0, 0]);
     expect(Array.from(x.subarray(15, 20))).toEqual([Math.fround((4 - 22) / std), 1, 0, 0, 0]);
+  });
+
+  it('fills from columns sorted beforehand (run shares them with the reference statistics) exactly as from the table', () => {
+    // Odd and even counts of present values, so the median is a middle value and a midpoint.
+    const wide = table({ a: [0.1, 0.7, NaN, 0.3, 1e-17, 0.2], b: [5, -2, 9, NaN, 3, NaN], c: ['x', 'y', 'x', null, 'z', 'z'] });
+    const both = { numeric: ['a', 'b'], categorical: ['c'] };
+    for (const numeric of ['median', 'mean'] as const) {
+      const s = spec({ impute: { ...spec().impute, numeric } });
+      const sorted = sortedPresentColumns(wide, both.numeric);
+      expect(fitPreprocessor({ table: wide, features: both, spec: s, target, sorted })).toEqual(fitPreprocessor({ table: wide, features: both, spec: s, target }));
+    }
+    // The sorted columns are what it fills from: a different one gives a different fill.
+    const other = new Map([['a', new Float64Array([10, 20, 30])]]);
+    expect(fitPreprocessor({ table: wide, features: both, spec: spec(), target, sorted: other }).numeric[0].fill).toBe(20);
   });
 
   it('an unseen category at scoring time lands in the unknown column', () => {
