@@ -99,7 +99,7 @@ export function objectBatch(cwd: string, options: { idleMs?: number } = {}): Obj
 
   const start = (): ChildProcessWithoutNullStreams => {
     stderr = '';
-    const proc = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const proc = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnvironment(process.env), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     proc.stdout.on('data', (chunk: Buffer) => {
       if (child !== proc) return;
       consume(chunk);
@@ -151,4 +151,21 @@ export function objectBatch(cwd: string, options: { idleMs?: number } = {}): Obj
 /** The process and its pipes: each holds the event loop while referenced (pipes are sockets in Node). */
 function handles(proc: ChildProcessWithoutNullStreams): { ref(): unknown; unref(): unknown }[] {
   return [proc, ...([proc.stdin, proc.stdout, proc.stderr] as unknown as Socket[])];
+}
+
+/** Variables besides GIT_* that simple-git's environment guard removes (its `isGitEnvKey` list). */
+const GUARDED = new Set(['editor', 'pager', 'prefix', 'ssh_askpass', 'visual']);
+
+/**
+ * The environment simple-git gives every other git command (its guard drops ambient GIT_*
+ * variables and a few more): without it, a GIT_DIR or GIT_INDEX_FILE set around us (a hook, an
+ * outer git) would point the batch reader at another repository than the one we write.
+ */
+export function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    const name = key.toLowerCase().trim();
+    if (!name.startsWith('git_') && !GUARDED.has(name)) kept[key] = value;
+  }
+  return kept;
 }

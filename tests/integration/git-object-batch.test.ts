@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { objectBatch } from '../../src/git/object-batch.js';
 import { createGit } from '../../src/git/simple-git-client.js';
 import { assertLibBuilt } from '../helpers/built-lib.js';
@@ -149,5 +149,20 @@ describe('git: reads through one cat-file --batch process', () => {
     repo.git(repo.dir, 'checkout', '-q', '--orphan', 'unborn');
     expect(await git.committedFiles('models/')).toEqual([]);
     git.close();
+  });
+
+  it('reads the repository it was opened in, whatever GIT_DIR or GIT_INDEX_FILE say around it (as simple-git does)', async () => {
+    const mine = tempRepo({ 'a.txt': 'mine\n' });
+    const other = tempRepo({ 'a.txt': 'other\n' });
+    vi.stubEnv('GIT_DIR', join(other.dir, '.git'));
+    vi.stubEnv('GIT_INDEX_FILE', join(other.dir, '.git', 'index'));
+    try {
+      const git = await createGit(mine.dir);
+      expect(await git.tryShowFile('HEAD', 'a.txt')).toBe('mine\n');
+      expect(await git.committedFiles('a.txt')).toEqual(['a.txt']);
+      git.close();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
