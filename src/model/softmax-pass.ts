@@ -69,6 +69,18 @@ export function softmaxPass(
       }
     }
   }
+  const pass = finishSoftmaxPass(loss, grad, theta, { k, q, cols, rows, l2 });
+  if (withHessian) pass.blocks = ws.grams.map((gram) => hessianBlock(gram, ws.width, q, cols, rows, l2));
+  return pass;
+}
+
+/**
+ * Loss and gradient summed over `rows` rows into the mean objective: the L2 penalty on the
+ * weights (not the intercepts) added, the gradient divided by rows in place. Shared by the
+ * in-memory pass and the streamed one (src/model/streamed-logistic.ts), so both take the same steps.
+ */
+export function finishSoftmaxPass(loss: number, grad: Float64Array, theta: Float64Array, at: { k: number; q: number; cols: number; rows: number; l2: number }): SoftmaxPass {
+  const { k, q, cols, rows, l2 } = at;
   let penalty = 0;
   for (let c = 0; c < k; c++) {
     for (let i = 0; i < q; i++) {
@@ -78,9 +90,7 @@ export function softmaxPass(
       grad[j] = grad[j] / rows + l2 * w;
     }
   }
-  const pass: SoftmaxPass = { loss: loss / rows, objective: loss / rows + 0.5 * l2 * penalty, grad };
-  if (withHessian) pass.blocks = ws.grams.map((gram) => hessianBlock(gram, ws.width, q, cols, rows, l2));
-  return pass;
+  return { loss: loss / rows, objective: loss / rows + 0.5 * l2 * penalty, grad };
 }
 
 function hessianBlock(gram: Float64Array, width: number, q: number, cols: number, rows: number, l2: number): Float64Array {

@@ -4,7 +4,7 @@ import { accumulateGradient, fillWeightedRows, quasiNewtonDirection, rememberPai
 import { dot, maxAbs } from './lbfgs.js';
 import { Workspace, rowWeights, type SolverOptions } from './logistic.js';
 import type { LinearFit } from './ridge.js';
-import { SoftmaxWorkspace, softmaxPass, type SoftmaxPass } from './softmax-pass.js';
+import { SoftmaxWorkspace, finishSoftmaxPass, softmaxPass, type SoftmaxPass } from './softmax-pass.js';
 import { centerAcrossClasses, factorBlocks, unpack, type SolveState } from './softmax-regression.js';
 
 /**
@@ -172,16 +172,7 @@ async function evaluateSoftmax(
     });
     rows += n;
   });
-  let penalty = 0;
-  for (let c = 0; c < k; c++) {
-    for (let i = 0; i < q; i++) {
-      const j = c * q + i;
-      const w = i < cols ? theta[j] : 0; // intercepts are not penalized
-      penalty += w * w;
-      grad[j] = grad[j] / rows + l2 * w;
-    }
-  }
-  const out: SoftmaxPass = { loss: loss / rows, objective: loss / rows + 0.5 * l2 * penalty, grad };
+  const out = finishSoftmaxPass(loss, grad, theta, { k, q, cols, rows, l2 });
   if (blocks !== undefined) {
     out.blocks = blocks.map((block) => {
       for (let i = 0; i < block.length; i++) block[i] /= rows;

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Table } from '../data/table.js';
 import type { Preprocessor } from '../features/preprocessor.js';
 import type { TableEngine } from '../data/table-engine.js';
+import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import type { Clock, DataSource, Files, Logger, ProgressSink } from '../ports.js';
-import type { LoadedPipeline } from '../spec/types.js';
+import type { EvaluateSpec, LoadedPipeline } from '../spec/types.js';
 import type { RunArtifacts } from './run-bundle.js';
 import type { BaselineSource } from './score-baseline.js';
 
@@ -103,4 +104,11 @@ export function stageTimer(clock: Clock) {
       return { ...durations, total: Math.round(clock.now() - start) };
     },
   };
+}
+
+/** The run's bootstrap with its resample count cut to the budget for `rows` test rows; a cut is said in the log. */
+export function budgetedBootstrap(requested: EvaluateSpec['bootstrap'], rows: number, log: Logger): EvaluateSpec['bootstrap'] {
+  const samples = budgetedBootstrapSamples(requested.samples, rows);
+  if (samples < requested.samples) log.info(`bootstrap: ${samples} resamples instead of ${requested.samples} (${rows} test rows)`);
+  return { ...requested, samples };
 }

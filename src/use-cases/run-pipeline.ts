@@ -3,7 +3,6 @@ import { checkNotLfsPointer } from '../data/lfs-pointer.js';
 import { isUrlSource } from '../spec/source-url.js';
 import { referenceStats } from '../data/reference-stats.js';
 import { sortedPresentColumns } from '../data/sorted-values.js';
-import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
 import { checkFiniteOutputs } from '../features/finite-output.js';
@@ -19,7 +18,7 @@ import { buildMetricsDoc } from '../evaluate/metrics-doc.js';
 import { prepareRows, type PreparedRows } from './prepare-rows.js';
 import { readDataTable } from './read-data.js';
 import { runStreamed } from './run-streamed.js';
-import { oneHotBlocks, runContentKey, sliceValues, stageTimer, type RunDeps, type RunRequest, type RunResult } from './run-parts.js';
+import { budgetedBootstrap, oneHotBlocks, runContentKey, sliceValues, stageTimer, type RunDeps, type RunRequest, type RunResult } from './run-parts.js';
 import { type BaselineSource, compareProductionModel } from './score-baseline.js';
 
 export type { RunDeps, RunRequest, RunResult } from './run-parts.js';
@@ -80,11 +79,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   const output = model.predict(test.x, test.rows, test.cols);
   model.dispose();
   checkFiniteOutputs(preprocessor, rows.testTable, test, output, testOrigin);
-  const bootstrapSamples = budgetedBootstrapSamples(spec.evaluate.bootstrap.samples, test.rows);
-  if (bootstrapSamples < spec.evaluate.bootstrap.samples) {
-    deps.log.info(`bootstrap: ${bootstrapSamples} resamples instead of ${spec.evaluate.bootstrap.samples} (${test.rows} test rows)`);
-  }
-  const bootstrap = { ...spec.evaluate.bootstrap, samples: bootstrapSamples };
+  const bootstrap = budgetedBootstrap(spec.evaluate.bootstrap, test.rows, deps.log);
   const evaluation = evaluatePredictions({
     task: spec.model.task,
     yTrue: rows.yTest,
@@ -120,7 +115,7 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     evaluation,
     gates,
     baseline,
-    bootstrapSamples,
+    bootstrapSamples: bootstrap.samples,
     ...(model.trees ? { importance: gainImportance(model.trees.json) } : {}),
     durationsMs: timer.done(),
   });

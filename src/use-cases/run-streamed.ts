@@ -9,7 +9,6 @@ import { referenceStats } from '../data/reference-stats.js';
 import { isTestRow } from '../data/row-split.js';
 import { takeRows, type Column, type Table } from '../data/table.js';
 import { classLabels, prepareTarget, targetColumn } from '../data/target.js';
-import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
 import { buildMetricsDoc } from '../evaluate/metrics-doc.js';
@@ -26,7 +25,7 @@ import { buildReport } from '../report/run-report.js';
 import { Rng } from '../rng.js';
 import type { LoadedPipeline, PipelineSpec } from '../spec/types.js';
 import { checkedSliceColumns } from './prepare-rows.js';
-import { oneHotBlocks, runContentKey, sliceValues, stageTimer, type RunDeps, type RunRequest, type RunResult } from './run-parts.js';
+import { budgetedBootstrap, oneHotBlocks, runContentKey, sliceValues, stageTimer, type RunDeps, type RunRequest, type RunResult } from './run-parts.js';
 import { compareProductionModel } from './score-baseline.js';
 
 /** Rows of the file's first row groups that type the columns and infer unlisted features (the whole file is never read at once). */
@@ -102,11 +101,7 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
     const model = await loadScorer(tfjs.modelJson, tfjs.weightsBin);
     const scored = await scoreTestRows(rows, preprocessor, sliceColumns, req.baseline !== undefined, (x, n, cols) => model.predict(x, n, cols));
     model.dispose();
-    const bootstrapSamples = budgetedBootstrapSamples(spec.evaluate.bootstrap.samples, scored.rows);
-    if (bootstrapSamples < spec.evaluate.bootstrap.samples) {
-      deps.log.info(`bootstrap: ${bootstrapSamples} resamples instead of ${spec.evaluate.bootstrap.samples} (${scored.rows} test rows)`);
-    }
-    const bootstrap = { ...spec.evaluate.bootstrap, samples: bootstrapSamples };
+    const bootstrap = budgetedBootstrap(spec.evaluate.bootstrap, scored.rows, deps.log);
     const evaluation = evaluatePredictions({
       task: spec.model.task,
       yTrue: scored.y,
@@ -153,7 +148,7 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
       evaluation,
       gates,
       baseline,
-      bootstrapSamples,
+      bootstrapSamples: bootstrap.samples,
       durationsMs: timer.done(),
     });
     return {
