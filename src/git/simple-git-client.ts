@@ -327,14 +327,25 @@ async function gitRunningIn(root: string): Promise<boolean | undefined> {
     // (object-batch.ts) lives in this work tree for as long as reads keep coming.
     const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
     if (argv[1] === 'cat-file') continue;
-    // A zombie (exited, not yet reaped by its parent) holds nothing, though its cwd is unreadable.
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-    if (stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z') continue;
+    if (await exitedOrZombie(pid)) continue;
     const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => undefined);
-    // A git whose cwd we may not read could be ours: count it as running.
-    if (cwd === undefined || cwd === root || cwd.startsWith(root + sep)) return true;
+    if (cwd === undefined) {
+      // Unreadable: either it ended meanwhile (other gits come and go all the time on a busy
+      // machine), or we may not read it, and then it could be ours: count it as running.
+      if (await exitedOrZombie(pid)) continue;
+      return true;
+    }
+    if (cwd === root || cwd.startsWith(root + sep)) return true;
   }
   return false;
+}
+
+/** A process that has ended, or a zombie (exited, not yet reaped), holds nothing; its cwd is unreadable. */
+async function exitedOrZombie(pid: string): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  if (stat === undefined) return true;
+  const close = stat.lastIndexOf(')');
+  return stat.slice(close + 2, close + 3) === 'Z';
 }
 
 function toGitError(args: string[], err: unknown): GitError {
