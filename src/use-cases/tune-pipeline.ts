@@ -70,6 +70,10 @@ export async function tunePipeline(deps: TuneDeps, req: TuneRequest): Promise<Tu
   const pipeline = await loadTunedPipeline(deps.files, req.pipelinePath);
   const tune = pipeline.spec.tune!;
   for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
+  if (pipeline.spec.data.stream === true) {
+    // Trials refit on resampled folds of the training rows, which a pass over row groups cannot give.
+    deps.log.warn(`${pipeline.file}: data.stream applies to pipepilot run only: tune reads the table into memory and splits it as a run without data.stream does (tune on a sample of a file too big for memory)`);
+  }
   const plan = planStudy(tune, { trials: req.trials });
   const { rows, setup } = await prepareTrialSetup(deps.data ?? repoDataSource(deps.files), pipeline, deps.engine);
   deps.log.info(`tune: ${plan.sampler}, ${plan.trials} trials, ${setup.folds.length === 1 ? `validation split ${tune.validation_fraction}` : `${setup.folds.length}-fold cv`} of ${rows.trainTable.rowCount} training rows (test rows held out)`);

@@ -274,6 +274,23 @@ describe('data.stream: training from Parquet row groups', () => {
     await expect(run(text)).rejects.toThrow(/regression target 'label' holds text/);
   });
 
+  it('pipepilot tune on a data.stream pipeline says that it reads the table into memory, and tunes', async () => {
+    const dir = tempProject({
+      's.yaml': regression() + 'tune: {metric: rmse, sampler: random, pruner: none, trials: 2, space: {l2: {loguniform: [0.001, 1]}}}\n',
+      'data/d.parquet': parquet(dataset(400).columns, 100),
+    });
+    const res = await runCli(['tune', 's.yaml', '--workers', '1', '--out', 'study', '--quiet'], dir);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toMatch(/s\.yaml: data\.stream applies to pipepilot run only: tune reads the table into memory/);
+    const plain = tempProject({
+      's.yaml': regression().replace(', stream: true', '') + 'tune: {metric: rmse, sampler: random, pruner: none, trials: 2, space: {l2: {loguniform: [0.001, 1]}}}\n',
+      'data/d.parquet': parquet(dataset(400).columns, 100),
+    });
+    const without = await runCli(['tune', 's.yaml', '--workers', '1', '--out', 'study', '--quiet'], plain);
+    expect(without.code, without.stderr).toBe(0);
+    expect(without.stderr).not.toMatch(/data\.stream/);
+  });
+
   it('a model or file data.stream cannot train is a SpecError naming the field', async () => {
     const bytes = parquet(dataset(100).columns, 50);
     for (const [model, what] of [['type: mlp', /data\.stream works with model\.type linear only \(type is mlp\)/], ['type: gbdt', /type is gbdt/]] as const) {
