@@ -216,3 +216,18 @@ export class Rng {
   }
 
 }
+
+/**
+ * MurmurHash3's 32-bit finalizer (fmix32): a bijection on 32-bit words that spreads every input
+ * bit over the output, for seeds and hashes derived from integers (trial seeds, the streaming
+ * split). Hand-written: a few multiplies, no library needed for it.
+ */
+export function fmix32(x: number): number {
+  let h = x | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

@@ -83,8 +83,7 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
   const readWhole = async (data: DataSpec): Promise<WholeDataFile> => {
     refuseRanges(data);
     if (isUrlSource(data.source)) {
-      if (data.sha256 === undefined) throw new DataError(`${data.source}: a URL source needs data.sha256`, { file: data.source, rule: 'pin' });
-      const path = await fromUrl(data.source, data.source, { algorithm: 'sha256', hex: data.sha256 });
+      const path = await fromUrl(data.source, data.source, urlPin(data));
       return { bytes: await readFile(path), path };
     }
     const pointer = dvcPointerPath(data.source, (p) => existsSync(join(deps.files.root, p)));
@@ -104,9 +103,9 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
     let path: string;
     let pinned: string | undefined;
     if (isUrlSource(data.source)) {
-      if (data.sha256 === undefined) throw new DataError(`${data.source}: a URL source needs data.sha256`, { file: data.source, rule: 'pin' });
-      path = await fromUrl(data.source, data.source, { algorithm: 'sha256', hex: data.sha256 });
-      pinned = data.sha256; // downloadPinned checked it before the file took its name
+      const pin = urlPin(data);
+      path = await fromUrl(data.source, data.source, pin);
+      pinned = pin.hex; // downloadPinned checked it before the file took its name
     } else {
       const pointer = dvcPointerPath(data.source, (p) => existsSync(join(deps.files.root, p)));
       if (pointer !== undefined) path = await resolveDvc(pointer, deps.files, fromUrl);
@@ -116,11 +115,7 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
       }
     }
     const hex = pinned ?? await hashFile(path, 'sha256');
-    if (!pinned && data.sha256 !== undefined && hex !== data.sha256) {
-      throw new DataError(`${data.source}: the data has sha256:${hex}, but data.sha256 pins sha256:${data.sha256}`, {
-        file: data.source, rule: 'pin', hint: 'The file changed: check it and update data.sha256.',
-      });
-    }
+    if (!pinned && data.sha256 !== undefined) checkDigest(hex, data.source, { algorithm: 'sha256', hex: data.sha256 });
     return openRanges(path, `sha256:${hex}`);
   };
   return {
@@ -202,8 +197,17 @@ async function openRanges(path: string, fingerprint: string): Promise<OpenedData
   };
 }
 
+/** A URL source's pin, which it must have. */
+function urlPin(data: DataSpec): Pin {
+  if (data.sha256 === undefined) throw new DataError(`${data.source}: a URL source needs data.sha256`, { file: data.source, rule: 'pin' });
+  return { algorithm: 'sha256', hex: data.sha256 };
+}
+
 function checkPin(bytes: Uint8Array, file: string, pin: Pin): void {
-  const actual = createHash(pin.algorithm).update(bytes).digest('hex');
+  checkDigest(createHash(pin.algorithm).update(bytes).digest('hex'), file, pin);
+}
+
+function checkDigest(actual: string, file: string, pin: Pin): void {
   if (actual !== pin.hex) {
     throw new DataError(`${file}: the data has ${pin.algorithm}:${actual}, but data.sha256 pins ${pin.algorithm}:${pin.hex}`, {
       file, rule: 'pin', hint: 'The file changed: check it and update data.sha256.',

@@ -140,14 +140,7 @@ async function fetchOnce(req: DownloadRequest, partial: string): Promise<void> {
       throw httpError(req.shown, res.status);
     }
     const append = res.status === 206 && have > 0;
-    const fd = openSync(partial, append ? 'a' : 'w');
-    try {
-      await saveBody(res.body, fd, watchdog.alive);
-    } catch (err) {
-      throw new TransientDownloadError(watchdog.stalled() ?? `the connection was cut mid-download (${causeText(err)})`);
-    } finally {
-      closeSync(fd);
-    }
+    await saveBodyTo(res.body, partial, append ? 'a' : 'w', watchdog);
   } finally {
     watchdog.stop();
   }
@@ -181,7 +174,22 @@ export function stallWatchdog(timeoutMs: number) {
  * a cut is on disk for the resume; a paused or async-iterated stream would drop its buffered
  * chunks when the early end destroys it.
  */
-export function saveBody(body: Readable, fd: number, alive: () => void): Promise<void> {
+/**
+ * Streams a response body into `path` (`'w'` from the start, `'a'` to resume); a stall or a cut
+ * connection becomes a TransientDownloadError, so the caller's retry tries again.
+ */
+export async function saveBodyTo(body: Readable, path: string, flags: 'w' | 'a', watchdog: ReturnType<typeof stallWatchdog>): Promise<void> {
+  const fd = openSync(path, flags);
+  try {
+    await saveBody(body, fd, watchdog.alive);
+  } catch (err) {
+    throw new TransientDownloadError(watchdog.stalled() ?? `the connection was cut mid-download (${causeText(err)})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function saveBody(body: Readable, fd: number, alive: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     body.on('data', (chunk: Buffer) => {
       alive();

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
@@ -8,7 +7,7 @@ import {
   type ByteRange, type ParquetRanges, type RangedParquetFile,
 } from '../data/parquet-ranges.js';
 import { retry } from '../retry.js';
-import { causeText, DEFAULT_STALL_TIMEOUT_MS, httpError, saveBody, stallWatchdog, TransientDownloadError, type FetchLike } from './download.js';
+import { causeText, DEFAULT_STALL_TIMEOUT_MS, httpError, saveBodyTo, stallWatchdog, TransientDownloadError, type FetchLike } from './download.js';
 import type { GetResponse } from './http-get.js';
 
 export interface RangesRequest {
@@ -315,14 +314,7 @@ async function downloadWhole(req: RangesRequest, copy: string): Promise<void> {
       res.discard();
       throw httpError(req.shown, res.status);
     }
-    const fd = openSync(copy, 'w');
-    try {
-      await saveBody(res.body, fd, watchdog.alive);
-    } catch (err) {
-      throw new TransientDownloadError(watchdog.stalled() ?? `the connection was cut mid-download (${causeText(err)})`);
-    } finally {
-      closeSync(fd);
-    }
+    await saveBodyTo(res.body, copy, 'w', watchdog);
     const length = Number(res.headers['content-length']);
     const size = (await stat(copy)).size;
     if (Number.isFinite(length) && size !== length) throw new TransientDownloadError(`a short body: ${size} of ${length} bytes`);
