@@ -6,12 +6,12 @@
  * change on the shared machine falls on both; each line gives wall and CPU seconds (user + sys,
  * which the others' load distorts less) and the load average. The CSV is made once, seeded.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/rng.js';
+import { timedProcess, type Timed } from './timed-process.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'bin', 'pipepilot.js');
@@ -57,25 +57,6 @@ model:
 ${params}evaluate: {bootstrap: {samples: 1000}}
 gates: [{metric: roc_auc, min: 0.8}]
 `;
-}
-
-interface Timed { wall: number; cpu: number; rssMiB: number; stdout: string }
-
-/** Runs a command under /usr/bin/time -v: wall, user + sys and peak RSS of the whole process. */
-function timedProcess(cmd: string, args: string[], cwd: string): Timed {
-  const timeFile = join(cwd, 'time.txt');
-  const t0 = performance.now();
-  const res = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, cmd, ...args], { cwd, encoding: 'utf8' });
-  const wall = (performance.now() - t0) / 1000;
-  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${res.status}: ${res.stderr.slice(-2000)}`);
-  const report = readFileSync(timeFile, 'utf8');
-  const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(report)?.[1] ?? NaN);
-  return {
-    wall,
-    cpu: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
-    rssMiB: field('Maximum resident set size \\(kbytes\\)') / 1024,
-    stdout: res.stdout,
-  };
 }
 
 /** The anchor's run, or why it could not run (no python3, no pandas/scikit-learn/torch). */

@@ -7,11 +7,11 @@
  * Targets (issue 10): under 5 s and under 1 GiB.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { timedProcess } from './timed-process.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'bin', 'pipepilot.js');
@@ -74,24 +74,11 @@ export default async function scale(args: string[]): Promise<void> {
   console.log(`scale: ${rows.toLocaleString()} rows, ZSTD Parquet, linear regression (targets: < 5 s, < 1024 MiB)`);
   for (const engine of engines) {
     const out = join(repo, `out-${engine}`);
-    const timeFile = join(repo, 'time.txt');
-    const t0 = performance.now();
-    const res = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, process.execPath, bin, 'run', 'pipelines/scale.yaml', '--out', out, '--quiet'], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: { ...process.env, PIPEPILOT_DATA_ENGINE: engine },
-    });
-    const wall = (performance.now() - t0) / 1000;
-    if (res.status !== 0) {
-      console.log(res.stdout, res.stderr);
-      throw new Error(`pipepilot run exited ${res.status}`);
-    }
-    const time = readFileSync(timeFile, 'utf8');
-    const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(time)?.[1] ?? NaN);
+    const { wall, cpu, rssMiB } = timedProcess(process.execPath, [bin, 'run', 'pipelines/scale.yaml', '--out', out, '--quiet'], repo, { ...process.env, PIPEPILOT_DATA_ENGINE: engine });
     const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
     console.log(`  engine ${engine}`);
-    console.log(`    pipepilot run wall time   ${wall.toFixed(2)} s, CPU ${(field('User time \\(seconds\\)') + field('System time \\(seconds\\)')).toFixed(2)} s (user+sys)`);
-    console.log(`    peak RSS                  ${(field('Maximum resident set size \\(kbytes\\)') / 1024).toFixed(0)} MiB`);
+    console.log(`    pipepilot run wall time   ${wall.toFixed(2)} s, CPU ${cpu.toFixed(2)} s (user+sys)`);
+    console.log(`    peak RSS                  ${rssMiB.toFixed(0)} MiB`);
     console.log(`    stages (ms)               ${JSON.stringify(metrics.durations_ms)}`);
     console.log(`    r2                        ${metrics.metrics.r2.toFixed(4)}, content key ${metrics.content_key.slice(0, 19)}…`);
     if (engine === engines[0]) firstWall = wall;

@@ -11,11 +11,11 @@
  * (--max-old-space-size): finishing under the cap shows the bound is real, not GC slack.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { timedProcess } from './timed-process.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'bin', 'pipepilot.js');
@@ -76,23 +76,12 @@ function runOnce(repo: string, file: string, task: string, stream: boolean, heap
   rmSync(join(repo, 'data', 'stream.parquet'), { force: true });
   linkSync(file, join(repo, 'data', 'stream.parquet')); // a hard link: the repo holds the file without a copy
   writeFileSync(join(repo, 'stream.yaml'), pipeline(task, stream));
-  const timeFile = join(repo, 'time.txt');
-  const t0 = performance.now();
   const heap = heapMiB === undefined ? [] : [`--max-old-space-size=${heapMiB}`];
-  const res = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, process.execPath, ...heap, bin, 'run', 'stream.yaml', '--out', out, '--quiet'], {
-    cwd: repo, encoding: 'utf8', env: { ...process.env, PIPEPILOT_DATA_ENGINE: 'js' },
-  });
-  const wall = (performance.now() - t0) / 1000;
-  if (res.status !== 0) {
-    console.log(res.stdout, res.stderr);
-    throw new Error(`pipepilot run exited ${res.status}`);
-  }
-  const time = readFileSync(timeFile, 'utf8');
-  const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(time)?.[1] ?? NaN);
+  const { wall, cpu, rssMiB } = timedProcess(process.execPath, [...heap, bin, 'run', 'stream.yaml', '--out', out, '--quiet'], repo, { ...process.env, PIPEPILOT_DATA_ENGINE: 'js' });
   return {
     wall,
-    cpu: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
-    rssMiB: field('Maximum resident set size \\(kbytes\\)') / 1024,
+    cpu,
+    rssMiB,
     metrics: JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')),
   };
 }
