@@ -57,7 +57,7 @@ const IDLE = 0;
 const RUN = 1;
 const STOP = 2;
 const FAILED = 3;
-/** hist's scratch per thread for `cols` features: u32 counts, a dummy feature, a block's gathered rows (gbdt.wat). */
+/** hist's scratch per thread for `cols` features: u32 counts, a dummy feature, a block's gathered rows (gbdt.wat); binaryGradients borrows its first 2 kB for a block of 128 row pairs. */
 const histScratchBytes = (cols: number) => cols * 1024 + 12288;
 
 let compiled: object | undefined;

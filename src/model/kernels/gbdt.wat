@@ -201,7 +201,8 @@
   ;; Rows go two at a time through $exp2 and $log1p2, branch-free versions of the two on the
   ;; ranges a margin's rows live in; a pair with a lane outside them (|m| ≥ 512, a huge or tiny
   ;; log1p argument, NaN) runs row by row through the scalar functions instead. Both give the
-  ;; same bits, so which path a row takes never shows.
+  ;; same bits, so which path a row takes never shows. `scratch`: 2048 bytes of the calling
+  ;; thread's own (a block's e^−m, then its log1p arguments and values).
   (func (export "binaryGradients")
     (param $margin i32) (param $labels i32) (param $grad i32) (param $hess i32)
     (param $start i32) (param $end i32) (param $scratch i32) (result f64)
