@@ -64,8 +64,9 @@ export function binaryGradientsInHalves(margin: Float64Array, y: Float64Array, g
 /**
  * The logistic loss's gradient and hessian for rows [start, end), and the loss summed over them.
  * The binary loss of all rows is always the sum of two halves, [0, rows/2) + [rows/2, rows), so
- * the two threads of the wasm kernels (which run this very function's source in their worker)
- * and one thread give the same bits. Self-contained on purpose: no imports, no closures.
+ * the two threads of the wasm kernels and one thread give the same bits. The wasm kernels run
+ * gbdt.wat's binaryGradients, the same operations with Math.exp and Math.log1p's algorithms
+ * (fdlibm, as V8 computes them): the same bits, tested against this function.
  */
 export function binaryGradientRange(margin: Float64Array, y: Float64Array, grad: Float64Array, hess: Float64Array, start: number, end: number): number {
   let loss = 0;

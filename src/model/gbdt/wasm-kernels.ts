@@ -5,7 +5,6 @@ import { binRowRange, checkColumns, featureEdges, fitBinMapper, binRows, mapperF
 import { BIN_SLOTS } from './histogram.js';
 import { sortFloat32 } from './sort-float32.js';
 import { addLeafRange, type KernelShape, type TreeKernels } from './kernels.js';
-import { binaryGradientRange, binaryGradientsInHalves } from './objective.js';
 
 /**
  * The tree kernels in WebAssembly (src/model/kernels/gbdt.wat) over one shared memory, with
@@ -27,6 +26,7 @@ interface WasmApi {
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 type HistKernel = (bins: number, cols: number, grad: number, hess: number, ids: number, start: number, end: number, feats: number, nf: number, hist: number, scratch: number, known: number) => void;
+type GradientKernel = (margin: number, labels: number, grad: number, hess: number, start: number, end: number, scratch: number) => number;
 type PartitionKernel = (bins: number, cols: number, f: number, table: number, ids: number, scratch: number, start: number, end: number) => number;
 
 const PAGE = 65536;
@@ -57,7 +57,7 @@ const IDLE = 0;
 const RUN = 1;
 const STOP = 2;
 const FAILED = 3;
-/** hist's scratch per thread for `cols` features: u32 counts, a dummy feature, a block's gathered rows (gbdt.wat). */
+/** hist's scratch per thread for `cols` features: u32 counts, a dummy feature, a block's gathered rows (gbdt.wat); binaryGradients borrows its first 2 kB for a block of 128 row pairs. */
 const histScratchBytes = (cols: number) => cols * 1024 + 12288;
 
 let compiled: object | undefined;
@@ -74,10 +74,8 @@ function gbdtModule(): object {
 const WORKER_SOURCE = `
 const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads');
 const { module, memory, control, port } = workerData;
-const { hist, partition } = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const { hist, partition, binaryGradients } = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
-// The very function the calling thread runs (objective.ts), so both halves add the same way.
-const binaryGradientRange = (${binaryGradientRange.toString()});
 const addLeafRange = (${addLeafRange.toString()});
 const sortFloat32 = (${sortFloat32.toString()});
 const featureEdges = (${featureEdges.toString()});
@@ -98,10 +96,7 @@ function binning(op) {
   }
 }
 function gradients() {
-  const b = memory.buffer;
-  const rows = c[7];
-  const f64 = (at) => new Float64Array(b, at, rows);
-  new Float64Array(b, c[8], 1)[0] = binaryGradientRange(f64(c[2]), f64(c[3]), f64(c[4]), f64(c[5]), c[6], rows);
+  new Float64Array(memory.buffer, c[8], 1)[0] = binaryGradients(c[2], c[3], c[4], c[5], c[6], c[7], c[9]);
 }
 function leafValues() {
   const b = memory.buffer;
@@ -189,6 +184,7 @@ export function wasmKernels(
   const { exports } = new wasm.Instance(gbdtModule(), { env: { memory } });
   const hist = exports.hist as HistKernel;
   const partition = exports.partition as PartitionKernel;
+  const gradientRange = exports.binaryGradients as GradientKernel;
   const buf = memory.buffer;
   const feats = new Int32Array(buf, featsAt, cols);
   const table = new Uint8Array(buf, tableAt, BIN_SLOTS);
@@ -316,14 +312,17 @@ export function wasmKernels(
       return aEnd + (bEnd - half);
     },
     binaryGradients: () => {
+      // The loss is always the sum of the two halves' sums, as binaryGradientsInHalves adds it:
+      // one thread and two give the same bits. Each thread's block scratch is its histogram scratch.
+      const first = () => gradientRange(marginAt, labelsAt, gradAt, hessAt, 0, half, histScratchAt);
       if (pool.ready() === 0 || rows < parallelMinGradients) {
-        return binaryGradientsInHalves(margin, labels, grad, hess);
+        return first() + gradientRange(marginAt, labelsAt, gradAt, hessAt, half, rows, histScratchAt);
       }
       stats.parallelGradients++;
-      pool.run(0, [marginAt, labelsAt, gradAt, hessAt, half, rows, lossAt], OP_GRADIENTS);
-      const first = binaryGradientRange(margin, labels, grad, hess, 0, half);
+      pool.run(0, [marginAt, labelsAt, gradAt, hessAt, half, rows, lossAt, histScratchAt + scratchBytes], OP_GRADIENTS);
+      const firstSum = first();
       pool.wait(0);
-      return first + new Float64Array(buf, lossAt, 1)[0];
+      return firstSum + new Float64Array(buf, lossAt, 1)[0];
     },
     addLeafValues: (order, leaves, k) => {
       const n = leaves.length;

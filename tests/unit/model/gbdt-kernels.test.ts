@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { featureEdges } from '../../../src/model/gbdt/binning.js';
@@ -6,6 +7,8 @@ import { tsKernels } from '../../../src/model/gbdt/kernels.js';
 import { wasmKernels } from '../../../src/model/gbdt/wasm-kernels.js';
 import { Rng } from '../../../src/rng.js';
 import type { Task } from '../../../src/spec/types.js';
+import { binaryGradientRange } from '../../../src/model/gbdt/objective.js';
+import { GBDT_WASM_BASE64 } from '../../../src/model/kernels/gbdt-wasm.js';
 import { MODULES, compileWat, renderModule } from '../../../scripts/build-wasm.mjs';
 import { syntheticData } from './data.js';
 
@@ -201,6 +204,65 @@ describe('gbdt WebAssembly kernels', () => {
       }
     } finally {
       wasm.close();
+    }
+  });
+});
+
+describe('the logistic gradient pass in wasm (fdlibm exp and log1p, two rows per f64x2)', () => {
+  // The module on its own memory (no lib.dom types here: WebAssembly through globalThis, as wasm-kernels.ts).
+  const wasm = (globalThis as unknown as { WebAssembly: {
+    Module: new (bytes: Uint8Array) => object;
+    Memory: new (d: { initial: number; maximum: number; shared: boolean }) => { readonly buffer: ArrayBuffer };
+    Instance: new (module: object, imports: object) => { readonly exports: unknown };
+  } }).WebAssembly;
+  const memory = new wasm.Memory({ initial: 64, maximum: 64, shared: true });
+  const kernels = new wasm.Instance(new wasm.Module(Buffer.from(GBDT_WASM_BASE64, 'base64')), { env: { memory } }).exports as {
+    exp: (x: number) => number;
+    log1p: (x: number) => number;
+    binaryGradients: (margin: number, labels: number, grad: number, hess: number, start: number, end: number, scratch: number) => number;
+  };
+  /** Doubles of every kind: each branch of both functions, their bounds a bit either side, and random bit patterns. */
+  function doubles(): number[] {
+    const bounds = [0, 1, 2, 0.5, Math.LN2 / 2, 1.5 * Math.LN2, 2 ** -28, 2 ** -29, 2 ** -54, 0.41421356, 0.2929, 512, 708, 709.78, 745.13, 1e16, 2 ** 53, 2 ** 1023, 5e-324, 1.7976931348623157e308, Infinity, NaN];
+    const out: number[] = [];
+    for (const b of bounds) for (const f of [1, 1 + 2 ** -52, 1 - 2 ** -53, 1 + 1e-9, 1 - 1e-9]) out.push(b * f, -b * f);
+    const rng = new Rng(13);
+    const bits = new DataView(new ArrayBuffer(8));
+    for (let i = 0; i < 20000; i++) {
+      bits.setUint32(0, Math.floor(rng.next() * 2 ** 32));
+      bits.setUint32(4, Math.floor(rng.next() * 2 ** 32));
+      out.push(bits.getFloat64(0), (rng.next() - 0.5) * 2 ** (rng.next() * 24 - 8), Math.exp((rng.next() - 0.5) * 90));
+      // 1 + x just past a power of two: log1p's |f| < 2^-20 branch.
+      out.push(2 ** Math.floor(rng.next() * 40) * (1 + rng.next() * 2 ** -21) - 1);
+    }
+    return out;
+  }
+
+  it('exp and log1p return the bits of Math.exp and Math.log1p (V8 runs the same fdlibm algorithms)', () => {
+    const bad = doubles().filter((x) => !Object.is(kernels.exp(x), Math.exp(x)) || !Object.is(kernels.log1p(x), Math.log1p(x)));
+    expect(bad).toEqual([]);
+  });
+
+  it('binaryGradients gives binaryGradientRange\'s gradients, hessians and loss bit for bit, in pairs and row by row, at odd ends', () => {
+    const xs = doubles().filter((x) => !Number.isNaN(x));
+    const rows = xs.length;
+    const f64 = (i: number) => new Float64Array(memory.buffer, i * rows * 8, rows);
+    const [margin, labels, grad, hess] = [0, 1, 2, 3].map(f64);
+    const rng = new Rng(21);
+    // Margins of every size (most pairs on the f64x2 path, some through the scalar functions), shuffled.
+    margin.set(rng.shuffle(Float64Array.from(xs, (x, i) => (i % 3 === 0 ? x : (rng.next() - 0.5) * 16))));
+    for (let i = 0; i < rows; i++) labels[i] = rng.next() < 0.5 ? 1 : 0;
+    const g = new Float64Array(rows);
+    const h = new Float64Array(rows);
+    for (const [start, end] of [[0, rows], [1, rows - 2], [5, 6], [7, 7]]) {
+      grad.fill(0);
+      hess.fill(0);
+      g.fill(0);
+      h.fill(0);
+      const loss = kernels.binaryGradients(margin.byteOffset, labels.byteOffset, grad.byteOffset, hess.byteOffset, start, end, 4 * rows * 8);
+      expect(Object.is(loss, binaryGradientRange(margin, labels, g, h, start, end))).toBe(true);
+      expect(Array.from(grad)).toEqual(Array.from(g));
+      expect(Array.from(hess)).toEqual(Array.from(h));
     }
   });
 });
