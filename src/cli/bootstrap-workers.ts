@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResampleHelpers, ResampleJob } from '../evaluate/bootstrap.js';
 
@@ -40,4 +41,12 @@ function startWorker(): Worker {
   // A worker that cannot start (no worker file beside this one) claims nothing: the caller draws its share.
   worker.on('error', () => undefined);
   return worker;
+}
+
+let processWorkers: ReturnType<typeof bootstrapWorkers> | undefined;
+
+/** The process's bootstrap helpers: one per core beyond the first, shared by every run the process makes (the action checks several pipelines). */
+export function processBootstrapWorkers(): ResampleHelpers {
+  processWorkers ??= bootstrapWorkers(availableParallelism() - 1);
+  return processWorkers;
 }
