@@ -3,19 +3,20 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ResampleHelpers, ResampleJob } from '../evaluate/bootstrap.js';
+import { PARALLEL_MIN_DRAWS, type ResampleHelpers, type ResampleJob } from '../evaluate/bootstrap.js';
 
 /**
  * The bootstrap's helper threads (issue 10: the evaluation on both cores): `count` worker
- * threads, started at the first job large enough to share (most runs never start one), kept for
+ * threads, started at the first job of `minDraws` draws or more (most runs never start one), kept for
  * the process's next jobs, and unref'd so they never hold the process open. The built CLI runs
  * lib/cli/bootstrap-worker.js, the action's bundle dist/bootstrap-worker.js; under tests and
  * `npm run bench` this module is TypeScript and the worker registers tsx first (as tune-workers.ts).
  */
-export function bootstrapWorkers(count: number): ResampleHelpers & { close: () => Promise<void> } {
+export function bootstrapWorkers(count: number, minDraws = PARALLEL_MIN_DRAWS): ResampleHelpers & { close: () => Promise<void> } {
   let workers: Worker[] | undefined;
   return {
     count: Math.max(0, count),
+    minDraws,
     start(job: ResampleJob) {
       workers ??= Array.from({ length: Math.max(0, count) }, startWorker);
       for (const w of workers) w.postMessage(job);

@@ -58,6 +58,8 @@ export interface ResampleSource {
 export interface ResampleHelpers {
   /** Helper threads a job gets. */
   readonly count: number;
+  /** Bootstraps of fewer draws in all (resamples × rows) stay on the calling thread; the shell's pool uses PARALLEL_MIN_DRAWS. */
+  readonly minDraws: number;
   /** Hands `job` to every helper and returns at once; a helper that never starts leaves its share to the caller. */
   start(job: ResampleJob): void;
 }
@@ -174,13 +176,17 @@ export function pairedDifferenceSamples(
 }
 
 /**
- * Below this many draws in all (resamples × rows) the bootstrap stays on the calling thread: a
- * helper's start-up (a worker thread importing the metrics, ~50 ms of the other core) and its
- * pass over the draws before its share cost more than they save. Measured with
- * /tmp/bootpar-style runs of the built CLI's bootstrap (docs/architecture.md, "Evaluation"):
- * BOOTSTRAP_PARALLEL_MIN_DRAWS_NOTE.
+ * Below this many draws in all (resamples × test rows) the bootstrap stays on the calling thread.
+ * Sharing costs a worker's start-up (~50 ms of CPU: 30 ms to online, 20 ms importing the metrics),
+ * its pass over the draws before its share (Rng.skipInts, ~2.3 ns a draw against 6-16 ns a drawn
+ * and scored one) and a fresh isolate's JIT warm-up. Measured with the built lib, one fresh
+ * process per run, 1 helper against none, best of 3, at load 4.9-6.4 on 2 cores (other work on
+ * both): binary 250 resamples, 8M draws 216 → 391 ms wall, 25M 546 → 661 ms, 50M 1212 → 1219 ms;
+ * regression 600k rows × 166 (the scale bench's 100M draws) 870 → 563 ms. Past ~32M the second
+ * core pays even on a busy machine; on an idle one the break-even is lower (~10-20M by the costs
+ * above), so this is on the safe side. Smaller bootstraps keep their CPU time and start no thread.
  */
-export const PARALLEL_MIN_DRAWS = 4_000_000;
+export const PARALLEL_MIN_DRAWS = 32_000_000;
 
 /**
  * Draws `samples` resamples and returns values[source][metric][sample], one source per scorer
@@ -190,7 +196,7 @@ export const PARALLEL_MIN_DRAWS = 4_000_000;
  */
 function resampleValues(rows: number, opts: BootstrapOptions, computes: ComputeMetrics[], helpers?: ResampleHelpers): Float64Array[][] {
   const sources = computes.map((c) => c.source);
-  const shared = helpers !== undefined && helpers.count > 0 && opts.samples > 1 && rows * opts.samples >= PARALLEL_MIN_DRAWS &&
+  const shared = helpers !== undefined && helpers.count > 0 && opts.samples > 1 && rows * opts.samples >= helpers.minDraws &&
     sources.every((src) => src !== undefined);
   const flat = shared
     ? spreadResamples(rows, opts, computes, sources as ResampleSource[], helpers)

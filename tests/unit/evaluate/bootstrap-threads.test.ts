@@ -13,7 +13,9 @@ import { Rng } from '../../../src/rng.js';
  * by the single-threaded code of main at b42dfb3 on this data.
  */
 const N = 20_000;
-const SAMPLES = 250; // 5M draws: past PARALLEL_MIN_DRAWS, so the helpers take part
+const SAMPLES = 250;
+/** The pools share from 1M draws (5M here); the shell's share from PARALLEL_MIN_DRAWS, which would make these tests slow. */
+const MIN_DRAWS = 1_000_000;
 const rng = new Rng(31);
 const y = new Float64Array(N);
 const p = new Float32Array(N);
@@ -28,8 +30,8 @@ const opts = { samples: SAMPLES, seed: 11, confidence: 0.95, metrics: HEADLINE_M
 const intervals = (helpers?: ResampleHelpers) => bootstrapIntervals(taskResampler(reading, y, p), N, opts, helpers);
 const paired = (helpers?: ResampleHelpers) => pairedDifferenceSamples(taskResampler(reading, y, q), taskResampler(reading, y, p), N, opts, helpers);
 
-const one = bootstrapWorkers(1);
-const two = bootstrapWorkers(2);
+const one = bootstrapWorkers(1, MIN_DRAWS);
+const two = bootstrapWorkers(2, MIN_DRAWS);
 afterAll(async () => {
   await Promise.all([one.close(), two.close()]);
 });
@@ -37,7 +39,7 @@ afterAll(async () => {
 /** A helper that records the jobs it is given and does nothing with them: the caller must draw everything. */
 function idleHelper(): ResampleHelpers & { jobs: ResampleJob[] } {
   const jobs: ResampleJob[] = [];
-  return { count: 1, jobs, start: (job) => { jobs.push(job); } };
+  return { count: 1, minDraws: MIN_DRAWS, jobs, start: (job) => { jobs.push(job); } };
 }
 
 describe('the bootstrap on several threads', () => {
@@ -68,6 +70,7 @@ describe('the bootstrap on several threads', () => {
     let byWorker = 0;
     const patient: ResampleHelpers = {
       count: 1,
+      minDraws: MIN_DRAWS,
       start: (job) => {
         one.start(job);
         for (let s = job.from; s < job.samples; s++) {
@@ -89,13 +92,14 @@ describe('the bootstrap on several threads', () => {
 
   it('draws a block a helper claimed and never finished, after a short wait', () => {
     // This helper claims the first shared block and then stops answering.
-    const stuck: ResampleHelpers = { count: 1, start: (job) => { Atomics.add(job.control, 0, job.block); } };
+    const stuck: ResampleHelpers = { count: 1, minDraws: MIN_DRAWS, start: (job) => { Atomics.add(job.control, 0, job.block); } };
     expect(intervals(stuck)).toEqual(intervals());
   });
 
-  it('shares from PARALLEL_MIN_DRAWS draws on, and not one draw below', () => {
+  it('shares from minDraws draws on, and not one draw below; the pool of a run from PARALLEL_MIN_DRAWS', () => {
+    expect(bootstrapWorkers(1).minDraws).toBe(PARALLEL_MIN_DRAWS);
     const rows = 8000;
-    const at = PARALLEL_MIN_DRAWS / rows;
+    const at = MIN_DRAWS / rows;
     expect(Number.isInteger(at)).toBe(true);
     const ys = y.subarray(0, rows);
     const ps = p.subarray(0, rows);
