@@ -177,14 +177,17 @@ export function pairedDifferenceSamples(
 
 /**
  * Below this many draws in all (resamples × test rows) the bootstrap stays on the calling thread.
- * Sharing costs a worker's start-up (~50 ms of CPU: 30 ms to online, 20 ms importing the metrics),
- * its pass over the draws before its share (Rng.skipInts, ~2.3 ns a draw against 6-16 ns a drawn
- * and scored one) and a fresh isolate's JIT warm-up. Measured with the built lib, one fresh
- * process per run, 1 helper against none, best of 3, at load 4.9-6.4 on 2 cores (other work on
- * both): binary 250 resamples, 8M draws 216 → 391 ms wall, 25M 546 → 661 ms, 50M 1212 → 1219 ms;
- * regression 600k rows × 166 (the scale bench's 100M draws) 870 → 563 ms. Past ~32M the second
- * core pays even on a busy machine; on an idle one the break-even is lower (~10-20M by the costs
- * above), so this is on the safe side. Smaller bootstraps keep their CPU time and start no thread.
+ * Sharing costs a worker's start-up (~50 ms of CPU: 30 ms to online, 20 ms importing the
+ * metrics), a fresh isolate's JIT warm-up, and the helper's pass over the draws before its share
+ * (Rng.skipInts: ~2.3 ns a draw against ~6-16 ns for a drawn and scored one). By those costs a
+ * free second core pays from ~10-20M draws. Measured (8 December, 2 cores, other sessions busy):
+ * the built lib, a fresh process per run, binary, 250 resamples, none vs 1 helper, best of 3 at
+ * load 4.9-6.4: 8M draws 216 → 391 ms wall, 25M 546 → 661 ms, 50M 1212 → 1219 ms; the scale
+ * run's 100M (600k regression rows × 166), warm, best of 5: 1.78 → 2.12 s at load 8, and
+ * 0.835 → 0.692 s (1.21×) with this session given the cores (autogroup nice −10, as a CI runner
+ * would). The kernel shares CPU per session, so a second thread gains nothing while others keep
+ * both cores busy. 32M: past the sizes where sharing lost even on a loaded machine's terms
+ * (25M), above the free-core break-even; every example pipeline stays on one thread.
  */
 export const PARALLEL_MIN_DRAWS = 32_000_000;
 
