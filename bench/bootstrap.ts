@@ -5,6 +5,10 @@
  * numpy and scikit-learn: the bootstrap written the usual way (numpy draws, sklearn metrics per
  * resample), on 100 resamples only (1000 take ~30 s of CPU), so the two compare per resample.
  * Different random draws, so the intervals agree only to about 3 decimals.
+ *
+ * Then the scale run's bootstrap (`npm run bench -- scale`: 166 resamples × 600k regression rows,
+ * 100M draws) on the calling thread alone and shared with worker threads (one per further core,
+ * as a run does), alternated, best of 5 each, checking the intervals are the same bits.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { bootstrapIntervals } from '../src/evaluate/bootstrap.js';
 import { HEADLINE_METRICS, taskResampler } from '../src/evaluate/evaluation.js';
 import { Rng } from '../src/rng.js';
+import { bootstrapWorkers } from '../src/cli/bootstrap-workers.js';
+import { availableParallelism } from 'node:os';
 
 const ROWS = 25_000;
 const RESAMPLES = 1000;
@@ -42,6 +48,7 @@ export default async function bench(): Promise<void> {
   }
   console.log(`bootstrap ${RESAMPLES} resamples × ${ROWS} rows, ${opts.metrics.join(', ')} (load ${loadavg()[0].toFixed(1)})`);
   console.log(`ours    best of 5: ${wall.toFixed(3)} s wall  ${cpu.toFixed(3)} s cpu  roc_auc [${roc!.low.toFixed(4)}, ${roc!.high.toFixed(4)}]`);
+  await sharedBootstrap();
   const anchor = runAnchor(y, p);
   if (typeof anchor === 'string') {
     console.log(`anchor: not run (${anchor})`);
@@ -68,4 +75,36 @@ function runAnchor(y: Float64Array, p: Float32Array): { wall_s: number; cpu_s: n
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function sharedBootstrap(): Promise<void> {
+  const rows = 600_000;
+  const rng = new Rng(5);
+  const y = new Float64Array(rows);
+  const p = new Float32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    y[i] = rng.normal() * 3;
+    p[i] = y[i] + rng.normal() * 0.3;
+  }
+  const reading = { task: 'regression' as const, classes: [], threshold: 0.5 };
+  const opts = { samples: 166, seed: 42, confidence: 0.95, metrics: HEADLINE_METRICS.regression };
+  const pool = bootstrapWorkers(availableParallelism() - 1);
+  const best = { alone: { wall: Infinity, cpu: Infinity }, shared: { wall: Infinity, cpu: Infinity } };
+  let reference: string | undefined;
+  for (let round = 0; round < 5; round++) {
+    for (const mode of ['alone', 'shared'] as const) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const intervals = JSON.stringify(bootstrapIntervals(taskResampler(reading, y, p), rows, opts, mode === 'shared' ? pool : undefined));
+      const c = process.cpuUsage(c0);
+      reference ??= intervals;
+      if (intervals !== reference) throw new Error('bootstrap: the shared bootstrap gave other intervals');
+      best[mode].wall = Math.min(best[mode].wall, (performance.now() - t0) / 1000);
+      best[mode].cpu = Math.min(best[mode].cpu, (c.user + c.system) / 1e6);
+    }
+  }
+  await pool.close();
+  console.log(`scale's bootstrap, 166 resamples × ${rows} regression rows, ${pool.count} helper thread(s) (load ${loadavg()[0].toFixed(1)}), best of 5, alternated, same intervals bit for bit:`);
+  console.log(`  calling thread alone: ${best.alone.wall.toFixed(3)} s wall  ${best.alone.cpu.toFixed(3)} s cpu`);
+  console.log(`  shared:               ${best.shared.wall.toFixed(3)} s wall  ${best.shared.cpu.toFixed(3)} s cpu  (wall ratio alone/shared ${(best.alone.wall / best.shared.wall).toFixed(2)}×)`);
 }

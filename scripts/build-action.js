@@ -20,7 +20,8 @@ export async function buildAction(outDir) {
   await mkdir(outDir, { recursive: true });
   await build({
     absWorkingDir: root,
-    entryPoints: ['src/action/index.ts'],
+    // The bootstrap's helper thread runs its own file (src/cli/bootstrap-workers.ts starts dist/bootstrap-worker.js).
+    entryPoints: ['src/action/index.ts', 'src/cli/bootstrap-worker.ts'],
     outdir: outDir,
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',

@@ -73,4 +73,42 @@
     (i32.store offset=8 (local.get $state) (local.get $s11))
     (i32.store offset=12 (local.get $state) (local.get $s10))
     (local.get $wrapped))
+
+  ;; Advances the generator at $state past `draws` draws of int(n) without counting them: the
+  ;; same xoroshiro128+ steps and rejections as `count`, so the state ends where count's would.
+  ;; Why: a helper thread of the bootstrap starts at resample k, so it first passes k resamples'
+  ;; draws; without the remainder and the random increment a draw costs a fraction of count's.
+  (func (export "skip")
+    (param $draws i32) (param $state i32) (param $limit f64)
+    (local $s01 i32) (local $s00 i32) (local $s11 i32) (local $s10 i32)
+    (local $a0 i32) (local $a1 i32) (local $t00 i32) (local $t01 i32)
+    (local $i i32) (local $value f64)
+    (local.set $s01 (i32.load (local.get $state)))
+    (local.set $s00 (i32.load offset=4 (local.get $state)))
+    (local.set $s11 (i32.load offset=8 (local.get $state)))
+    (local.set $s10 (i32.load offset=12 (local.get $state)))
+    (block $done
+      (loop $draw
+        (br_if $done (i32.ge_u (local.get $i) (local.get $draws)))
+        (loop $reject
+          (local.set $value (f64.convert_i32_u
+            (i32.xor (i32.add (local.get $s00) (local.get $s10)) (i32.const 0x80000000))))
+          (local.set $a0 (i32.xor (local.get $s10) (local.get $s00)))
+          (local.set $a1 (i32.xor (local.get $s11) (local.get $s01)))
+          (local.set $t00 (local.get $s00))
+          (local.set $t01 (local.get $s01))
+          (local.set $s00 (i32.xor (i32.xor (i32.shl (local.get $t00) (i32.const 24)) (i32.shr_u (local.get $t01) (i32.const 8)))
+                                   (i32.xor (local.get $a0) (i32.shl (local.get $a0) (i32.const 16)))))
+          (local.set $s01 (i32.xor (i32.xor (i32.shl (local.get $t01) (i32.const 24)) (i32.shr_u (local.get $t00) (i32.const 8)))
+                                   (i32.xor (local.get $a1)
+                                            (i32.or (i32.shl (local.get $a1) (i32.const 16)) (i32.shr_u (local.get $a0) (i32.const 16))))))
+          (local.set $s10 (i32.xor (i32.shl (local.get $a1) (i32.const 5)) (i32.shr_u (local.get $a0) (i32.const 27))))
+          (local.set $s11 (i32.xor (i32.shl (local.get $a0) (i32.const 5)) (i32.shr_u (local.get $a1) (i32.const 27))))
+          (br_if $reject (f64.ge (local.get $value) (local.get $limit))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $draw)))
+    (i32.store (local.get $state) (local.get $s01))
+    (i32.store offset=4 (local.get $state) (local.get $s00))
+    (i32.store offset=8 (local.get $state) (local.get $s11))
+    (i32.store offset=12 (local.get $state) (local.get $s10)))
 )

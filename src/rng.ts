@@ -15,6 +15,7 @@ interface DrawKernel {
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   /** Returns how many byte counts wrapped past 255 (0 for i32 counts, bytes = 4). */
   count: (counts: number, draws: number, state: number, n: number, limit: number, inverse: number, bytes: 1 | 4) => number;
+  skip: (draws: number, state: number, limit: number) => void;
 }
 
 const PAGE_BYTES = 65536;
@@ -32,7 +33,7 @@ function drawKernel(): DrawKernel | null {
       const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
       const memory = new wasm.Memory({ initial: 1 });
       const instance = new wasm.Instance(new wasm.Module(Buffer.from(DRAWS_WASM_BASE64, 'base64')), { env: { memory } });
-      kernel = { memory, count: instance.exports.count as DrawKernel['count'] };
+      kernel = { memory, count: instance.exports.count as DrawKernel['count'], skip: instance.exports.skip as DrawKernel['skip'] };
     } catch {
       kernel = null;
     }
@@ -100,6 +101,27 @@ export class Rng {
     if (counts.length < n) throw new RangeError(`countBytes: ${counts.length} counts cannot hold draws up to ${n - 1}`);
     const k = Number.isInteger(n) && n >= 1 && n <= KERNEL_MAX_RANGE ? drawKernel() : null;
     return k !== null && this.countInKernel(k, counts, n, draws);
+  }
+
+  /**
+   * Moves the generator past `draws` draws of `int(n)` without making them: the state afterwards
+   * is the one countInts or fillInts would leave. A bootstrap helper thread passes the resamples
+   * before its own this way; in the kernel a passed draw costs a fraction of a counted one.
+   */
+  skipInts(n: number, draws: number): void {
+    if (!(Number.isInteger(n) && n >= 1 && n <= 2 ** 32)) throw new RangeError(`skipInts: range ${n} is not a whole number in [1, 2^32]`);
+    const k = drawKernel();
+    if (k === null) {
+      // No WebAssembly: `int` itself, one call a draw (slow, and only where nothing faster runs).
+      for (let i = 0; i < draws; i++) this.int(n);
+      return;
+    }
+    const state = new Int32Array(k.memory.buffer, 0, 4);
+    state.set(this.gen.getState());
+    const limit = n > 2 ? Math.floor(4294967296 / n) * n : 4294967296;
+    // The kernel counts draws in an i32: pass them in chunks it can hold.
+    for (let left = draws; left > 0; left -= 2 ** 30) k.skip(Math.min(left, 2 ** 30), 0, limit);
+    this.gen = xoroshiro128plusFromState([state[0], state[1], state[2], state[3]]);
   }
 
   /**

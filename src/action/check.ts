@@ -1,3 +1,4 @@
+import { processBootstrapWorkers } from '../cli/bootstrap-workers.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -58,7 +59,7 @@ async function checkPipeline(ctx: ActionContext, req: { pipeline: ValidPipeline;
   ctx.io.info(baseline ? `baseline: production is ${spec.name} v${baseline.version} at the base ${req.base.slice(0, 12)}` : `baseline: none (no ${spec.name} production manifest at the base ${req.base.slice(0, 12)})`);
   const backend = await ctx.backend();
   const run = await runPipeline(
-    { files: ctx.files, data: ctx.data, log, clock: { now: () => performance.now() }, threads: availableParallelism() },
+    { files: ctx.files, data: ctx.data, log, clock: { now: () => performance.now() }, threads: availableParallelism(), bootstrapHelpers: processBootstrapWorkers() },
     { pipelinePath: file, backend: { name: backend.name, reason: backend.reason }, codeVersion: ctx.codeVersion, baseline },
   );
   const artifactName = await storeBundle(ctx, run);

@@ -1,3 +1,4 @@
+import { processBootstrapWorkers } from '../cli/bootstrap-workers.js';
 import { availableParallelism } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -180,7 +181,7 @@ async function obtainRun(ctx: ActionContext, pipeline: ValidPipeline, key: strin
   const backend = await ctx.backend();
   const baseline = await findProductionBaseline({ git: ctx.git, files: ctx.files }, { model: pipeline.spec.name, ref: 'HEAD' });
   const run = await runPipeline(
-    { files: ctx.files, data: ctx.data, log: logger(ctx.io), clock: { now: () => performance.now() }, threads: availableParallelism() },
+    { files: ctx.files, data: ctx.data, log: logger(ctx.io), clock: { now: () => performance.now() }, threads: availableParallelism(), bootstrapHelpers: processBootstrapWorkers() },
     { pipelinePath: pipeline.file, backend: { name: backend.name, reason: backend.reason }, codeVersion: ctx.codeVersion, baseline },
   );
   return { metrics: run.metrics, artifacts: run.artifacts };

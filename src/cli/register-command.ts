@@ -10,6 +10,7 @@ import { findRegistered, registerVersion } from '../use-cases/register-version.j
 import { runPipeline } from '../use-cases/run-pipeline.js';
 import { baselineAtRef } from './baseline-ref.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
+import { processBootstrapWorkers } from './bootstrap-workers.js';
 import { findRepoRoot, nodeFiles, toRepoPath } from './node-files.js';
 import { nodeDataSource } from '../fetch/data-source.js';
 import { dataEngineFor } from '../engine/data-engine.js';
@@ -58,7 +59,7 @@ export async function registerCommand(io: CliIo, opts: RegisterOptions): Promise
       info(`backend: ${backend.name} (${backend.reason})`);
       const baseline = await baselineAtRef({ root, files, pipelinePath, ref: opts.baselineRef, info, git, model: current.model });
       run = await runPipeline(
-        { files, data, engine: dataEngineFor(io.env, info), log, clock: { now: () => performance.now() }, progress: progress.sink, threads: availableParallelism() },
+        { files, data, engine: dataEngineFor(io.env, info), log, clock: { now: () => performance.now() }, progress: progress.sink, threads: availableParallelism(), bootstrapHelpers: processBootstrapWorkers() },
         { pipelinePath, backend: { name: backend.name, reason: backend.reason }, codeVersion: opts.version, baseline },
       );
       progress.stop();

@@ -7,6 +7,7 @@ import { num } from '../report/run-report.js';
 import { gateCountText } from '../evaluate/gate-result.js';
 import { baselineAtRef } from './baseline-ref.js';
 import { EXIT, reportError, type CliIo } from './cli-io.js';
+import { processBootstrapWorkers } from './bootstrap-workers.js';
 import { findRepoRoot, nodeFiles, toRepoPath, writeDirectory } from './node-files.js';
 import { nodeDataSource } from '../fetch/data-source.js';
 import { dataEngineFor } from '../engine/data-engine.js';
@@ -43,6 +44,7 @@ export async function runCommand(io: CliIo, opts: RunOptions): Promise<number> {
         clock: { now: () => performance.now() },
         progress: progress.sink,
         threads: availableParallelism(),
+        bootstrapHelpers: processBootstrapWorkers(),
       },
       { pipelinePath, backend, codeVersion: opts.version, baseline },
     );

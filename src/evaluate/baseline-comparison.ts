@@ -1,6 +1,6 @@
 import { PipePilotError } from '../errors.js';
 import { LOWER_IS_BETTER, TASK_METRICS, type Task } from '../spec/types.js';
-import { budgetedBootstrapSamples, pairedDifferenceSamples, percentileInterval } from './bootstrap.js';
+import { type ResampleHelpers, budgetedBootstrapSamples, pairedDifferenceSamples, percentileInterval } from './bootstrap.js';
 import { type OutputReading, gatherRows, outputWidth, sliceGroups, taskResampler, taskScorer } from './evaluation.js';
 
 /** One metric of the candidate against the baseline, both scored on the same test rows. */
@@ -61,6 +61,8 @@ export interface ComparisonRequest {
   slices?: { column: string; values: (string | null)[] }[];
   /** Slices with fewer rows are compared but marked not gated. Default 1. */
   minSliceRows?: number;
+  /** Threads that share a large bootstrap (the shell's worker pool); the same bits without them. */
+  helpers?: ResampleHelpers;
 }
 
 /**
@@ -106,6 +108,7 @@ function compareRows(req: ComparisonRequest, yTrue: Float64Array, candidate: Flo
     taskResampler(candidateReading, yTrue, candidate),
     yTrue.length,
     { ...req.bootstrap, samples, metrics: names },
+    req.helpers,
   );
   return Object.fromEntries(names.map((m) => [m, metricComparison(m, c[m], b[m], diffs[m], req.bootstrap.confidence)]));
 }

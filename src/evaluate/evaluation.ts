@@ -1,7 +1,7 @@
 import { PipePilotError } from '../errors.js';
 import type { Task } from '../spec/types.js';
 import { binaryConfusion, binaryMetrics, binaryResampler } from './binary-metrics.js';
-import { type ComputeMetrics, type Interval, bootstrapIntervals } from './bootstrap.js';
+import { type ComputeMetrics, type Interval, type ResampleHelpers, bootstrapIntervals } from './bootstrap.js';
 import type { Scores } from './metric-inputs.js';
 import {
   type ClassReport, multiclassConfusion, multiclassMetrics, multiclassPerClass, multiclassResampler,
@@ -58,6 +58,8 @@ export interface EvaluationRequest {
   /** Test-row values of each slice column, aligned with yTrue; null = missing. */
   slices: { column: string; values: (string | null)[] }[];
   minSliceRows: number;
+  /** Threads that share a large bootstrap (the shell's worker pool); the intervals are the same bits without them. */
+  helpers?: ResampleHelpers;
 }
 
 /**
@@ -75,7 +77,7 @@ export function evaluatePredictions(req: EvaluationRequest): Evaluation {
     metrics: score(yTrue, output),
     intervals: bootstrapIntervals(taskResampler(req, yTrue, output), yTrue.length, {
       ...req.bootstrap, metrics: HEADLINE_METRICS[task],
-    }),
+    }, req.helpers),
     slices: req.slices.map((s) => ({ column: s.column, rows: sliceRows(req, s.values, score) })),
   };
   if (task === 'binary_classification') {
@@ -116,9 +118,12 @@ export function taskScorer(reading: OutputReading): Score {
  * can have hundreds of thousands of rows.
  */
 export function taskResampler(reading: OutputReading, yTrue: Float64Array, output: Scores): ComputeMetrics {
-  if (reading.task === 'binary_classification') return binaryResampler(yTrue, output, reading.threshold);
-  if (reading.task === 'multiclass_classification') return multiclassResampler(yTrue, output, reading.classes.length);
-  return regressionResampler(yTrue, output);
+  const compute: ComputeMetrics = reading.task === 'binary_classification' ? binaryResampler(yTrue, output, reading.threshold)
+    : reading.task === 'multiclass_classification' ? multiclassResampler(yTrue, output, reading.classes.length)
+      : regressionResampler(yTrue, output);
+  // Its inputs as data, so a helper thread can build the same scorer (bootstrap.ts, ResampleHelpers).
+  compute.source = { task: reading.task, classes: reading.classes, threshold: reading.threshold, yTrue, output };
+  return compute;
 }
 
 /** Model outputs per row: k for multiclass, else 1. */

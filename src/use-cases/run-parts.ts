@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Table } from '../data/table.js';
 import type { Preprocessor } from '../features/preprocessor.js';
 import type { TableEngine } from '../data/table-engine.js';
-import { budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
+import { type ResampleHelpers, budgetedBootstrapSamples } from '../evaluate/bootstrap.js';
 import type { MetricsDoc } from '../evaluate/metrics-doc.js';
 import type { Clock, DataSource, Files, Logger, ProgressSink } from '../ports.js';
 import type { EvaluateSpec, LoadedPipeline } from '../spec/types.js';
@@ -22,6 +22,8 @@ export interface RunDeps {
   engine?: TableEngine;
   /** Threads training may use (gbdt histograms; default 1). The model is the same bits whatever the count. */
   threads?: number;
+  /** Threads that share the bootstrap's resamples (the shell's worker pool); absent: the calling thread alone. The intervals are the same bits either way. */
+  bootstrapHelpers?: ResampleHelpers;
 }
 
 export interface RunRequest {

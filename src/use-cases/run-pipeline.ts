@@ -3,6 +3,7 @@ import { checkNotLfsPointer } from '../data/lfs-pointer.js';
 import { isUrlSource } from '../spec/source-url.js';
 import { referenceStats } from '../data/reference-stats.js';
 import { sortedPresentColumns } from '../data/sorted-values.js';
+import type { ResampleHelpers } from '../evaluate/bootstrap.js';
 import { evaluatePredictions } from '../evaluate/evaluation.js';
 import { evaluateGates, gatesPassed, type GateBaseline } from '../evaluate/gates.js';
 import { checkFiniteOutputs } from '../features/finite-output.js';
@@ -89,8 +90,9 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
     bootstrap,
     slices: rows.sliceColumns.map((column) => ({ column, values: sliceValues(rows.testTable, column) })),
     minSliceRows: spec.evaluate.min_slice_rows,
+    helpers: deps.bootstrapHelpers,
   });
-  const baseline = req.baseline ? await compareWithProduction(req.baseline, { spec, rows, output, bootstrap, log: deps.log }) : undefined;
+  const baseline = req.baseline ? await compareWithProduction(req.baseline, { spec, rows, output, bootstrap, log: deps.log, helpers: deps.bootstrapHelpers }) : undefined;
   const gates = evaluateGates(spec.gates, evaluation, { baseline });
   timer.lap('evaluate');
 
@@ -179,7 +181,7 @@ function trainCandidate(
 
 async function compareWithProduction(
   source: BaselineSource,
-  ctx: { spec: PipelineSpec; rows: PreparedRows; output: Float32Array; bootstrap: PipelineSpec['evaluate']['bootstrap']; log: Logger },
+  ctx: { spec: PipelineSpec; rows: PreparedRows; output: Float32Array; bootstrap: PipelineSpec['evaluate']['bootstrap']; log: Logger; helpers?: ResampleHelpers },
 ): Promise<GateBaseline> {
   const { spec, rows } = ctx;
   const table = rows.testRowsAllColumns();
@@ -196,6 +198,7 @@ async function compareWithProduction(
     minSliceRows: spec.evaluate.min_slice_rows,
     file: spec.data.source,
     sourceRows: rows.testSourceRows,
+    helpers: ctx.helpers,
   });
   ctx.log.info(`baseline: production v${baseline.version} scored on the ${rows.testTable.rowCount} test rows`);
   return baseline;

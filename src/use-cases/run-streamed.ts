@@ -111,6 +111,7 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
       bootstrap,
       slices: sliceColumns.map((column) => ({ column, values: scored.slices.get(column) ?? [] })),
       minSliceRows: spec.evaluate.min_slice_rows,
+      helpers: deps.bootstrapHelpers,
     });
     let baseline: GateBaseline | undefined;
     if (req.baseline !== undefined && scored.allColumns !== undefined) {
@@ -120,7 +121,7 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
         table, yTrue: scored.y, candidate: scored.output, task: spec.model.task, target: schema.target, classes,
         threshold: spec.evaluate.threshold, bootstrap,
         slices: productionSlices.map((column) => ({ column, values: sliceValues(table, column) })),
-        minSliceRows: spec.evaluate.min_slice_rows, file, sourceRows: scored.sourceRows,
+        minSliceRows: spec.evaluate.min_slice_rows, file, sourceRows: scored.sourceRows, helpers: deps.bootstrapHelpers,
       });
       deps.log.info(`baseline: production v${baseline.version} scored on the ${scored.rows} test rows`);
     }

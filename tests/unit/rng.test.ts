@@ -90,6 +90,41 @@ describe('Rng.fillInts', () => {
   });
 });
 
+describe('Rng.skipInts', () => {
+  // The kernel's pass without counting (a bootstrap helper's way to its first resample) against
+  // fillInts, the reference: 1_000_003 and 2^31 + 1 reject draws, 1 and 2 never do, 2^32 is past
+  // the counting kernel's range.
+  it.each([[1, 3000], [2, 3000], [3, 3000], [25_000, 3000], [1_000_003, 200_000], [2 ** 31 + 1, 5000], [2 ** 32, 5000]])('skipInts(%i) leaves the generator where fillInts of as many draws does', (range, draws) => {
+    const skipping = new Rng(5);
+    const filling = new Rng(5);
+    skipping.skipInts(range, draws);
+    filling.fillInts(new Uint32Array(draws), range);
+    expect([skipping.next(), skipping.int(1000)]).toEqual([filling.next(), filling.int(1000)]);
+  });
+
+  it('skipping draws then counting gives the counts of the later draws', () => {
+    const skipping = new Rng(9);
+    const counting = new Rng(9);
+    skipping.skipInts(25_000, 50_000);
+    counting.countInts(new Int32Array(25_000), 25_000, 50_000);
+    const a = new Int32Array(25_000);
+    const b = new Int32Array(25_000);
+    skipping.countInts(a, 25_000, 25_000);
+    counting.countInts(b, 25_000, 25_000);
+    expect(a.findIndex((v, i) => v !== b[i])).toBe(-1);
+  });
+
+  it('skipping no draws leaves the generator as it was', () => {
+    const rng = new Rng(4);
+    rng.skipInts(100, 0);
+    expect(rng.next()).toBe(new Rng(4).next());
+  });
+
+  it.each([0, 2.5, 2 ** 32 + 1, NaN])('refuses range %s', (range) => {
+    expect(() => new Rng(1).skipInts(range, 3)).toThrow(RangeError);
+  });
+});
+
 describe('Rng.shuffle', () => {
   /** The Fisher-Yates shuffle as `int` draws it, one call per step: what shuffle must reproduce. */
   function referenceShuffle(rng: Rng, a: number[]): number[] {
