@@ -116,31 +116,28 @@ const DECIMAL_DFA = (() => {
 export function plainDecimalColumns(bytes: Uint8Array, plan: CsvEnginePlan, opts: { emptyIsMissing: boolean }): boolean[] | undefined {
   if (plan.expectedRows === undefined) return undefined;
   const width = plan.header.length;
-  const plain = new Array<boolean>(width).fill(true);
-  const emptyOk = opts.emptyIsMissing;
+  // 1 where a cell may end: the DFA's accepting states, and an empty cell when it is a marker.
+  const accepts = Uint8Array.from(ACCEPTING, (a, state) => (a || (state === START && opts.emptyIsMissing) ? 1 : 0));
+  const plain = new Uint8Array(width).fill(1);
+  // One flat loop, no closure: a variable a closure captures lives on the heap, which made this
+  // pass over 22 MB ~5× slower.
   let column = 0;
   let state = START;
-  const endCell = () => {
-    if (column < width && !(ACCEPTING[state] || (state === START && emptyOk))) plain[column] = false;
-  };
+  const n = bytes.length;
   // Data rows start after the header's line break (the plan found one).
-  for (let i = bytes.indexOf(LF) + 1; i < bytes.length; i++) {
+  for (let i = bytes.indexOf(LF) + 1; i < n; i++) {
     const b = bytes[i];
-    if (b === COMMA) {
-      endCell();
-      column++;
-      state = START;
-    } else if (b === LF) {
-      endCell();
-      column = 0;
+    if (b === COMMA || b === LF) {
+      if (accepts[state] === 0 && column < width) plain[column] = 0;
+      column = b === LF ? 0 : column + 1;
       state = START;
     } else if (b !== CR) {
       // A CR is only ever the first half of a CRLF here (planCsvEngineRead checked).
       state = DECIMAL_DFA[(state << 8) | b];
     }
   }
-  if (bytes.length > 0 && bytes[bytes.length - 1] !== LF) endCell();
-  return plain;
+  if (n > 0 && bytes[n - 1] !== LF && accepts[state] === 0 && column < width) plain[column] = 0;
+  return Array.from(plain, (p) => p === 1);
 }
 
 /** How many rows `numericByFirstRows` reads by default: ~10 ms of csv-parse on 20 columns. */
