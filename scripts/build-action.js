@@ -43,7 +43,8 @@ export async function buildAction(outDir) {
         "var __dirname = __pipepilotFileURLToPath(new URL('.', import.meta.url));",
       ].join('\n'),
     },
-    define: { PIPEPILOT_VERSION: JSON.stringify(pkg.version) },
+    // PIPEPILOT_BUNDLE: src/model/tfjs.ts imports tfjs (bundled here) instead of requiring it from node_modules.
+    define: { PIPEPILOT_VERSION: JSON.stringify(pkg.version), PIPEPILOT_BUNDLE: 'true' },
     // Same input, same bytes: the committed dist/ is checked against a fresh build.
     legalComments: 'none',
     logLevel: 'warning',

@@ -61,6 +61,16 @@ export function textAsNumberOrNullSql(index: number, missing: ReadonlySet<string
 }
 
 /**
+ * `textAsNumberOrNullSql` for a column whose every cell is a plain decimal literal or a missing
+ * marker (`plainDecimalColumns` read the bytes): the same values without testing each cell
+ * against the pattern. TRY_CAST still leaves anything it refuses NULL, to be read as text.
+ */
+export function textAsNumberSql(index: number, missing: ReadonlySet<string>): string {
+  const c = positionalName(index);
+  return `CASE WHEN ${isMissingText(`coalesce(${c}, '')`, missing)} THEN 'nan'::DOUBLE ELSE TRY_CAST(${c} AS DOUBLE) END`;
+}
+
+/**
  * A Parquet text column as categories: NULL where the value is null or its trimmed text is a
  * missing marker, else the text as written (not trimmed).
  */

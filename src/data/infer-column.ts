@@ -5,7 +5,7 @@ export type RawValue = string | number | boolean | null | undefined;
 
 // A plain decimal literal. Number() alone would also accept '0x1F', '1e', ' ' and '', which
 // are not numbers anyone means in a data file.
-const DECIMAL_LITERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const DECIMAL_LITERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 // Infinity parses (to ±Infinity) so that the finite check can name the column and row,
 // rather than the column silently turning categorical.
 const INFINITY_LITERAL = /^([+-]?)(?:inf|infinity)$/i;

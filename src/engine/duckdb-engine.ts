@@ -2,8 +2,8 @@ import type { Connection } from '@duckdb/node-bindings';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
-import { csvSourceSql, numericByFirstRows, planCsvEngineRead, SAMPLE_ROWS } from '../data/engine-csv.js';
-import { edgeSpaceSql, numberAsDoubleSql, positionalAlias, positionalName, sqlString, textAsCategorySql, textAsNumberOrNullSql } from '../data/engine-sql.js';
+import { csvSourceSql, numericByFirstRows, plainDecimalColumns, planCsvEngineRead, SAMPLE_ROWS } from '../data/engine-csv.js';
+import { edgeSpaceSql, numberAsDoubleSql, positionalAlias, positionalName, sqlString, textAsCategorySql, textAsNumberOrNullSql, textAsNumberSql } from '../data/engine-sql.js';
 import { inferColumn, missingSet } from '../data/infer-column.js';
 import type { ReadTableOptions } from '../data/read-table.js';
 import type { Column, Table } from '../data/table.js';
@@ -153,7 +153,9 @@ async function readCsv(duckdb: DuckBindings, con: Connection, csv: { bytes: Uint
   const indices = wanted.map((name) => plan.header.indexOf(name));
   const capacity = plan.maxRows;
   const targets = indices.map((i, k) => ({ name: wanted[k], column: newColumn(numeric[i] ? 'numeric' : 'categorical', capacity) }));
-  const select = indices.map((i, k) => (targets[k].column.kind === 'numeric' ? textAsNumberOrNullSql(i, missing) : positionalName(i)));
+  const plain = plainDecimalColumns(bytes, plan, { emptyIsMissing: missing.has('') });
+  const select = indices.map((i, k) => (targets[k].column.kind !== 'numeric' ? positionalName(i)
+    : plain?.[i] ? textAsNumberSql(i, missing) : textAsNumberOrNullSql(i, missing)));
   const { rows, nulls } = await fill(duckdb, con, `SELECT ${select.join(', ')} FROM ${csvSourceSql(path, plan)}`, targets, '');
   if (rows === 0 || (plan.expectedRows !== undefined && rows !== plan.expectedRows)) return undefined;
   const again = [...nulls];

@@ -7,7 +7,6 @@ import { DataError } from '../errors.js';
 import { dvcObjectPath, dvcRemoteUrl, parseDvcFile, type DvcOutput } from '../data/dvc-file.js';
 import { checkNotLfsPointer } from '../data/lfs-pointer.js';
 import { dvcPointerPath } from '../data/source-pins.js';
-import { columnsToRead } from '../data/parquet-ranges.js';
 import type { DataFile, WholeDataFile } from '../data/table-engine.js';
 import type { DataSource, DataUse, Files, OpenedDataFile } from '../ports.js';
 import { isUrlSource, parseRemoteSource } from '../spec/source-url.js';
@@ -15,7 +14,6 @@ import type { DataSpec } from '../spec/types.js';
 import { dataCacheDir } from './cache-dir.js';
 import { downloadPinned, hashFile, type FetchLike, type Pin, type SharedDownloadCache } from './download.js';
 import { httpGet } from './http-get.js';
-import { readParquetByRanges } from './parquet-ranges.js';
 import { s3Access } from './s3.js';
 
 export interface DataSourceDeps {
@@ -67,6 +65,8 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
       throw new DataError(`${data.source}: data.read: ranges needs a URL source and data.ranges_sha256`, { file: data.source, rule: 'pin' });
     }
     const get = remoteGet(data.source, data.source);
+    // Imported here: hyparquet (~30 modules) is only for this way of reading; other runs skip loading it.
+    const [{ readParquetByRanges }, { columnsToRead }] = await Promise.all([import('./parquet-ranges.js'), import('../data/parquet-ranges.js')]);
     return readParquetByRanges({
       url: get.url, fetch: get.fetch, shown: data.source, pin: data.ranges_sha256, cacheDir, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs, warn: deps.warn,
       columnsFor: (available) => columnsToRead(data, use?.sliceColumns ?? [], available),

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
+import { loadCpuBackend, loadWasmBackend, tf } from './tfjs.js';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -59,17 +59,14 @@ async function tryLoad(name: BackendName, options: BackendOptions): Promise<stri
       const specifier = options.nativeModule ?? '@tensorflow/tfjs-node';
       await import(specifier);
     } else if (name === 'wasm') {
-      const loaded = await import('@tensorflow/tfjs-backend-wasm');
-      // A CommonJS package: the action's code-split bundle (scripts/build-action.js) hands its
-      // exports over as `default` only, Node's own import also by name.
-      const wasm = 'setWasmPaths' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
+      const wasm = await loadWasmBackend();
       // Point the loader at the package's own dist/ so the .wasm binaries are found wherever
       // node_modules is (the default guesses relative to the script, which breaks when bundled).
       // A bundle has no node_modules to resolve from: it passes the directory it copied them to.
       const dir = options.wasmDir ?? dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
       wasm.setWasmPaths(`${dir.replace(/\/+$/, '')}/`);
     } else {
-      await import('@tensorflow/tfjs-backend-cpu');
+      await loadCpuBackend();
     }
     if (!(await tf.setBackend(name))) return 'it failed to initialise';
     await tf.ready();

@@ -1,6 +1,7 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { PipePilotError } from '../errors.js';
+import { tf } from './tfjs.js';
 
 /**
  * Rows scored per call of the model: tfjs predicts in batches of 32 by default, where per-batch
@@ -37,7 +38,7 @@ export function predictBatch(
   let width = 0;
   for (let start = 0; start < rows; start += batchSize) {
     const n = Math.min(batchSize, rows - start);
-    const out = tf.tidy(() => model.predict(tf.tensor2d(x.subarray(start * cols, (start + n) * cols), [n, cols]), { batchSize: n }) as tf.Tensor);
+    const out = tf.tidy(() => model.predict(tf.tensor2d(x.subarray(start * cols, (start + n) * cols), [n, cols]), { batchSize: n }) as Tensor);
     try {
       const values = out.dataSync() as Float32Array;
       if (result === undefined) {

@@ -1,6 +1,7 @@
-import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type { io } from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { ModelFileError } from '../errors.js';
+import { tf, tfl } from './tfjs.js';
 import type { TrainedModel } from './types.js';
 
 /**
@@ -83,7 +84,7 @@ function denseConfig(name: string, units: number, activation: string, inputs?: n
  * first). A model.json that is not a LayersModel, or a weights.bin whose size does not match the
  * manifest, is a ModelFileError naming `opts.file` (default 'model.json').
  */
-export async function loadTfjsModel(artifacts: TfjsArtifacts, opts: { file?: string } = {}): Promise<tfl.LayersModel> {
+export async function loadTfjsModel(artifacts: TfjsArtifacts, opts: { file?: string } = {}): Promise<LayersModel> {
   const file = opts.file ?? 'model.json';
   const { modelTopology, weightSpecs } = checkModelJson(artifacts.modelJson, file);
   const expected = weightSpecs.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1) * 4, 0);
@@ -103,7 +104,7 @@ export async function loadTfjsModel(artifacts: TfjsArtifacts, opts: { file?: str
   }
 }
 
-function checkModelJson(json: unknown, file: string): { modelTopology: object; weightSpecs: tf.io.WeightsManifestEntry[] } {
+function checkModelJson(json: unknown, file: string): { modelTopology: object; weightSpecs: io.WeightsManifestEntry[] } {
   const bad = (what: string): ModelFileError =>
     new ModelFileError(`${file}: ${what}`, { file, hint: 'expected a TensorFlow.js LayersModel model.json (format "layers-model")' });
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw bad('is not a JSON object');
@@ -112,15 +113,15 @@ function checkModelJson(json: unknown, file: string): { modelTopology: object; w
   if (typeof j.modelTopology !== 'object' || j.modelTopology === null) throw bad('has no modelTopology object');
   const manifest = j.weightsManifest;
   if (!Array.isArray(manifest) || manifest.length === 0) throw bad('has no weightsManifest');
-  const weightSpecs: tf.io.WeightsManifestEntry[] = [];
+  const weightSpecs: io.WeightsManifestEntry[] = [];
   for (const group of manifest as { weights?: unknown }[]) {
     if (!Array.isArray(group?.weights)) throw bad('has a weightsManifest group without a weights list');
-    for (const w of group.weights as Partial<tf.io.WeightsManifestEntry>[]) {
+    for (const w of group.weights as Partial<io.WeightsManifestEntry>[]) {
       const okShape = Array.isArray(w?.shape) && w.shape.every((d) => Number.isInteger(d) && d >= 0);
       if (typeof w?.name !== 'string' || !okShape || w.dtype !== 'float32') {
         throw bad(`has a weight entry that is not {name, shape, dtype: "float32"}: ${JSON.stringify(w)}`);
       }
-      weightSpecs.push(w as tf.io.WeightsManifestEntry);
+      weightSpecs.push(w as io.WeightsManifestEntry);
     }
   }
   return { modelTopology: j.modelTopology, weightSpecs };

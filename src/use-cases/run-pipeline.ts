@@ -18,7 +18,6 @@ import type { Gate, LoadedPipeline, PipelineSpec } from '../spec/types.js';
 import { buildMetricsDoc } from '../evaluate/metrics-doc.js';
 import { prepareRows, type PreparedRows } from './prepare-rows.js';
 import { readDataTable } from './read-data.js';
-import { runStreamed } from './run-streamed.js';
 import { budgetedBootstrap, oneHotBlocks, runContentKey, sliceValues, stageTimer, type RunDeps, type RunRequest, type RunResult } from './run-parts.js';
 import { type BaselineSource, compareProductionModel } from './score-baseline.js';
 
@@ -45,7 +44,11 @@ export async function runPipeline(deps: RunDeps, req: RunRequest): Promise<RunRe
   }), req.params);
   const { spec } = pipeline;
   for (const w of pipeline.warnings ?? []) deps.log.warn(`${w.file}:${w.line}:${w.col}: ${w.message}`);
-  if (spec.data.stream === true) return runStreamed(deps, req, pipeline, deps.data ?? repoDataSource(deps.files));
+  if (spec.data.stream === true) {
+    // Imported here: its Parquet stream reader and codecs cost every in-memory run ~40 ms to load.
+    const { runStreamed } = await import('./run-streamed.js');
+    return runStreamed(deps, req, pipeline, deps.data ?? repoDataSource(deps.files));
+  }
   const { fingerprint, table: raw } = await readDataTable(deps.data ?? repoDataSource(deps.files), spec, deps.engine);
   timer.lap('read');
   if (raw.rowCount >= STREAM_HINT_ROWS && spec.data.format === 'parquet' && spec.model.type === 'linear') {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvSourceSql, planCsvEngineRead } from '../../src/data/engine-csv.js';
+import { csvSourceSql, plainDecimalColumns, planCsvEngineRead } from '../../src/data/engine-csv.js';
 import { textAsNumberOrNullSql } from '../../src/data/engine-sql.js';
 import { missingSet, parseNumberLiteral } from '../../src/data/infer-column.js';
 import { readTable, type ReadTableOptions } from '../../src/data/read-table.js';
@@ -83,6 +83,23 @@ describe('fuzz: the DuckDB engine\'s numbers are the JS reader\'s, bit for bit',
     }, 60);
     // The engine, not its JS fallback, must have read most files, or the property says little.
     expect(native).toBeGreaterThan(n);
+  }, fuzzTimeout());
+
+  it('files without a quote (the cast without the per-cell pattern, for columns of plain literals): the same Table', async () => {
+    let n = 0;
+    let plainFiles = 0;
+    // Cells written as they are: nothing that would need quoting, and often whole columns of plain literals.
+    const bare = fc.oneof(literal, literal, literal, tricky, fc.double().map(String)).filter((c) => !/[",\r\n]/.test(c));
+    const table = fc.integer({ min: 1, max: 3 }).chain((cols) => fc.array(fc.array(bare, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 30 }));
+    await fuzz('engine numbers: unquoted tables', fc.tuple(table, fc.constantFrom('\n', '\r\n'), missingSets), async ([rows, newline, missingValues]) => {
+      const text = [[...rows[0].map((_, i) => `x${i}`), 'tag'].join(','), ...rows.map((cells, r) => [...cells, `r${r}`].join(','))].join(newline) + newline;
+      const plan = planCsvEngineRead(new TextEncoder().encode(text));
+      if (plan && plainDecimalColumns(new TextEncoder().encode(text), plan, { emptyIsMissing: missingValues.includes('') })?.some((p, i) => p && i < rows[0].length)) plainFiles++;
+      const got = await bothReaders(text, { file: `bare-${n++}.csv`, format: 'csv', missingValues }, 0);
+      expect(got.engine, text).toEqual(got.js);
+    }, 60);
+    // Most files must have had a column cast without the pattern, or the property says little about it.
+    expect(plainFiles).toBeGreaterThan(n / 2);
   }, fuzzTimeout());
 
   it('each cell DuckDB converts is the number (or missing NaN) the JS reader reads; every plain literal is converted', async () => {

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planCsvEngineRead } from '../../../src/data/engine-csv.js';
+import { plainDecimalColumns, planCsvEngineRead } from '../../../src/data/engine-csv.js';
+import { DECIMAL_LITERAL } from '../../../src/data/infer-column.js';
+import { fuzz } from '../../helpers/fuzz.js';
 import { textAsCategorySql, textAsNumberOrNullSql } from '../../../src/data/engine-sql.js';
 import { parquetLayout } from '../../../src/data/read-parquet.js';
 import { fixture } from './fixture.js';
@@ -33,6 +36,39 @@ describe('planCsvEngineRead: which CSV files DuckDB may read', () => {
 
   it('text that is not UTF-8: the JS reader reports it', () => {
     expect(planCsvEngineRead(new Uint8Array([0x61, 0x0a, 0xff, 0xfe, 0x0a]))).toBeUndefined();
+  });
+});
+
+describe('plainDecimalColumns: the numeric columns DuckDB may cast without the per-cell pattern', () => {
+  const plainOf = (text: string, emptyIsMissing = true) => {
+    const b = bytes(text);
+    const plan = planCsvEngineRead(b);
+    if (plan === undefined) throw new Error('no plan');
+    return plainDecimalColumns(b, plan, { emptyIsMissing });
+  };
+
+  it('a column of plain literals is plain; one cell the grammar refuses (or an empty cell that is no marker) leaves the column to the pattern', () => {
+    expect(plainOf('a,b,c\n1,+.5,x\n-2.,1e5,1\n.5,-1.5E-3,2\n')).toEqual([true, true, false]);
+    expect(plainOf('a,b\n1,\n2,3\n')).toEqual([true, true]);
+    expect(plainOf('a,b\n1,\n2,3\n', false)).toEqual([true, false]);
+    expect(plainOf('a,b\r\n1,2\r\n3,4')).toEqual([true, true]); // CRLF, and a last row without a line break
+    expect(plainOf('a,b\r\n1,2\r\n3,4x')).toEqual([true, false]);
+    for (const cell of [' 1', '1 ', '+-1', '--1', '1e', 'e1', '.', '+', '1.2.3', '1e5.', '0x10', '1_000', 'NaN', 'inf', 'Infinity', '١']) {
+      expect(plainOf(`a,b\n1,${cell}\n`), JSON.stringify(cell)).toEqual([true, false]);
+    }
+  });
+
+  it('a file with a quote character (a comma or line break may be inside a cell): undefined, every column goes through the pattern', () => {
+    expect(plainOf('a,b\n1,"2"\n')).toBeUndefined();
+  });
+
+  it("accepts a cell exactly when infer-column's DECIMAL_LITERAL does (fuzzed spellings)", async () => {
+    const unit = fc.constantFrom(...'0123456789+-.eE'.split(''), ...'0123456789'.split(''), ' ', 'x', 'i', 'n', '_', '\t');
+    await fuzz('plain decimal cells', fc.array(fc.string({ unit, maxLength: 12 }), { minLength: 1, maxLength: 8 }), async (cells) => {
+      // A first cell that is plain keeps every row non-blank (a blank line sends the file to JS).
+      const got = plainOf(`a,b\n${cells.map((c) => `0,${c}`).join('\n')}\n`);
+      expect(got).toEqual([true, cells.every((c) => c === '' || DECIMAL_LITERAL.test(c))]);
+    }, 2000);
   });
 });
 
