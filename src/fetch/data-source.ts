@@ -27,7 +27,7 @@ export interface DataSourceDeps {
   sleep?: (ms: number) => Promise<void>;
   /** A download that receives no byte for this long is cut and retried (see downloadPinned). Default 30 s. */
   stallTimeoutMs?: number;
-  /** A download cache shared between machines (the action passes the Actions cache); none by default. */
+  /** A cache shared between machines for downloads and ranges reads (the action passes the Actions cache); none by default. */
   shared?: SharedDownloadCache;
   /** Told what a user may want to know but that does not fail the run (a server ignoring Range). */
   warn?: (message: string) => void;
@@ -69,7 +69,7 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
     const get = remoteGet(data.source, data.source);
     return readParquetByRanges({
       url: get.url, fetch: get.fetch, shown: data.source, pin: data.ranges_sha256, cacheDir, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs, warn: deps.warn,
-      columnsFor: (available) => columnsToRead(data, use?.sliceColumns ?? [], available),
+      shared: deps.shared, columnsFor: (available) => columnsToRead(data, use?.sliceColumns ?? [], available),
     });
   };
   const refuseRanges = (data: DataSpec) => {
