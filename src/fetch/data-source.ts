@@ -182,6 +182,7 @@ async function openRanges(path: string, fingerprint: string): Promise<OpenedData
   return {
     fingerprint,
     byteLength: size,
+    path,
     async slice(start, end = size) {
       const buffer = new ArrayBuffer(Math.max(0, end - start));
       const view = new Uint8Array(buffer);
