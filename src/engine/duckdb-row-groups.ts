@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
 import { numberAsDoubleSql, positionalAlias, positionalName, sqlString } from '../data/engine-sql.js';
-import { readRowGroupsFrom, type ParquetStream, type RowGroupReader } from '../data/parquet-stream.js';
+import { readRowGroup, readRowGroupsFrom, type ParquetStream, type RowGroupReader } from '../data/parquet-stream.js';
 import { fillChunk, type ParquetColumnPlan } from '../data/read-parquet.js';
 import type { Column, Table } from '../data/table.js';
 import { doubleBytes, openDuck, readTexts, streamChunks, type DuckBindings, type DuckSession } from './duckdb-native.js';
@@ -27,7 +27,7 @@ const SETTINGS = { temp_directory: join(tmpdir(), 'pipepilot-duckdb'), memory_li
  * DuckDB's `file_row_number`, and a chunk out of order, a row group of another size, or any DuckDB
  * error hands the rest of the scan, from the row group being filled, to hyparquet (said once
  * through `onFallback`). Columns DuckDB might type differently (decimals, dates, booleans, raw
- * bytes: not `plain`) are read by hyparquet for the whole scan. The file is the one the caller
+ * bytes: not `plain`) are read by hyparquet, row group by row group beside DuckDB's. The file is the one the caller
  * hashed: its size, inode and mtime are checked before and after every scan, since DuckDB opens it
  * by path, not through the caller's handle.
  */
@@ -45,12 +45,24 @@ export async function duckDbRowGroups(
   return {
     name: 'duckdb',
     async *scan(columns) {
-      if (fellBack || columns.length === 0 || columns.some((c) => !c.plain)) {
+      const plain = columns.filter((c) => c.plain);
+      if (fellBack || plain.length === 0) {
         yield* readRowGroupsFrom(stream, 0, columns);
         return;
       }
+      const others = columns.filter((c) => !c.plain);
       await checkUnchanged(path, identity, stream.file);
-      yield* scanWithFallback(duck, session, path, stream, columns, fallBack);
+      let group = 0;
+      for await (const table of scanWithFallback(duck, session, path, stream, plain, fallBack)) {
+        if (others.length > 0) {
+          // Decimals, dates, booleans and raw bytes: hyparquet, as the JS reader types them, beside DuckDB's columns.
+          const rest = await readRowGroup(stream, stream.groups[group], others);
+          yield { rowCount: table.rowCount, columns: new Map(columns.map((c) => [c.name, (table.columns.get(c.name) ?? rest.columns.get(c.name)) as Column])) };
+        } else {
+          yield table;
+        }
+        group++;
+      }
       await checkUnchanged(path, identity, stream.file);
     },
     close: () => session.close(),
