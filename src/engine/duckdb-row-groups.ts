@@ -29,14 +29,20 @@ const SETTINGS = { temp_directory: join(tmpdir(), 'pipepilot-duckdb'), memory_li
  * through `onFallback`). Columns DuckDB might type differently (decimals, dates, booleans, raw
  * bytes: not `plain`) are read by hyparquet, row group by row group beside DuckDB's. The file is the one the caller
  * hashed: its size, inode and mtime are checked before and after every scan, since DuckDB opens it
- * by path, not through the caller's handle.
+ * by path, not through the caller's handle. Undefined (hyparquet reads) when DuckDB cannot start.
  */
 export async function duckDbRowGroups(
   duck: DuckBindings, path: string, stream: ParquetStream, onFallback: (reason: string) => void,
-): Promise<RowGroupReader> {
+): Promise<RowGroupReader | undefined> {
   const identity = await fileIdentity(path);
   if (identity.size !== stream.buffer.byteLength) throw changed(stream.file);
-  const session = await openDuck(duck, SETTINGS);
+  let session: DuckSession;
+  try {
+    session = await openDuck(duck, SETTINGS);
+  } catch (err) {
+    onFallback(`DuckDB could not start (${err instanceof Error ? err.message.split('\n')[0] : String(err)}): hyparquet decodes the row groups of ${stream.file}`);
+    return undefined;
+  }
   let fellBack = false;
   const fallBack = (reason: string) => {
     if (!fellBack) onFallback(reason);

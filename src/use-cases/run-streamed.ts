@@ -104,6 +104,9 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
     const model = await loadScorer(tfjs.modelJson, tfjs.weightsBin);
     const scored = await scoreTestRows(rows, preprocessor, sliceColumns, req.baseline !== undefined, (x, n, cols) => model.predict(x, n, cols));
     model.dispose();
+    // The last pass is done: a native reader's memory goes back before the evaluation's peak.
+    reader.close();
+    reader = undefined;
     const bootstrap = budgetedBootstrap(spec.evaluate.bootstrap, scored.rows, deps.log);
     const evaluation = evaluatePredictions({
       task: spec.model.task,

@@ -121,6 +121,22 @@ describe('data.stream with DuckDB decoding the row groups (issue 10)', () => {
     expect(outputs(without.result)).toEqual(outputs((await run(dir, 'duckdb')).result));
   });
 
+  it('a DuckDB that cannot start leaves the row groups to hyparquet, said once, with the same outputs', async () => {
+    const dir = tempProject({ 's.yaml': REGRESSION, 'data/d.parquet': dataset() });
+    const real = await import('@duckdb/node-bindings');
+    const bindings = (real as unknown as { default?: typeof real }).default ?? real;
+    const reasons: string[] = [];
+    // The real binding, whose database cannot be opened (as on a read-only or full temp dir).
+    const broken = duckDbTableEngine({
+      minBytes: 0, onFallback: (r) => reasons.push(r),
+      load: () => Promise.resolve(Object.create(bindings, { open: { value: () => Promise.reject(new Error('IO Error: Could not set lock on file')) } }) as typeof bindings),
+    });
+    const ran = await run(dir, broken);
+    expect(decodedBy(ran.log)).toBe('hyparquet');
+    expect(reasons).toEqual(['DuckDB could not start (IO Error: Could not set lock on file): hyparquet decodes the row groups of data/d.parquet']);
+    expect(outputs(ran.result)).toEqual(outputs((await run(dir, 'js')).result));
+  });
+
   it('a file DuckDB refuses to stream is read by hyparquet from where DuckDB stopped, with the same outputs', async () => {
     // DuckDB cannot add its row numbers to a file that has a column of that name.
     const rowNumbers: ColumnSource = { name: 'file_row_number', data: Array.from({ length: ROWS }, (_, i) => i), type: 'INT32' };
