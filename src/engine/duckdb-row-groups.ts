@@ -123,12 +123,10 @@ async function* scanRowGroups(duck: DuckBindings, con: Connection, path: string,
     group++;
   }
   let filling = group < stream.groups.length ? startGroup(stream, group, columns) : undefined;
-  let texts: (string | null)[] = [];
   for await (const chunk of streamChunks(duck, con, sql)) {
     const n = duck.data_chunk_get_size(chunk);
     if (filling === undefined) throw new Error('more rows than the footer counts');
     checkRowNumbers(duck, chunk, rowNumber, n, stream.groups[filling.group].rowStart + filling.at);
-    if (texts.length < n) texts = new Array<string | null>(n);
     const textColumns = new Map<number, (string | null)[]>();
     let from = 0;
     while (from < n) {
