@@ -117,6 +117,8 @@ async function* scanRowGroups(duck: DuckBindings, con: Connection, path: string,
   const select = columns.map((c) => (c.kind === 'numeric' ? numberAsDoubleSql(c.index) : positionalName(c.index)));
   const sql = `SELECT ${select.join(', ')}, file_row_number FROM read_parquet(${sqlString(path)}, file_row_number = true) AS ${positionalAlias(width)}`;
   const rowNumber = columns.length;
+  // Category levels are few and short: each decoded once per scan, not once per row.
+  const shortTexts = new Map<number, string>();
   let group = 0;
   while (group < stream.groups.length && stream.groups[group].rowEnd === stream.groups[group].rowStart) {
     yield emptyGroup(columns);
@@ -141,7 +143,7 @@ async function* scanRowGroups(duck: DuckBindings, con: Connection, path: string,
           let chunkTexts = textColumns.get(k);
           if (chunkTexts === undefined) {
             chunkTexts = new Array<string | null>(n);
-            readTexts(duck, chunk, k, n, { out: chunkTexts, offset: 0, nullAs: null });
+            readTexts(duck, chunk, k, n, { out: chunkTexts, offset: 0, nullAs: null, shortTexts });
             textColumns.set(k, chunkTexts);
           }
           const part = from === 0 && take === n ? chunkTexts : chunkTexts.slice(from, from + take);
