@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- stream [--rows=20000000[,3000000,…]] [--task=regression|binary] [--in-memory] [--heap=MiB]`:
+ * `npm run bench -- stream [--rows=20000000[,3000000,…]] [--task=regression|binary] [--engines=duckdb,js] [--in-memory] [--heap=MiB]`:
  * `pipepilot run` with `data.stream: true` (issue 10) on ZSTD Parquet files of 20M rows (and any
  * other sizes given) × 8 columns (6 numeric features, one categorical of 8 levels, the target),
  * each run in its own process under /usr/bin/time. Prints wall, CPU and peak RSS per size, so
@@ -7,7 +7,9 @@
  * predictions and labels (kept for the metrics and the bootstrap). `--in-memory` also runs the
  * smallest size without data.stream, for comparison. Files are generated with DuckDB into the OS
  * temp dir and kept there between runs. Anchor, same run: DuckDB computing the same normal
- * equations from the file. `--heap=256` runs the streamed runs with V8's heap capped
+ * equations from the file. Each size runs once per engine (PIPEPILOT_DATA_ENGINE: DuckDB decoding the
+ * row groups, then the JS readers), in turn, and says whether their metrics and model bytes are
+ * identical. `--heap=256` runs the streamed runs with V8's heap capped
  * (--max-old-space-size): finishing under the cap shows the bound is real, not GC slack.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -68,21 +70,23 @@ interface Measured {
   cpu: number;
   rssMiB: number;
   metrics: { durations_ms: Record<string, number>; metrics: Record<string, number>; bootstrap_samples: number; data: { rows: { train: number; test: number } } };
+  weights: Buffer;
 }
 
-function runOnce(repo: string, file: string, task: string, stream: boolean, heapMiB?: number): Measured {
+function runOnce(repo: string, file: string, task: string, stream: boolean, engine: string, heapMiB?: number): Measured {
   const out = join(repo, 'out');
   rmSync(out, { recursive: true, force: true });
   rmSync(join(repo, 'data', 'stream.parquet'), { force: true });
   linkSync(file, join(repo, 'data', 'stream.parquet')); // a hard link: the repo holds the file without a copy
   writeFileSync(join(repo, 'stream.yaml'), pipeline(task, stream));
   const heap = heapMiB === undefined ? [] : [`--max-old-space-size=${heapMiB}`];
-  const { wall, cpu, rssMiB } = timedProcess(process.execPath, [...heap, bin, 'run', 'stream.yaml', '--out', out, '--quiet'], repo, { ...process.env, PIPEPILOT_DATA_ENGINE: 'js' });
+  const { wall, cpu, rssMiB } = timedProcess(process.execPath, [...heap, bin, 'run', 'stream.yaml', '--out', out, '--quiet'], repo, { ...process.env, PIPEPILOT_DATA_ENGINE: engine });
   return {
     wall,
     cpu,
     rssMiB,
     metrics: JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')),
+    weights: readFileSync(join(out, 'model', 'weights.bin')),
   };
 }
 
@@ -91,6 +95,8 @@ export default async function stream(args: string[]): Promise<void> {
   const task = args.find((a) => a.startsWith('--task='))?.slice('--task='.length) ?? 'regression';
   const heapArg = args.find((a) => a.startsWith('--heap='))?.slice('--heap='.length);
   const heapMiB = heapArg === undefined ? undefined : Number(heapArg);
+  // Both data engines by default, in turn on each size: DuckDB decoding the row groups, and hyparquet (the JS readers).
+  const engines = (args.find((a) => a.startsWith('--engines='))?.slice('--engines='.length) ?? 'duckdb,js').split(',');
   const cache = join(tmpdir(), 'pipepilot-bench-stream');
   mkdirSync(cache, { recursive: true });
   const repo = join(cache, `repo-${process.pid}`);
@@ -105,11 +111,20 @@ export default async function stream(args: string[]): Promise<void> {
         console.log(`  generating ${n.toLocaleString()} rows → ${file}`);
         await makeParquet(file, n);
       }
-      const m = runOnce(repo, file, task, true, heapMiB);
-      rows.push({ n, m });
-      const headline = task === 'binary' ? `roc_auc ${m.metrics.metrics.roc_auc.toFixed(4)}` : `r2 ${m.metrics.metrics.r2.toFixed(4)}`;
-      console.log(`  ${(n / 1e6).toFixed(0).padStart(3)}M rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB file): wall ${m.wall.toFixed(1)} s, CPU ${m.cpu.toFixed(1)} s, peak RSS ${m.rssMiB.toFixed(0)} MiB; ${m.metrics.data.rows.test.toLocaleString()} test rows, ${m.metrics.bootstrap_samples} resamples, ${headline}`);
-      console.log(`       stages (ms) ${JSON.stringify(m.metrics.durations_ms)}`);
+      const byEngine: Measured[] = [];
+      for (const engine of engines) {
+        const m = runOnce(repo, file, task, true, engine, heapMiB);
+        byEngine.push(m);
+        const headline = task === 'binary' ? `roc_auc ${m.metrics.metrics.roc_auc.toFixed(4)}` : `r2 ${m.metrics.metrics.r2.toFixed(4)}`;
+        console.log(`  ${(n / 1e6).toFixed(0).padStart(3)}M rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB file), ${engine.padEnd(6)}: wall ${m.wall.toFixed(1)} s, CPU ${m.cpu.toFixed(1)} s, peak RSS ${m.rssMiB.toFixed(0)} MiB; ${m.metrics.data.rows.test.toLocaleString()} test rows, ${m.metrics.bootstrap_samples} resamples, ${headline}`);
+        console.log(`       stages (ms) ${JSON.stringify(m.metrics.durations_ms)}`);
+      }
+      rows.push({ n, m: byEngine[0] });
+      if (byEngine.length === 2) {
+        const [a, b] = byEngine;
+        const same = JSON.stringify(a.metrics.metrics) === JSON.stringify(b.metrics.metrics) && a.weights.equals(b.weights);
+        console.log(`       ${engines[0]}/${engines[1]}: wall ${(a.wall / b.wall).toFixed(2)}×, CPU ${(a.cpu / b.cpu).toFixed(2)}×; metrics and model bytes ${same ? 'identical' : 'DIFFER'}`);
+      }
     }
     if (rows.length >= 2) {
       const [a, b] = [rows[0], rows[rows.length - 1]];
@@ -118,13 +133,13 @@ export default async function stream(args: string[]): Promise<void> {
     }
     if (args.includes('--in-memory')) {
       const n = sizes[0];
-      const m = runOnce(repo, join(cache, `stream-${n}.parquet`), task, false);
+      const m = runOnce(repo, join(cache, `stream-${n}.parquet`), task, false, engines[0]);
       console.log(`  in memory (no data.stream), ${(n / 1e6).toFixed(0)}M rows: wall ${m.wall.toFixed(1)} s, CPU ${m.cpu.toFixed(1)} s, peak RSS ${m.rssMiB.toFixed(0)} MiB`);
     }
     const biggest = join(cache, `stream-${sizes[sizes.length - 1]}.parquet`);
     const anchor = await duckdbAnchor(biggest);
     const last = rows[rows.length - 1].m;
-    console.log(`  anchor: DuckDB normal equations from the ${(sizes[sizes.length - 1] / 1e6).toFixed(0)}M-row file ${anchor.toFixed(2)} s; pipepilot/duckdb wall ${(last.wall / anchor).toFixed(1)}×`);
+    console.log(`  anchor: DuckDB normal equations from the ${(sizes[sizes.length - 1] / 1e6).toFixed(0)}M-row file ${anchor.toFixed(2)} s; pipepilot (${engines[0]})/duckdb wall ${(last.wall / anchor).toFixed(1)}×`);
   } finally {
     rmSync(repo, { recursive: true, force: true });
   }

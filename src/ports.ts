@@ -53,6 +53,8 @@ export interface OpenedDataFile {
   /** `sha256:<hex>` of the file's bytes, as fingerprintData gives for the whole file. */
   fingerprint: string;
   byteLength: number;
+  /** The file on disk (absolute), for an engine that reads it itself; absent for bytes held in memory. */
+  path?: string;
   slice(start: number, end?: number): Promise<ArrayBuffer>;
   close(): Promise<void>;
 }

@@ -15,8 +15,9 @@ export async function loadActionsCache(env: NodeJS.ProcessEnv): Promise<ActionsC
 
 /**
  * Downloaded data sets kept across workflow runs in the Actions cache, keyed by their pin
- * (`pipepilot-data-sha256-<hex>`, or md5 for DVC): restored before a download, saved after a
- * verified one, so a runner fetches a remote data set once per pin rather than once per run.
+ * (`pipepilot-data-sha256-<hex>`, or md5 for DVC; `pipepilot-data-ranges-sha256-<hex>` for a
+ * `data.read: ranges` read, keyed by data.ranges_sha256): restored before a download, saved after
+ * a verified one, so a runner fetches a remote data set once per pin rather than once per run.
  * Outside a job (no cache service in the environment) it is none, said once in the log. Failures
  * are logged and cost a download, never the run: the cache is an optimisation.
  *

@@ -72,3 +72,31 @@ export async function readRowGroup(stream: ParquetStream, group: { rowStart: num
   }
   return { rowCount: rows, columns: out };
 }
+
+/**
+ * What reads a stream's row groups in the passes of a streamed run: each scan yields one Table
+ * per row group, in file order, typed as `readRowGroup` types them. hyparquet by default
+ * (`hyparquetRowGroups`); a native engine may plug in its own (src/engine/duckdb-row-groups.ts),
+ * which must give the same Tables, so the split, the sums and every output do not depend on it.
+ */
+export interface RowGroupReader {
+  /** For the log: who decodes the row groups. */
+  readonly name: string;
+  /** Every row group in turn, with these columns. */
+  scan(columns: readonly ParquetColumnPlan[]): AsyncIterable<Table>;
+  close(): void;
+}
+
+/** The row groups decoded by hyparquet from the stream's buffer, one positioned read per column chunk. */
+export function hyparquetRowGroups(stream: ParquetStream): RowGroupReader {
+  return {
+    name: 'hyparquet',
+    scan: (columns) => readRowGroupsFrom(stream, 0, columns),
+    close: () => {},
+  };
+}
+
+/** Row groups `first`… to the end, by hyparquet: a whole scan, or the rest of one a native reader could not finish. */
+export async function* readRowGroupsFrom(stream: ParquetStream, first: number, columns: readonly ParquetColumnPlan[]): AsyncGenerator<Table> {
+  for (let g = first; g < stream.groups.length; g++) yield await readRowGroup(stream, stream.groups[g], columns);
+}

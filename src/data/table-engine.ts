@@ -1,4 +1,5 @@
 import type { RangedParquetFile } from './parquet-ranges.js';
+import type { ParquetStream, RowGroupReader } from './parquet-stream.js';
 import { readRangedTable, readTable, type ReadTableOptions } from './read-table.js';
 import type { Table } from './table.js';
 
@@ -30,6 +31,12 @@ export interface TableEngine {
   /** For the log: 'js' or 'duckdb'. */
   readonly name: string;
   readTable(file: DataFile, opts: ReadTableOptions): Promise<Table>;
+  /**
+   * data.stream: a reader of the row groups of the Parquet file at `path` (opened as `stream`
+   * and hashed by the caller), giving the Tables `readRowGroup` gives; undefined leaves them to
+   * hyparquet (`hyparquetRowGroups`). The caller closes it.
+   */
+  openRowGroups?(path: string, stream: ParquetStream): Promise<RowGroupReader | undefined>;
 }
 
 /** The pure-JS readers (csv-parse, hyparquet, JSON.parse): run everywhere, including the bundled action. */

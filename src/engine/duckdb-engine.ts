@@ -9,6 +9,7 @@ import type { ReadTableOptions } from '../data/read-table.js';
 import type { Column, Table } from '../data/table.js';
 import { isRanged, jsTableEngine, type DataFile, type TableEngine } from '../data/table-engine.js';
 import { doubleBytes, firstRowBooleans, hasNull, openDuck, readTexts, streamChunks, type DuckBindings } from './duckdb-native.js';
+import { duckDbRowGroups } from './duckdb-row-groups.js';
 
 export interface DuckDbEngineOptions {
   /**
@@ -65,6 +66,12 @@ export function duckDbTableEngine(opts: DuckDbEngineOptions = {}): TableEngine {
         opts.onFallback?.(`DuckDB could not read ${read.file} (${err instanceof Error ? err.message.split('\n')[0] : String(err)}): reading with the JS readers`);
         return fallback();
       }
+    },
+    async openRowGroups(path, stream) {
+      if (stream.buffer.byteLength < minBytes) return undefined;
+      const duckdb = await load();
+      if (duckdb === undefined) return undefined;
+      return duckDbRowGroups(duckdb, path, stream, (reason) => opts.onFallback?.(reason));
     },
   };
 }

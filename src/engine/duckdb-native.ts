@@ -76,13 +76,15 @@ export function doubleBytes(duck: DuckBindings, chunk: DataChunk, k: number, n: 
  * 16-byte duckdb_string_t: its length, then the text itself when 12 bytes or shorter, else a
  * pointer to it (read through the bindings, as node-api does).
  */
-export function readTexts<T>(duck: DuckBindings, chunk: DataChunk, k: number, n: number, into: { out: (string | T)[]; offset: number; nullAs: T }): void {
+export function readTexts<T>(
+  duck: DuckBindings, chunk: DataChunk, k: number, n: number, into: { out: (string | T)[]; offset: number; nullAs: T; shortTexts?: Map<number, string> },
+): void {
   const raw = duck.vector_get_data(duck.data_chunk_get_vector(chunk, k), n * 16);
   // A Buffer over the same memory: toString of a range decodes without a view object per value.
   const data = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const mask = validity(duck, chunk, k, n);
-  const { out, offset, nullAs } = into;
+  const { out, offset, nullAs, shortTexts } = into;
   for (let i = 0; i < n; i++) {
     if (!isValid(mask, i)) {
       out[offset + i] = nullAs;
@@ -90,10 +92,34 @@ export function readTexts<T>(duck: DuckBindings, chunk: DataChunk, k: number, n:
     }
     const at = i * 16;
     const length = view.getUint32(at, true);
+    if (shortTexts !== undefined && length <= 6) {
+      out[offset + i] = shortText(data, view, at, length, shortTexts);
+      continue;
+    }
     out[offset + i] = length <= 12
       ? data.toString('utf8', at + 4, at + 4 + length)
       : Buffer.from(duck.get_data_from_pointer(raw.buffer as ArrayBuffer, raw.byteOffset + at + 8, length)).toString('utf8');
   }
+}
+
+/** Distinct short texts remembered per scan: the levels of categories, not a column of IDs (memory stays bounded). */
+const SHORT_TEXTS_KEPT = 4096;
+
+/**
+ * A text of at most 6 bytes, inlined in its duckdb_string_t, as one string per distinct value:
+ * its bytes and length make a number key (at most 2^51), so a category column of millions of rows
+ * decodes each level once, and the Maps that later look the values up hash each level once.
+ */
+function shortText(data: Buffer, view: DataView, at: number, length: number, known: Map<number, string>): string {
+  const lo = length >= 4 ? view.getUint32(at + 4, true) : view.getUint32(at + 4, true) & ((1 << (8 * length)) - 1);
+  const hi = length <= 4 ? 0 : view.getUint16(at + 8, true) & (length === 5 ? 0xff : 0xffff);
+  const key = length + 8 * (lo + 2 ** 32 * hi);
+  let text = known.get(key);
+  if (text === undefined) {
+    text = data.toString('utf8', at + 4, at + 4 + length);
+    if (known.size < SHORT_TEXTS_KEPT) known.set(key, text);
+  }
+  return text;
 }
 
 /** The one row of a query returning BOOLEAN columns (an aggregate), NULL as false. */

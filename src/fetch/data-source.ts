@@ -25,7 +25,7 @@ export interface DataSourceDeps {
   sleep?: (ms: number) => Promise<void>;
   /** A download that receives no byte for this long is cut and retried (see downloadPinned). Default 30 s. */
   stallTimeoutMs?: number;
-  /** A download cache shared between machines (the action passes the Actions cache); none by default. */
+  /** A cache shared between machines for downloads and ranges reads (the action passes the Actions cache); none by default. */
   shared?: SharedDownloadCache;
   /** Told what a user may want to know but that does not fail the run (a server ignoring Range). */
   warn?: (message: string) => void;
@@ -69,7 +69,7 @@ export function nodeDataSource(deps: DataSourceDeps): DataSource {
     const [{ readParquetByRanges }, { columnsToRead }] = await Promise.all([import('./parquet-ranges.js'), import('../data/parquet-ranges.js')]);
     return readParquetByRanges({
       url: get.url, fetch: get.fetch, shown: data.source, pin: data.ranges_sha256, cacheDir, sleep: wait, stallTimeoutMs: deps.stallTimeoutMs, warn: deps.warn,
-      columnsFor: (available) => columnsToRead(data, use?.sliceColumns ?? [], available),
+      shared: deps.shared, columnsFor: (available) => columnsToRead(data, use?.sliceColumns ?? [], available),
     });
   };
   const refuseRanges = (data: DataSpec) => {
@@ -182,6 +182,7 @@ async function openRanges(path: string, fingerprint: string): Promise<OpenedData
   return {
     fingerprint,
     byteLength: size,
+    path,
     async slice(start, end = size) {
       const buffer = new ArrayBuffer(Math.max(0, end - start));
       const view = new Uint8Array(buffer);

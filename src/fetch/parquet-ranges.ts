@@ -7,7 +7,9 @@ import {
   type ByteRange, type ParquetRanges, type RangedParquetFile,
 } from '../data/parquet-ranges.js';
 import { retry } from '../retry.js';
-import { causeText, DEFAULT_STALL_TIMEOUT_MS, httpError, saveBodyTo, stallWatchdog, TransientDownloadError, type FetchLike } from './download.js';
+import {
+  causeText, DEFAULT_STALL_TIMEOUT_MS, httpError, saveBodyTo, stallWatchdog, TransientDownloadError, type FetchLike, type SharedDownloadCache,
+} from './download.js';
 import type { GetResponse } from './http-get.js';
 
 export interface RangesRequest {
@@ -27,6 +29,16 @@ export interface RangesRequest {
   stallTimeoutMs?: number;
   /** Told when the server ignores Range and the whole file is downloaded instead. */
   warn?: (message: string) => void;
+  /** A cache shared between machines (the Actions cache in a workflow): tried before the requests, filled after a verified read. */
+  shared?: SharedDownloadCache;
+}
+
+/**
+ * The shared cache's key of a verified ranges read: its pin, named apart from whole downloads'
+ * keys (`pipepilot-data-sha256-…`) because it holds other bytes (the encoded ranges, not the file).
+ */
+export function sharedRangesKey(pin: string): string {
+  return `pipepilot-data-ranges-sha256-${pin}`;
 }
 
 /** Range requests in flight at once: enough to hide a remote store's latency, few enough to be polite. */
@@ -43,12 +55,20 @@ const CONCURRENCY = 6;
  * than as a wrong pin. Transient failures (5xx, 429, a cut or short body, a stall) are retried
  * with backoff like a whole download. A server that ignores Range (200, the whole body) is
  * handled by streaming that body to disk and reading the ranges from it. Verified reads are cached
- * by pin under `<cacheDir>/parquet-ranges/`.
+ * by pin under `<cacheDir>/parquet-ranges/`, and in the shared cache when there is one (`req.shared`):
+ * an entry restored from it is checked like the machine's own (hash and coverage) before use.
  */
 export async function readParquetByRanges(req: RangesRequest): Promise<RangedParquetFile> {
   const target = join(req.cacheDir, 'parquet-ranges', req.pin);
   const cached = await fromCache(target, req);
   if (cached !== undefined) return cached;
+  if (req.shared !== undefined) {
+    await mkdir(join(req.cacheDir, 'parquet-ranges'), { recursive: true });
+    if (await req.shared.tryRestore(target, sharedRangesKey(req.pin))) {
+      const restored = await fromCache(target, req);
+      if (restored !== undefined) return restored;
+    }
+  }
   let read: { ranges: ParquetRanges; columns: string[] };
   try {
     read = await readRemote(req, new RemoteRanges(req));
@@ -69,6 +89,7 @@ export async function readParquetByRanges(req: RangesRequest): Promise<RangedPar
   // Written in parts (writeFile takes an iterable): the ranges are not copied into one buffer.
   await writeFile(`${target}.partial`, encodedParts(read.ranges));
   await rename(`${target}.partial`, target);
+  await req.shared?.save(target, sharedRangesKey(req.pin));
   return { ranges: read.ranges, columns: read.columns, fingerprint: `sha256:${req.pin}` };
 }
 

@@ -3,7 +3,7 @@ import { checkStreamedData, nonFiniteFailures, type Failure } from '../data/chec
 import { applyFeatureSchema, inferFeatureSchema, type FeatureSchema } from '../data/feature-schema.js';
 import { fingerprintData } from '../data/fingerprint.js';
 import { planMissingIndicatorsFrom } from '../data/missing-indicators.js';
-import { openParquetStream, readRowGroup, type ParquetStream } from '../data/parquet-stream.js';
+import { hyparquetRowGroups, openParquetStream, readRowGroup, type ParquetStream, type RowGroupReader } from '../data/parquet-stream.js';
 import type { ParquetColumnPlan } from '../data/read-parquet.js';
 import { referenceStats } from '../data/reference-stats.js';
 import { isTestRow } from '../data/row-split.js';
@@ -55,8 +55,11 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
   const { spec } = pipeline;
   const file = spec.data.source;
   const opened = source.openFile ? await source.openFile(spec.data) : inMemory(await source.readBytes(spec.data));
+  let reader: RowGroupReader | undefined;
   try {
     const stream = await openParquetStream(opened, { file, missing: new Set(spec.data.missing_values) });
+    // A native engine (DuckDB) decodes the row groups of a file on disk when it can; the Tables are hyparquet's either way.
+    reader = (opened.path !== undefined ? await deps.engine?.openRowGroups?.(opened.path, stream) : undefined) ?? hyparquetRowGroups(stream);
     const largest = stream.groups.reduce((m, g) => Math.max(m, g.rowEnd - g.rowStart), 0);
     if (largest > LARGE_ROW_GROUP) {
       deps.log.warn(`${file}: a row group of ${largest} rows: data.stream holds one row group at a time, so memory grows with it; write the file with smaller row groups (e.g. DuckDB's ROW_GROUP_SIZE 122880) to keep it small`);
@@ -72,7 +75,7 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
     timer.lap('read');
 
     const progress = (pass: string) => (done: number) => deps.progress?.({ stage: pass, done, total: stream.groups.length, detail: 'row groups' });
-    const stats = await statisticsPass(stream, plans, spec, inferred.schema, progress('statistics'));
+    const stats = await statisticsPass(stream, reader, plans, spec, inferred.schema, progress('statistics'));
     const classes = spec.model.task === 'regression' ? [] : classLabels([...stats.labelRows.keys()], spec.model.task, file, inferred.schema.target, spec.data.positive_class);
     const missingFraction = (name: string) => (stats.missing.has(name) ? (stats.missing.get(name) as number) / Math.max(1, stats.rowsUsed) : undefined);
     const { schema, warnings: imputeWarnings } = planMissingIndicatorsFrom(missingFraction, inferred.schema, spec.data);
@@ -86,12 +89,12 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
     }
     const target = { name: schema.target, task: spec.model.task, classes, threshold: spec.evaluate.threshold };
     const preprocessor = stats.sums.preprocessor(target, schema.missingIndicators);
-    deps.log.info(`stream: ${stream.groups.length} row group(s), ${stats.rowsRead} rows; split by row hash: ${stats.trainRows} train, ${stats.testRows} test`);
+    deps.log.info(`stream: ${stream.groups.length} row group(s), ${stats.rowsRead} rows, decoded by ${reader.name}; split by row hash: ${stats.trainRows} train, ${stats.testRows} test`);
     timer.lap('split');
     timer.lap('preprocess');
 
     const labelIndex = new Map(classes.map((c, i) => [c, i]));
-    const rows = new RowReader(stream, plans, spec, schema, labelIndex, progress);
+    const rows = new RowReader(stream, reader, plans, spec, schema, labelIndex, progress);
     const fit = await fitLinear(spec, preprocessor, rows, stats);
     for (const note of fit.notes) deps.log.info(`note: ${note}`);
     const trained = trainedModel(spec, fit, preprocessor.outputNames.length, classes.length);
@@ -101,6 +104,9 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
     const model = await loadScorer(tfjs.modelJson, tfjs.weightsBin);
     const scored = await scoreTestRows(rows, preprocessor, sliceColumns, req.baseline !== undefined, (x, n, cols) => model.predict(x, n, cols));
     model.dispose();
+    // The last pass is done: a native reader's memory goes back before the evaluation's peak.
+    reader.close();
+    reader = undefined;
     const bootstrap = budgetedBootstrap(spec.evaluate.bootstrap, scored.rows, deps.log);
     const evaluation = evaluatePredictions({
       task: spec.model.task,
@@ -160,6 +166,7 @@ export async function runStreamed(deps: RunDeps, req: RunRequest, pipeline: Load
       gatesPassed: gatesPassed(gates),
     };
   } finally {
+    reader?.close();
     await opened.close();
   }
 }
@@ -193,6 +200,18 @@ async function readHead(stream: ParquetStream): Promise<Table> {
   return concatTables(parts);
 }
 
+/** One scan of the reader, each Table beside its row group (the reader yields them in file order, one per group). */
+async function* rowGroups(stream: ParquetStream, reader: RowGroupReader, plans: readonly ParquetColumnPlan[]) {
+  let index = 0;
+  for await (const raw of reader.scan(plans)) {
+    const group = stream.groups[index];
+    if (group === undefined || raw.rowCount !== group.rowEnd - group.rowStart) throw new Error(`${reader.name} gave row group ${index + 1} of ${raw.rowCount} rows; the footer counts ${group === undefined ? 'no such group' : group.rowEnd - group.rowStart}`);
+    yield { index, group, raw };
+    index++;
+  }
+  if (index !== stream.groups.length) throw new Error(`${reader.name} gave ${index} of ${stream.groups.length} row groups`);
+}
+
 /** The rows of one row group a pass works on, with their file row numbers. */
 interface Batch {
   /** Features (of the schema's kinds) and slice columns. */
@@ -206,6 +225,7 @@ interface Batch {
 class RowReader {
   constructor(
     readonly stream: ParquetStream,
+    private readonly reader: RowGroupReader,
     private readonly plans: ParquetColumnPlan[],
     readonly spec: PipelineSpec,
     readonly schema: FeatureSchema,
@@ -218,9 +238,8 @@ class RowReader {
   /** One pass over the row groups: `visit` gets each group's rows of one side of the split (`test`: false → train rows). */
   async forEach(test: boolean, visit: (batch: Batch, raw: Table) => void, plans = this.plans): Promise<void> {
     const report = this.progress(test ? 'scoring' : `fit pass ${++this.passes}`);
-    for (const [index, group] of this.stream.groups.entries()) {
+    for await (const { index, group, raw } of rowGroups(this.stream, this.reader, plans)) {
       report(index);
-      const raw = await readRowGroup(this.stream, group, plans);
       const targetColumn = raw.columns.get(this.schema.target) as Column;
       const keep: number[] = [];
       for (let r = 0; r < raw.rowCount; r++) {
@@ -271,7 +290,7 @@ interface Statistics {
 
 /** Pass 1: counts, checks, labels, the preprocessor's sums and the reference sample, from the row groups in turn. */
 async function statisticsPass(
-  stream: ParquetStream, plans: ParquetColumnPlan[], spec: PipelineSpec, schema: FeatureSchema, report: (done: number) => void,
+  stream: ParquetStream, reader: RowGroupReader, plans: ParquetColumnPlan[], spec: PipelineSpec, schema: FeatureSchema, report: (done: number) => void,
 ): Promise<Statistics> {
   const features = [...schema.numeric, ...schema.categorical];
   const stats: Statistics = {
@@ -283,9 +302,8 @@ async function statisticsPass(
   };
   const failed = new Set<string>();
   const { seed, test } = spec.data.split;
-  for (const [index, group] of stream.groups.entries()) {
+  for await (const { index, group, raw } of rowGroups(stream, reader, plans)) {
     report(index);
-    const raw = await readRowGroup(stream, group, plans);
     stats.rowsRead += raw.rowCount;
     const targetColumn = raw.columns.get(schema.target) as Column;
     const present: number[] = [];
