@@ -10,7 +10,10 @@ import {
   parquetLayout,
   readParquet,
   readParquetRanges
-} from "./chunk-ORBN2JOK.js";
+} from "./chunk-7HTHO3KL.js";
+import "./chunk-WU4UF6XR.js";
+import "./chunk-OOSRC25T.js";
+import "./chunk-5VPJA5XD.js";
 import "./chunk-FT3D6YK5.js";
 export {
   corrupt,

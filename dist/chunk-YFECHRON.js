@@ -5,7 +5,7 @@ var __filename = __pipepilotFileURLToPath(import.meta.url);
 var __dirname = __pipepilotFileURLToPath(new URL('.', import.meta.url));
 import {
   require_tf_core_node
-} from "./chunk-IV2XRCQX.js";
+} from "./chunk-J5GQ6ERU.js";
 import {
   __commonJS,
   __require

@@ -3018,7 +3018,6 @@ var require_lib2 = __commonJS({
 // node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js
 var require_tf_core_node = __commonJS({
   "node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js"(exports) {
-    "use strict";
     function _mergeNamespaces(n, m) {
       m.forEach(function(e) {
         e && typeof e !== "string" && !Array.isArray(e) && Object.keys(e).forEach(function(k) {
