@@ -85,7 +85,7 @@ export async function benchEndToEnd(args: string[]): Promise<void> {
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
   const anchor = join(here, 'train-e2e-anchor.py');
   try {
-    console.log(`\nend to end: ${ROWS.toLocaleString()} × 20 CSV (22 MB), 100k train / 25k test, ${rounds} rounds alternated; best of each`);
+    console.log(`\nend to end: ${ROWS.toLocaleString()} × 20 CSV (22 MB), 100k train / 25k test, ${rounds} rounds alternated; best of each; node ${process.version}`);
     for (const type of ['linear', 'mlp'] as const) {
       writeFileSync(join(repo, 'pipelines', `e2e-${type}.yaml`), pipelineYaml(type));
       const ours: Timed[] = [];
