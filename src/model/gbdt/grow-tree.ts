@@ -55,8 +55,9 @@ export function growTree(data: TrainingData, ids: Uint32Array, features: Int32Ar
   const tree = emptyTree();
   const k = data.kernels;
   const rootHist = k.takeHistogram();
-  k.buildHistogram(rootHist, ids, 0, ids.length, features, { countsFromRoot: data.rootCountsKnown });
-  const sums = sumsOf(data, ids, 0, ids.length);
+  const rootSums = new Float64Array(2);
+  k.buildHistogram(rootHist, ids, 0, ids.length, features, { countsFromRoot: data.rootCountsKnown, sums: rootSums });
+  const sums: NodeSums = { g: rootSums[0], h: rootSums[1], n: ids.length };
   const root: Open = { node: addNode(tree, sums, rules), start: 0, end: ids.length, depth: 0, sums, hist: rootHist };
   const open: Open[] = [withSplit(root, data, features, rules)];
   let leafCount = 1;
@@ -114,17 +115,6 @@ function splitNode(tree: GrownTree, parent: Open, data: TrainingData, ids: Uint3
   const left: Open = { node: leftId, start: parent.start, end: mid, depth, sums: split.left, hist: leftSmaller ? small : large };
   const right: Open = { node: rightId, start: mid, end: parent.end, depth, sums: split.right, hist: leftSmaller ? large : small };
   return [withSplit(left, data, features, rules), withSplit(right, data, features, rules)];
-}
-
-function sumsOf(data: TrainingData, ids: Uint32Array, start: number, end: number): NodeSums {
-  const { grad, hess } = data.kernels;
-  let g = 0;
-  let h = 0;
-  for (let i = start; i < end; i++) {
-    g += grad[ids[i]];
-    h += hess[ids[i]];
-  }
-  return { g, h, n: end - start };
 }
 
 function emptyTree(): GrownTree {

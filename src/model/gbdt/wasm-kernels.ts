@@ -59,6 +59,8 @@ const STOP = 2;
 const FAILED = 3;
 /** hist's scratch per thread for `cols` features: u32 counts, a dummy feature, a block's gathered rows (gbdt.wat); binaryGradients borrows its first 2 kB for a block of 128 row pairs. */
 const histScratchBytes = (cols: number) => cols * 1024 + 12288;
+/** Where hist leaves its rows' (g, h) sums: past its nf × 1024 bytes of counts, the start of its gathered block. */
+const HIST_SUMS_AT = 7168;
 
 let compiled: object | undefined;
 function gbdtModule(): object {
@@ -277,8 +279,11 @@ export function wasmKernels(
       const args = [binsAt, cols, gradAt, hessAt, ids.byteOffset, start, end] as const;
       const known = opts?.countsFromRoot === true ? rootCountsAt : 0;
       const ready = pool.ready();
+      // The main thread's call gathers every row: it leaves their (g, h) sums in its scratch.
+      const copySums = (mainFeatures: number) => opts?.sums?.set(new Float64Array(buf, histScratchAt + mainFeatures * 1024 + HIST_SUMS_AT, 2));
       if (ready === 0 || (end - start) * nf < parallelMinWork) {
         hist(...args, featsAt, nf, h.byteOffset, histScratchAt, known);
+        copySums(nf);
         return;
       }
       // Thread t sums a block of features (pairs: the kernel runs two at a time), each in its own
@@ -291,6 +296,7 @@ export function wasmKernels(
         pool.run(w, [...args, featsAt + from * 4, cut(w + 2) - from, h.byteOffset, histScratchAt + (w + 1) * scratchBytes, known], OP_HIST);
       }
       hist(...args, featsAt, cut(1), h.byteOffset, histScratchAt, known);
+      copySums(cut(1));
       for (let w = 0; w < ready; w++) pool.wait(w);
     },
     partition: (ids, start, end, feature, goesLeft) => {

@@ -30,6 +30,10 @@
   ;;
   ;; scratch (per thread, 16-byte aligned): counts nf × 256 u32 | dummy slots 6144 | dummy counts
   ;; 1024 | gathered (g, h) 256 × 16 | bin-row addresses 256 × 4 (histScratchBytes in wasm-kernels.ts).
+  ;; On return the first 16 bytes of `gathered` hold the rows' gradient and hessian sums, each
+  ;; added in row order from 0 (as grow-tree's root sums are): every call gathers all the rows,
+  ;; whatever features it has, so the root's sums cost one addition a row in a loop that waits
+  ;; on memory anyway, instead of a pass of their own on the main thread.
   (func (export "hist")
     (param $bins i32) (param $cols i32) (param $grad i32) (param $hess i32)
     (param $ids i32) (param $start i32) (param $end i32)
@@ -37,7 +41,7 @@
     (local $p i32) (local $pend i32) (local $blockEnd i32) (local $fp i32) (local $fend i32)
     (local $r i32) (local $f i32) (local $f2 i32) (local $hf i32) (local $hf2 i32) (local $cf i32) (local $cf2 i32)
     (local $dummy i32) (local $gathered i32) (local $rowAt i32) (local $g i32) (local $q i32) (local $qend i32)
-    (local $row i32) (local $touched i32) (local $b i32) (local $b2 i32) (local $o i32) (local $gh v128) (local $k i32)
+    (local $row i32) (local $touched i32) (local $b i32) (local $b2 i32) (local $o i32) (local $gh v128) (local $k i32) (local $sums v128)
     (local.set $fend (i32.add (local.get $feats) (i32.shl (local.get $nf) (i32.const 2))))
     (local.set $dummy (i32.add (local.get $scratch) (i32.shl (local.get $nf) (i32.const 10))))
     (local.set $gathered (i32.add (local.get $dummy) (i32.const 7168)))
@@ -66,10 +70,12 @@
           (loop $gather
             (br_if $gather_done (i32.ge_u (local.get $p) (local.get $blockEnd)))
             (local.set $r (i32.load (local.get $p)))
-            (v128.store (local.get $g)
+            (local.set $gh
               (f64x2.replace_lane 1
                 (f64x2.splat (f64.load (i32.add (local.get $grad) (i32.shl (local.get $r) (i32.const 3)))))
                 (f64.load (i32.add (local.get $hess) (i32.shl (local.get $r) (i32.const 3))))))
+            (v128.store (local.get $g) (local.get $gh))
+            (local.set $sums (f64x2.add (local.get $sums) (local.get $gh)))
             (local.set $row (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $cols))))
             (i32.store (local.get $q) (local.get $row))
             ;; Touch the row's first and last bin bytes: in this short loop the cache misses of a
@@ -139,6 +145,7 @@
             (br $pairs)))
         (br $blocks)))
     (i32.store (local.get $dummy) (local.get $touched))
+    (v128.store (local.get $gathered) (local.get $sums))
     ;; The count slots: copied from `known` (by feature) or converted from the u32 counts (by position).
     (local.set $fp (local.get $feats))
     (local.set $cf (local.get $scratch))

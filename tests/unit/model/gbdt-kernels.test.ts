@@ -153,12 +153,17 @@ describe('gbdt WebAssembly kernels', () => {
         order.set(ids);
         const h = k.takeHistogram();
         h.fill(7); // features not listed keep their content; listed ones are zeroed first
-        k.buildHistogram(h, order, 10, ids.length - 5, features);
-        return Array.from(h);
+        // The rows' (g, h) sums come with the build (the main thread's block gathers every row).
+        const sums = new Float64Array(2);
+        k.buildHistogram(h, order, 10, ids.length - 5, features, { sums });
+        return { h: Array.from(h), sums: Array.from(sums) };
       });
       expect(wasm.stats.parallelBuilds).toBe(1);
       expect(hists[0]).toEqual(hists[1]);
-      expect(hists[0][1 * 256 * 3]).toBe(7);
+      let g = 0;
+      for (let i = 10; i < ids.length - 5; i++) g += ts.grad[ids[i]];
+      expect(hists[0].sums[0]).toBe(g);
+      expect(hists[0].h[1 * 256 * 3]).toBe(7);
 
       // The root's counts copied from rootCounts (the wasm kernels) or counted (the reference): the same bits.
       const rootHists = [wasm, ts].map((k) => {
@@ -167,8 +172,9 @@ describe('gbdt WebAssembly kernels', () => {
         k.rootCounts.fill(0);
         for (const r of ids) for (let f = 0; f < cols; f++) k.rootCounts[f * 256 + k.bins[r * cols + f]]++;
         const h = k.takeHistogram();
-        k.buildHistogram(h, order, 0, ids.length, features, { countsFromRoot: true });
-        return Array.from(h);
+        const sums = new Float64Array(2);
+        k.buildHistogram(h, order, 0, ids.length, features, { countsFromRoot: true, sums });
+        return [...h, ...sums];
       });
       expect(wasm.stats.parallelBuilds).toBe(2);
       expect(rootHists[0]).toEqual(rootHists[1]);
