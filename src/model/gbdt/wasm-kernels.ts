@@ -27,12 +27,12 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 type HistKernel = (bins: number, cols: number, grad: number, hess: number, ids: number, start: number, end: number, feats: number, nf: number, hist: number, scratch: number, known: number) => void;
 type GradientKernel = (margin: number, labels: number, grad: number, hess: number, start: number, end: number, scratch: number) => number;
-type PartitionKernel = (bins: number, cols: number, f: number, table: number, ids: number, scratch: number, start: number, end: number) => number;
+type PartitionKernel = (bins: number, cols: number, f: number, table: number, ids: number, scratch: number, start: number, end: number, keepRights: number) => number;
 
 const PAGE = 65536;
 /** Shared memories must declare a maximum; past 2 GiB the TypeScript kernels are used instead. */
 const MAX_PAGES = 32768;
-/** Control words per worker: [state, ready, the 12 arguments of hist or 8 of partition, …, op, partition's result]. */
+/** Control words per worker: [state, ready, the 12 arguments of hist or 9 of partition, …, op, partition's result]. */
 const CONTROL_INTS = 16;
 const OP_SLOT = 14;
 const RESULT_SLOT = 15;
@@ -114,7 +114,7 @@ for (;;) {
   if (state === ${STOP}) break;
   if (state !== ${RUN}) continue;
   try {
-    if (c[${OP_SLOT}] === ${OP_PARTITION}) c[${RESULT_SLOT}] = partition(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+    if (c[${OP_SLOT}] === ${OP_PARTITION}) c[${RESULT_SLOT}] = partition(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]);
     else if (c[${OP_SLOT}] === ${OP_GRADIENTS}) gradients();
     else if (c[${OP_SLOT}] === ${OP_LEAF_VALUES}) leafValues();
     else if (c[${OP_SLOT}] === ${OP_EDGES} || c[${OP_SLOT}] === ${OP_BIN_ROWS}) binning(c[${OP_SLOT}]);
@@ -301,20 +301,19 @@ export function wasmKernels(
     },
     partition: (ids, start, end, feature, goesLeft) => {
       table.set(goesLeft);
-      if (pool.ready() === 0 || end - start < parallelMinPartition) return partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, end);
-      // Two halves at once, each a stable partition in place (its rights after its lefts, through
-      // its own part of the scratch): [Aleft Aright | Bleft Bright]. Swapping the middle blocks
-      // gives [Aleft Bleft | Aright Bright], the one-thread result: same rows, same order.
+      if (pool.ready() === 0 || end - start < parallelMinPartition) return partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, end, 0);
+      // Two halves at once, each a stable partition: the worker's in place ([Bleft Bright], its
+      // rights after its lefts through its own part of the scratch), the main thread's with its
+      // rights left in the scratch ([Aleft …], Aright in scratch). Bleft moved down to Aleft's end,
+      // then Aright after it, gives [Aleft Bleft | Aright Bright], the one-thread result: same rows,
+      // same order, and the main thread's serial part copies each of those rows once.
       stats.parallelPartitions++;
       const half = start + ((end - start) >> 1);
-      pool.run(0, [...columnArgs(feature), tableAt, ids.byteOffset, scratchAt + (half - start) * 4, half, end], OP_PARTITION);
-      const aEnd = partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, half);
+      pool.run(0, [...columnArgs(feature), tableAt, ids.byteOffset, scratchAt + (half - start) * 4, half, end, 0], OP_PARTITION);
+      const aEnd = partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, half, 1);
       const bEnd = pool.wait(0);
-      const aRight = half - aEnd;
-      const scratch = new Uint32Array(buf, scratchAt, aRight);
-      scratch.set(ids.subarray(aEnd, half));
       ids.copyWithin(aEnd, half, bEnd);
-      ids.set(scratch, aEnd + (bEnd - half));
+      ids.set(new Uint32Array(buf, scratchAt, half - aEnd), aEnd + (bEnd - half));
       return aEnd + (bEnd - half);
     },
     binaryGradients: () => {

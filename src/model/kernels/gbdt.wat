@@ -168,12 +168,13 @@
         (br $counts))))
 
   ;; Stable partition of ids[start…end) by table[bin of feature f] (1 = left): left rows stay in
-  ;; place in order, right rows go through `scratch` and follow them. Branch-free: each row is
-  ;; written to both sides and only one cursor moves, as a split's sides are unpredictable.
-  ;; Returns the index where the right side begins.
+  ;; place in order, right rows go through `scratch` and follow them (unless `keepRights`: then
+  ;; they stay in `scratch`, for a caller that moves them once to their final place). Branch-free:
+  ;; each row is written to both sides and only one cursor moves, as a split's sides are
+  ;; unpredictable. Returns the index where the right side begins.
   (func (export "partition")
     (param $bins i32) (param $cols i32) (param $f i32) (param $table i32)
-    (param $ids i32) (param $scratch i32) (param $start i32) (param $end i32) (result i32)
+    (param $ids i32) (param $scratch i32) (param $start i32) (param $end i32) (param $keepRights i32) (result i32)
     (local $p i32) (local $pend i32) (local $l i32) (local $s i32) (local $r i32) (local $left i32)
     (local.set $p (i32.add (local.get $ids) (i32.shl (local.get $start) (i32.const 2))))
     (local.set $pend (i32.add (local.get $ids) (i32.shl (local.get $end) (i32.const 2))))
@@ -193,7 +194,8 @@
         (local.set $s (i32.add (local.get $s) (i32.shl (i32.xor (local.get $left) (i32.const 1)) (i32.const 2))))
         (local.set $p (i32.add (local.get $p) (i32.const 4)))
         (br $each)))
-    (memory.copy (local.get $l) (local.get $scratch) (i32.sub (local.get $s) (local.get $scratch)))
+    (if (i32.eqz (local.get $keepRights))
+      (then (memory.copy (local.get $l) (local.get $scratch) (i32.sub (local.get $s) (local.get $scratch)))))
     (i32.shr_u (i32.sub (local.get $l) (local.get $ids)) (i32.const 2)))
 
   ;; The logistic loss's gradient and hessian for rows [start, end) of margins and labels (float64
