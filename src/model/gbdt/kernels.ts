@@ -150,18 +150,3 @@ export function partitionRows(
   ids.set(scratch.subarray(0, r), l);
   return l;
 }
-
-/**
- * margin[order[i]·outputs + k] += values[j] for the positions i in [starts[j], ends[j]) of each
- * leaf j. Self-contained (no imports, no closures): the wasm kernels' worker runs its source
- * for its share of each leaf.
- */
-export function addLeafRange(
-  margin: Float64Array, order: Uint32Array, outputs: number, k: number,
-  starts: Int32Array, ends: Int32Array, values: Float64Array, leaves: number,
-): void {
-  for (let j = 0; j < leaves; j++) {
-    const v = values[j];
-    for (let i = starts[j], end = ends[j]; i < end; i++) margin[order[i] * outputs + k] += v;
-  }
-}

@@ -4,7 +4,7 @@ import { GBDT_WASM_BASE64 } from '../kernels/gbdt-wasm.js';
 import { binRowRange, checkColumns, featureEdges, fitBinMapper, binRows, mapperFrom, numericFeatures, PADDED_EDGES, sampleColumns } from './binning.js';
 import { BIN_SLOTS } from './histogram.js';
 import { sortFloat32 } from './sort-float32.js';
-import { addLeafRange, type KernelShape, type TreeKernels } from './kernels.js';
+import type { KernelShape, TreeKernels } from './kernels.js';
 
 /**
  * The tree kernels in WebAssembly (src/model/kernels/gbdt.wat) over one shared memory, with
@@ -27,6 +27,7 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 type HistKernel = (bins: number, cols: number, grad: number, hess: number, ids: number, start: number, end: number, feats: number, nf: number, hist: number, scratch: number, known: number) => void;
 type GradientKernel = (margin: number, labels: number, grad: number, hess: number, start: number, end: number, scratch: number) => number;
+type LeavesKernel = (margin: number, order: number, outputs: number, k: number, starts: number, ends: number, values: number, leaves: number) => void;
 type PartitionKernel = (bins: number, cols: number, f: number, table: number, ids: number, scratch: number, start: number, end: number, keepRights: number) => number;
 
 const PAGE = 65536;
@@ -76,9 +77,8 @@ function gbdtModule(): object {
 const WORKER_SOURCE = `
 const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads');
 const { module, memory, control, port } = workerData;
-const { hist, partition, binaryGradients } = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const { hist, partition, binaryGradients, addLeaves } = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
-const addLeafRange = (${addLeafRange.toString()});
 const sortFloat32 = (${sortFloat32.toString()});
 const featureEdges = (${featureEdges.toString()});
 const binRowRange = (${binRowRange.toString()});
@@ -101,10 +101,7 @@ function gradients() {
   new Float64Array(memory.buffer, c[8], 1)[0] = binaryGradients(c[2], c[3], c[4], c[5], c[6], c[7], c[9]);
 }
 function leafValues() {
-  const b = memory.buffer;
-  const [marginAt, marginLength, orderAt, orderLength, outputs, k, startsAt, endsAt, valuesAt, leaves] = c.subarray(2, 12);
-  addLeafRange(new Float64Array(b, marginAt, marginLength), new Uint32Array(b, orderAt, orderLength),
-    outputs, k, new Int32Array(b, startsAt, leaves), new Int32Array(b, endsAt, leaves), new Float64Array(b, valuesAt, leaves), leaves);
+  addLeaves(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
 }
 Atomics.store(c, 1, 1);
 parentPort.postMessage('ready');
@@ -187,6 +184,7 @@ export function wasmKernels(
   const hist = exports.hist as HistKernel;
   const partition = exports.partition as PartitionKernel;
   const gradientRange = exports.binaryGradients as GradientKernel;
+  const addLeaves = exports.addLeaves as LeavesKernel;
   const buf = memory.buffer;
   const feats = new Int32Array(buf, featsAt, cols);
   const table = new Uint8Array(buf, tableAt, BIN_SLOTS);
@@ -338,7 +336,7 @@ export function wasmKernels(
         leafValues[j] = leaves[j].value;
       }
       if (pool.ready() === 0 || order.length < parallelMinLeafValues) {
-        addLeafRange(margin, order, shape.outputs, k, leafStarts, leafEnds, leafValues, n);
+        addLeaves(marginAt, order.byteOffset, shape.outputs, k, leafStartsAt, leafEndsAt, leafValuesAt, n);
         return;
       }
       // Each row is in one leaf and gets one addition, so any share-out gives the same bits. A
@@ -348,8 +346,8 @@ export function wasmKernels(
       stats.parallelLeafValues++;
       const middle = rows >> 1;
       for (let j = 0; j < n; j++) leafCuts[j] = firstAtLeast(order, leafStarts[j], leafEnds[j], middle);
-      pool.run(0, [marginAt, margin.length, order.byteOffset, order.length, shape.outputs, k, leafCutsAt, leafEndsAt, leafValuesAt, n], OP_LEAF_VALUES);
-      addLeafRange(margin, order, shape.outputs, k, leafStarts, leafCuts, leafValues, n);
+      pool.run(0, [marginAt, order.byteOffset, shape.outputs, k, leafCutsAt, leafEndsAt, leafValuesAt, n], OP_LEAF_VALUES);
+      addLeaves(marginAt, order.byteOffset, shape.outputs, k, leafStartsAt, leafCutsAt, leafValuesAt, n);
       pool.wait(0);
     },
     started: () => pool.started,

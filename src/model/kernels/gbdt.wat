@@ -198,6 +198,33 @@
       (then (memory.copy (local.get $l) (local.get $scratch) (i32.sub (local.get $s) (local.get $scratch)))))
     (i32.shr_u (i32.sub (local.get $l) (local.get $ids)) (i32.const 2)))
 
+;; margin[order[i]·outputs + k] += values[j] for the positions i in [starts[j], ends[j]) of each
+  ;; of the `leaves` leaves (i32 starts and ends, f64 values): kernels.ts's addLeafRange, one
+  ;; float64 addition per row, so the same bits, without JavaScript's bounds checks.
+  (func (export "addLeaves")
+    (param $margin i32) (param $order i32) (param $outputs i32) (param $k i32)
+    (param $starts i32) (param $ends i32) (param $values i32) (param $leaves i32)
+    (local $j i32) (local $p i32) (local $pend i32) (local $v f64) (local $o i32) (local $stride i32)
+    (local.set $stride (i32.shl (local.get $outputs) (i32.const 3)))
+    (local.set $margin (i32.add (local.get $margin) (i32.shl (local.get $k) (i32.const 3))))
+    (block $done
+      (loop $leaf
+        (br_if $done (i32.ge_u (local.get $j) (local.get $leaves)))
+        (local.set $v (f64.load (i32.add (local.get $values) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $p (i32.add (local.get $order)
+          (i32.shl (i32.load (i32.add (local.get $starts) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 2))))
+        (local.set $pend (i32.add (local.get $order)
+          (i32.shl (i32.load (i32.add (local.get $ends) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 2))))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_u (local.get $p) (local.get $pend)))
+            (local.set $o (i32.add (local.get $margin) (i32.mul (i32.load (local.get $p)) (local.get $stride))))
+            (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (local.get $v)))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (br $rows)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $leaf))))
+
   ;; The logistic loss's gradient and hessian for rows [start, end) of margins and labels (float64
   ;; per row), and the loss summed over them in row order: objective.ts's binaryGradientRange, the
   ;; same operations in the same order, so the same bits. That function calls Math.exp and
