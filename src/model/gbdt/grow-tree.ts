@@ -1,5 +1,5 @@
 import type { BinMapper } from './binning.js';
-import { subtractHistogram } from './histogram.js';
+import { BIN_SLOTS, subtractHistogram } from './histogram.js';
 import type { TreeKernels } from './kernels.js';
 import { findBestSplit, type NodeSums, type Split, type SplitRules } from './split.js';
 
@@ -17,6 +17,11 @@ export interface TrainingData {
   kernels: TreeKernels;
   /** The root's rows are the ones counted in kernels.rootCounts (no row sampling). */
   rootCountsKnown: boolean;
+  /**
+   * The next root's count slots are to be kept in kernels.rootCounts (then rootCountsKnown turns
+   * true): every root learns from the same rows and this one has every feature.
+   */
+  keepRootCounts?: boolean;
 }
 
 /** A grown tree in training form: the saved arrays plus, per node, the bins that go left. */
@@ -55,8 +60,14 @@ export function growTree(data: TrainingData, ids: Uint32Array, features: Int32Ar
   const tree = emptyTree();
   const k = data.kernels;
   const rootHist = k.takeHistogram();
-  k.buildHistogram(rootHist, ids, 0, ids.length, features, { countsFromRoot: data.rootCountsKnown });
-  const sums = sumsOf(data, ids, 0, ids.length);
+  const rootSums = new Float64Array(2);
+  k.buildHistogram(rootHist, ids, 0, ids.length, features, { countsFromRoot: data.rootCountsKnown, sums: rootSums });
+  const sums: NodeSums = { g: rootSums[0], h: rootSums[1], n: ids.length };
+  if (data.keepRootCounts) {
+    keepCounts(rootHist, features, k.rootCounts);
+    data.keepRootCounts = false;
+    data.rootCountsKnown = true;
+  }
   const root: Open = { node: addNode(tree, sums, rules), start: 0, end: ids.length, depth: 0, sums, hist: rootHist };
   const open: Open[] = [withSplit(root, data, features, rules)];
   let leafCount = 1;
@@ -116,15 +127,11 @@ function splitNode(tree: GrownTree, parent: Open, data: TrainingData, ids: Uint3
   return [withSplit(left, data, features, rules), withSplit(right, data, features, rules)];
 }
 
-function sumsOf(data: TrainingData, ids: Uint32Array, start: number, end: number): NodeSums {
-  const { grad, hess } = data.kernels;
-  let g = 0;
-  let h = 0;
-  for (let i = start; i < end; i++) {
-    g += grad[ids[i]];
-    h += hess[ids[i]];
+/** counts[f·256 + bin] = the count slot of (f, bin) in `hist`, for the listed features. */
+function keepCounts(hist: Float64Array, features: Int32Array, counts: Float64Array): void {
+  for (const f of features) {
+    for (let b = 0; b < BIN_SLOTS; b++) counts[f * BIN_SLOTS + b] = hist[(f * BIN_SLOTS + b) * 3 + 2];
   }
-  return { g, h, n: end - start };
 }
 
 function emptyTree(): GrownTree {

@@ -44,9 +44,10 @@ export interface TreeKernels {
   /**
    * Fills `hist` for the active `features` from the rows ids[start…end); other features are left
    * as they are. `countsFromRoot`: the rows are the root's, whose counts are in `rootCounts` (the
-   * reference ignores it and counts: the tests compare the two).
+   * reference ignores it and counts: the tests compare the two). `sums`: receives the rows'
+   * gradient and hessian sums, [Σg, Σh], each added in the order of ids from 0.
    */
-  buildHistogram(hist: Float64Array, ids: Uint32Array, start: number, end: number, features: Int32Array, opts?: { countsFromRoot?: boolean }): void;
+  buildHistogram(hist: Float64Array, ids: Uint32Array, start: number, end: number, features: Int32Array, opts?: { countsFromRoot?: boolean; sums?: Float64Array }): void;
   /** Stable partition of ids[start…end) by goesLeft[bin of `feature`]; returns where the right side begins. */
   partition(ids: Uint32Array, start: number, end: number, feature: number, goesLeft: Uint8Array): number;
   /** The logistic gradients of every row from `margin` and `labels`, and the loss summed over them (as `gradients` does). */
@@ -104,7 +105,10 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     // Reused across nodes and trees: allocating ~6 kB per feature per node otherwise dominated training time in GC.
     takeHistogram: () => free.pop() ?? new Float64Array(cols * BIN_SLOTS * 3),
     giveHistogram: (h) => void free.push(h),
-    buildHistogram: (hist, ids, start, end, features) => buildHistogram(hist, { bins, cols, grad, hess }, ids, start, end, features),
+    buildHistogram: (hist, ids, start, end, features, opts) => {
+      buildHistogram(hist, { bins, cols, grad, hess }, ids, start, end, features);
+      if (opts?.sums) gradientSums(grad, hess, ids, start, end, opts.sums);
+    },
     partition: (ids, start, end, feature, goesLeft) => partitionRows(ids, scratch, start, end, { bins, cols }, feature, goesLeft),
     started: () => Promise.resolve(),
     binaryGradients: () => binaryGradientsInHalves(margin, labels, grad, hess),
@@ -116,6 +120,18 @@ export function tsKernels(shape: KernelShape): TreeKernels {
     stats: { parallelBuilds: 0, parallelPartitions: 0, parallelGradients: 0, parallelLeafValues: 0, parallelBinnings: 0 },
     close: () => undefined,
   };
+}
+
+/** out = [Σ grad, Σ hess] over the rows ids[start…end), each added in that order from 0. */
+function gradientSums(grad: Float64Array, hess: Float64Array, ids: Uint32Array, start: number, end: number, out: Float64Array): void {
+  let g = 0;
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    g += grad[ids[i]];
+    h += hess[ids[i]];
+  }
+  out[0] = g;
+  out[1] = h;
 }
 
 /** Stable partition of ids[start…end) by goesLeft[bin]; returns where the right side begins. */
@@ -133,19 +149,4 @@ export function partitionRows(
   }
   ids.set(scratch.subarray(0, r), l);
   return l;
-}
-
-/**
- * margin[order[i]·outputs + k] += values[j] for the positions i in [starts[j], ends[j]) of each
- * leaf j. Self-contained (no imports, no closures): the wasm kernels' worker runs its source
- * for its share of each leaf.
- */
-export function addLeafRange(
-  margin: Float64Array, order: Uint32Array, outputs: number, k: number,
-  starts: Int32Array, ends: Int32Array, values: Float64Array, leaves: number,
-): void {
-  for (let j = 0; j < leaves; j++) {
-    const v = values[j];
-    for (let i = starts[j], end = ends[j]; i < end; i++) margin[order[i] * outputs + k] += v;
-  }
 }

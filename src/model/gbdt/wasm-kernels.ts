@@ -4,7 +4,7 @@ import { GBDT_WASM_BASE64 } from '../kernels/gbdt-wasm.js';
 import { binRowRange, checkColumns, featureEdges, fitBinMapper, binRows, mapperFrom, numericFeatures, PADDED_EDGES, sampleColumns } from './binning.js';
 import { BIN_SLOTS } from './histogram.js';
 import { sortFloat32 } from './sort-float32.js';
-import { addLeafRange, type KernelShape, type TreeKernels } from './kernels.js';
+import type { KernelShape, TreeKernels } from './kernels.js';
 
 /**
  * The tree kernels in WebAssembly (src/model/kernels/gbdt.wat) over one shared memory, with
@@ -27,12 +27,13 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 type HistKernel = (bins: number, cols: number, grad: number, hess: number, ids: number, start: number, end: number, feats: number, nf: number, hist: number, scratch: number, known: number) => void;
 type GradientKernel = (margin: number, labels: number, grad: number, hess: number, start: number, end: number, scratch: number) => number;
-type PartitionKernel = (bins: number, cols: number, f: number, table: number, ids: number, scratch: number, start: number, end: number) => number;
+type LeavesKernel = (margin: number, order: number, outputs: number, k: number, starts: number, ends: number, values: number, leaves: number) => void;
+type PartitionKernel = (bins: number, cols: number, f: number, table: number, ids: number, scratch: number, start: number, end: number, keepRights: number) => number;
 
 const PAGE = 65536;
 /** Shared memories must declare a maximum; past 2 GiB the TypeScript kernels are used instead. */
 const MAX_PAGES = 32768;
-/** Control words per worker: [state, ready, the 12 arguments of hist or 8 of partition, …, op, partition's result]. */
+/** Control words per worker: [state, ready, the 12 arguments of hist or 9 of partition, …, op, partition's result]. */
 const CONTROL_INTS = 16;
 const OP_SLOT = 14;
 const RESULT_SLOT = 15;
@@ -53,12 +54,23 @@ const PARALLEL_MIN_LEAF_VALUES = 1 << 15;
 const PARALLEL_MIN_PARTITION = 1 << 15;
 /** Below this many bin additions a node's histogram is built on the calling thread alone: waking a worker costs more. */
 const PARALLEL_MIN_WORK = 1 << 16;
+/**
+ * Loads of a control word (10–20 ns each: some tens of µs) a thread spins through before it
+ * sleeps in Atomics.wait: a sleeping thread runs again only when the scheduler wakes it, which on
+ * a busy machine (or an idle virtual CPU) can take far longer than the hand-off. At 800k × 20,
+ * 100 trees (≈4,700 hand-offs) the main thread's waits that ended within the spin went from 42 %
+ * to 72 %; the worker's gaps are mostly longer (5 %: the main thread's split finding and
+ * bookkeeping), and longer spins cost more CPU than they saved.
+ */
+const SPIN_LOADS = 4096;
 const IDLE = 0;
 const RUN = 1;
 const STOP = 2;
 const FAILED = 3;
 /** hist's scratch per thread for `cols` features: u32 counts, a dummy feature, a block's gathered rows (gbdt.wat); binaryGradients borrows its first 2 kB for a block of 128 row pairs. */
 const histScratchBytes = (cols: number) => cols * 1024 + 12288;
+/** Where hist leaves its rows' (g, h) sums: past its nf × 1024 bytes of counts, the start of its gathered block. */
+const HIST_SUMS_AT = 7168;
 
 let compiled: object | undefined;
 function gbdtModule(): object {
@@ -74,9 +86,8 @@ function gbdtModule(): object {
 const WORKER_SOURCE = `
 const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads');
 const { module, memory, control, port } = workerData;
-const { hist, partition, binaryGradients } = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const { hist, partition, binaryGradients, addLeaves } = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
-const addLeafRange = (${addLeafRange.toString()});
 const sortFloat32 = (${sortFloat32.toString()});
 const featureEdges = (${featureEdges.toString()});
 const binRowRange = (${binRowRange.toString()});
@@ -99,20 +110,18 @@ function gradients() {
   new Float64Array(memory.buffer, c[8], 1)[0] = binaryGradients(c[2], c[3], c[4], c[5], c[6], c[7], c[9]);
 }
 function leafValues() {
-  const b = memory.buffer;
-  const [marginAt, marginLength, orderAt, orderLength, outputs, k, startsAt, endsAt, valuesAt, leaves] = c.subarray(2, 12);
-  addLeafRange(new Float64Array(b, marginAt, marginLength), new Uint32Array(b, orderAt, orderLength),
-    outputs, k, new Int32Array(b, startsAt, leaves), new Int32Array(b, endsAt, leaves), new Float64Array(b, valuesAt, leaves), leaves);
+  addLeaves(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
 }
 Atomics.store(c, 1, 1);
 parentPort.postMessage('ready');
 for (;;) {
+  for (let i = 0; i < ${SPIN_LOADS} && Atomics.load(c, 0) === ${IDLE}; i++);
   Atomics.wait(c, 0, ${IDLE});
   const state = Atomics.load(c, 0);
   if (state === ${STOP}) break;
   if (state !== ${RUN}) continue;
   try {
-    if (c[${OP_SLOT}] === ${OP_PARTITION}) c[${RESULT_SLOT}] = partition(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+    if (c[${OP_SLOT}] === ${OP_PARTITION}) c[${RESULT_SLOT}] = partition(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]);
     else if (c[${OP_SLOT}] === ${OP_GRADIENTS}) gradients();
     else if (c[${OP_SLOT}] === ${OP_LEAF_VALUES}) leafValues();
     else if (c[${OP_SLOT}] === ${OP_EDGES} || c[${OP_SLOT}] === ${OP_BIN_ROWS}) binning(c[${OP_SLOT}]);
@@ -185,6 +194,7 @@ export function wasmKernels(
   const hist = exports.hist as HistKernel;
   const partition = exports.partition as PartitionKernel;
   const gradientRange = exports.binaryGradients as GradientKernel;
+  const addLeaves = exports.addLeaves as LeavesKernel;
   const buf = memory.buffer;
   const feats = new Int32Array(buf, featsAt, cols);
   const table = new Uint8Array(buf, tableAt, BIN_SLOTS);
@@ -277,8 +287,11 @@ export function wasmKernels(
       const args = [binsAt, cols, gradAt, hessAt, ids.byteOffset, start, end] as const;
       const known = opts?.countsFromRoot === true ? rootCountsAt : 0;
       const ready = pool.ready();
+      // The main thread's call gathers every row: it leaves their (g, h) sums in its scratch.
+      const copySums = (mainFeatures: number) => opts?.sums?.set(new Float64Array(buf, histScratchAt + mainFeatures * 1024 + HIST_SUMS_AT, 2));
       if (ready === 0 || (end - start) * nf < parallelMinWork) {
         hist(...args, featsAt, nf, h.byteOffset, histScratchAt, known);
+        copySums(nf);
         return;
       }
       // Thread t sums a block of features (pairs: the kernel runs two at a time), each in its own
@@ -291,24 +304,24 @@ export function wasmKernels(
         pool.run(w, [...args, featsAt + from * 4, cut(w + 2) - from, h.byteOffset, histScratchAt + (w + 1) * scratchBytes, known], OP_HIST);
       }
       hist(...args, featsAt, cut(1), h.byteOffset, histScratchAt, known);
+      copySums(cut(1));
       for (let w = 0; w < ready; w++) pool.wait(w);
     },
     partition: (ids, start, end, feature, goesLeft) => {
       table.set(goesLeft);
-      if (pool.ready() === 0 || end - start < parallelMinPartition) return partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, end);
-      // Two halves at once, each a stable partition in place (its rights after its lefts, through
-      // its own part of the scratch): [Aleft Aright | Bleft Bright]. Swapping the middle blocks
-      // gives [Aleft Bleft | Aright Bright], the one-thread result: same rows, same order.
+      if (pool.ready() === 0 || end - start < parallelMinPartition) return partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, end, 0);
+      // Two halves at once, each a stable partition: the worker's in place ([Bleft Bright], its
+      // rights after its lefts through its own part of the scratch), the main thread's with its
+      // rights left in the scratch ([Aleft …], Aright in scratch). Bleft moved down to Aleft's end,
+      // then Aright after it, gives [Aleft Bleft | Aright Bright], the one-thread result: same rows,
+      // same order, and the main thread's serial part copies each of those rows once.
       stats.parallelPartitions++;
       const half = start + ((end - start) >> 1);
-      pool.run(0, [...columnArgs(feature), tableAt, ids.byteOffset, scratchAt + (half - start) * 4, half, end], OP_PARTITION);
-      const aEnd = partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, half);
+      pool.run(0, [...columnArgs(feature), tableAt, ids.byteOffset, scratchAt + (half - start) * 4, half, end, 0], OP_PARTITION);
+      const aEnd = partition(...columnArgs(feature), tableAt, ids.byteOffset, scratchAt, start, half, 1);
       const bEnd = pool.wait(0);
-      const aRight = half - aEnd;
-      const scratch = new Uint32Array(buf, scratchAt, aRight);
-      scratch.set(ids.subarray(aEnd, half));
       ids.copyWithin(aEnd, half, bEnd);
-      ids.set(scratch, aEnd + (bEnd - half));
+      ids.set(new Uint32Array(buf, scratchAt, half - aEnd), aEnd + (bEnd - half));
       return aEnd + (bEnd - half);
     },
     binaryGradients: () => {
@@ -333,7 +346,7 @@ export function wasmKernels(
         leafValues[j] = leaves[j].value;
       }
       if (pool.ready() === 0 || order.length < parallelMinLeafValues) {
-        addLeafRange(margin, order, shape.outputs, k, leafStarts, leafEnds, leafValues, n);
+        addLeaves(marginAt, order.byteOffset, shape.outputs, k, leafStartsAt, leafEndsAt, leafValuesAt, n);
         return;
       }
       // Each row is in one leaf and gets one addition, so any share-out gives the same bits. A
@@ -343,8 +356,8 @@ export function wasmKernels(
       stats.parallelLeafValues++;
       const middle = rows >> 1;
       for (let j = 0; j < n; j++) leafCuts[j] = firstAtLeast(order, leafStarts[j], leafEnds[j], middle);
-      pool.run(0, [marginAt, margin.length, order.byteOffset, order.length, shape.outputs, k, leafCutsAt, leafEndsAt, leafValuesAt, n], OP_LEAF_VALUES);
-      addLeafRange(margin, order, shape.outputs, k, leafStarts, leafCuts, leafValues, n);
+      pool.run(0, [marginAt, order.byteOffset, shape.outputs, k, leafCutsAt, leafEndsAt, leafValuesAt, n], OP_LEAF_VALUES);
+      addLeaves(marginAt, order.byteOffset, shape.outputs, k, leafStartsAt, leafCutsAt, leafValuesAt, n);
       pool.wait(0);
     },
     started: () => pool.started,
@@ -426,6 +439,7 @@ function startWorkers(memory: object, controlAt: number, count: number): WorkerP
     post: (w, message) => ports[w].postMessage(message),
     wait: (w) => {
       const c = controls[w];
+      for (let i = 0; i < SPIN_LOADS && Atomics.load(c, 0) === RUN; i++);
       for (let s = Atomics.load(c, 0); s === RUN; s = Atomics.load(c, 0)) Atomics.wait(c, 0, RUN);
       if (Atomics.load(c, 0) === FAILED) throw new Error('gbdt wasm kernels: a histogram worker failed');
       return c[RESULT_SLOT];

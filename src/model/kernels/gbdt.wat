@@ -30,6 +30,10 @@
   ;;
   ;; scratch (per thread, 16-byte aligned): counts nf × 256 u32 | dummy slots 6144 | dummy counts
   ;; 1024 | gathered (g, h) 256 × 16 | bin-row addresses 256 × 4 (histScratchBytes in wasm-kernels.ts).
+  ;; On return the first 16 bytes of `gathered` hold the rows' gradient and hessian sums, each
+  ;; added in row order from 0 (as grow-tree's root sums are): every call gathers all the rows,
+  ;; whatever features it has, so the root's sums cost one addition a row in a loop that waits
+  ;; on memory anyway, instead of a pass of their own on the main thread.
   (func (export "hist")
     (param $bins i32) (param $cols i32) (param $grad i32) (param $hess i32)
     (param $ids i32) (param $start i32) (param $end i32)
@@ -37,7 +41,7 @@
     (local $p i32) (local $pend i32) (local $blockEnd i32) (local $fp i32) (local $fend i32)
     (local $r i32) (local $f i32) (local $f2 i32) (local $hf i32) (local $hf2 i32) (local $cf i32) (local $cf2 i32)
     (local $dummy i32) (local $gathered i32) (local $rowAt i32) (local $g i32) (local $q i32) (local $qend i32)
-    (local $row i32) (local $touched i32) (local $b i32) (local $b2 i32) (local $o i32) (local $gh v128) (local $k i32)
+    (local $row i32) (local $touched i32) (local $b i32) (local $b2 i32) (local $o i32) (local $gh v128) (local $k i32) (local $sums v128)
     (local.set $fend (i32.add (local.get $feats) (i32.shl (local.get $nf) (i32.const 2))))
     (local.set $dummy (i32.add (local.get $scratch) (i32.shl (local.get $nf) (i32.const 10))))
     (local.set $gathered (i32.add (local.get $dummy) (i32.const 7168)))
@@ -66,10 +70,12 @@
           (loop $gather
             (br_if $gather_done (i32.ge_u (local.get $p) (local.get $blockEnd)))
             (local.set $r (i32.load (local.get $p)))
-            (v128.store (local.get $g)
+            (local.set $gh
               (f64x2.replace_lane 1
                 (f64x2.splat (f64.load (i32.add (local.get $grad) (i32.shl (local.get $r) (i32.const 3)))))
                 (f64.load (i32.add (local.get $hess) (i32.shl (local.get $r) (i32.const 3))))))
+            (v128.store (local.get $g) (local.get $gh))
+            (local.set $sums (f64x2.add (local.get $sums) (local.get $gh)))
             (local.set $row (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $cols))))
             (i32.store (local.get $q) (local.get $row))
             ;; Touch the row's first and last bin bytes: in this short loop the cache misses of a
@@ -139,6 +145,7 @@
             (br $pairs)))
         (br $blocks)))
     (i32.store (local.get $dummy) (local.get $touched))
+    (v128.store (local.get $gathered) (local.get $sums))
     ;; The count slots: copied from `known` (by feature) or converted from the u32 counts (by position).
     (local.set $fp (local.get $feats))
     (local.set $cf (local.get $scratch))
@@ -161,12 +168,13 @@
         (br $counts))))
 
   ;; Stable partition of ids[start…end) by table[bin of feature f] (1 = left): left rows stay in
-  ;; place in order, right rows go through `scratch` and follow them. Branch-free: each row is
-  ;; written to both sides and only one cursor moves, as a split's sides are unpredictable.
-  ;; Returns the index where the right side begins.
+  ;; place in order, right rows go through `scratch` and follow them (unless `keepRights`: then
+  ;; they stay in `scratch`, for a caller that moves them once to their final place). Branch-free:
+  ;; each row is written to both sides and only one cursor moves, as a split's sides are
+  ;; unpredictable. Returns the index where the right side begins.
   (func (export "partition")
     (param $bins i32) (param $cols i32) (param $f i32) (param $table i32)
-    (param $ids i32) (param $scratch i32) (param $start i32) (param $end i32) (result i32)
+    (param $ids i32) (param $scratch i32) (param $start i32) (param $end i32) (param $keepRights i32) (result i32)
     (local $p i32) (local $pend i32) (local $l i32) (local $s i32) (local $r i32) (local $left i32)
     (local.set $p (i32.add (local.get $ids) (i32.shl (local.get $start) (i32.const 2))))
     (local.set $pend (i32.add (local.get $ids) (i32.shl (local.get $end) (i32.const 2))))
@@ -186,8 +194,36 @@
         (local.set $s (i32.add (local.get $s) (i32.shl (i32.xor (local.get $left) (i32.const 1)) (i32.const 2))))
         (local.set $p (i32.add (local.get $p) (i32.const 4)))
         (br $each)))
-    (memory.copy (local.get $l) (local.get $scratch) (i32.sub (local.get $s) (local.get $scratch)))
+    (if (i32.eqz (local.get $keepRights))
+      (then (memory.copy (local.get $l) (local.get $scratch) (i32.sub (local.get $s) (local.get $scratch)))))
     (i32.shr_u (i32.sub (local.get $l) (local.get $ids)) (i32.const 2)))
+
+;; margin[order[i]·outputs + k] += values[j] for the positions i in [starts[j], ends[j]) of each
+  ;; of the `leaves` leaves (i32 starts and ends, f64 values): kernels.ts's addLeafRange, one
+  ;; float64 addition per row, so the same bits, without JavaScript's bounds checks.
+  (func (export "addLeaves")
+    (param $margin i32) (param $order i32) (param $outputs i32) (param $k i32)
+    (param $starts i32) (param $ends i32) (param $values i32) (param $leaves i32)
+    (local $j i32) (local $p i32) (local $pend i32) (local $v f64) (local $o i32) (local $stride i32)
+    (local.set $stride (i32.shl (local.get $outputs) (i32.const 3)))
+    (local.set $margin (i32.add (local.get $margin) (i32.shl (local.get $k) (i32.const 3))))
+    (block $done
+      (loop $leaf
+        (br_if $done (i32.ge_u (local.get $j) (local.get $leaves)))
+        (local.set $v (f64.load (i32.add (local.get $values) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $p (i32.add (local.get $order)
+          (i32.shl (i32.load (i32.add (local.get $starts) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 2))))
+        (local.set $pend (i32.add (local.get $order)
+          (i32.shl (i32.load (i32.add (local.get $ends) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 2))))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_u (local.get $p) (local.get $pend)))
+            (local.set $o (i32.add (local.get $margin) (i32.mul (i32.load (local.get $p)) (local.get $stride))))
+            (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (local.get $v)))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (br $rows)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $leaf))))
 
   ;; The logistic loss's gradient and hessian for rows [start, end) of margins and labels (float64
   ;; per row), and the loss summed over them in row order: objective.ts's binaryGradientRange, the

@@ -50,12 +50,15 @@ describe('gbdt WebAssembly kernels', () => {
 
   it('without row sampling (root counts copied, not counted), the wasm kernels on 1, 2 or 3 threads grow the reference\'s trees', () => {
     const d = data('binary_classification', 700);
-    const model = (kernels: 'ts' | 'wasm', threads: number) =>
-      JSON.stringify(fitGbdt({ task: 'binary_classification', settings: { ...settings, subsample: 1 }, seed: 5, ...d, kernels, threads }).model);
-    const reference = model('ts', 1);
-    expect(model('wasm', 1)).toBe(reference);
-    expect(model('wasm', 2)).toBe(reference);
-    expect(model('wasm', 3)).toBe(reference);
+    // colsample 0.8: the counts are made before the first tree; 1: kept from the first root's histogram.
+    for (const colsample of [0.8, 1]) {
+      const model = (kernels: 'ts' | 'wasm', threads: number) =>
+        JSON.stringify(fitGbdt({ task: 'binary_classification', settings: { ...settings, subsample: 1, colsample }, seed: 5, ...d, kernels, threads }).model);
+      const reference = model('ts', 1);
+      expect(model('wasm', 1)).toBe(reference);
+      expect(model('wasm', 2)).toBe(reference);
+      expect(model('wasm', 3)).toBe(reference);
+    }
   });
 
   it.each([2, 3])('binning on %i threads (edges of features claimed one at a time, rows and the feature-major copy in blocks) gives the reference mapper and bins', async (threads) => {
@@ -153,12 +156,17 @@ describe('gbdt WebAssembly kernels', () => {
         order.set(ids);
         const h = k.takeHistogram();
         h.fill(7); // features not listed keep their content; listed ones are zeroed first
-        k.buildHistogram(h, order, 10, ids.length - 5, features);
-        return Array.from(h);
+        // The rows' (g, h) sums come with the build (the main thread's block gathers every row).
+        const sums = new Float64Array(2);
+        k.buildHistogram(h, order, 10, ids.length - 5, features, { sums });
+        return { h: Array.from(h), sums: Array.from(sums) };
       });
       expect(wasm.stats.parallelBuilds).toBe(1);
       expect(hists[0]).toEqual(hists[1]);
-      expect(hists[0][1 * 256 * 3]).toBe(7);
+      let g = 0;
+      for (let i = 10; i < ids.length - 5; i++) g += ts.grad[ids[i]];
+      expect(hists[0].sums[0]).toBe(g);
+      expect(hists[0].h[1 * 256 * 3]).toBe(7);
 
       // The root's counts copied from rootCounts (the wasm kernels) or counted (the reference): the same bits.
       const rootHists = [wasm, ts].map((k) => {
@@ -167,8 +175,9 @@ describe('gbdt WebAssembly kernels', () => {
         k.rootCounts.fill(0);
         for (const r of ids) for (let f = 0; f < cols; f++) k.rootCounts[f * 256 + k.bins[r * cols + f]]++;
         const h = k.takeHistogram();
-        k.buildHistogram(h, order, 0, ids.length, features, { countsFromRoot: true });
-        return Array.from(h);
+        const sums = new Float64Array(2);
+        k.buildHistogram(h, order, 0, ids.length, features, { countsFromRoot: true, sums });
+        return [...h, ...sums];
       });
       expect(wasm.stats.parallelBuilds).toBe(2);
       expect(rootHists[0]).toEqual(rootHists[1]);
