@@ -1,7 +1,7 @@
-import { processBootstrapWorkers } from '../cli/bootstrap-workers.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { processBootstrapWorkers } from '../cli/bootstrap-workers.js';
 import { writeDirectory } from '../cli/node-files.js';
 import { GitHubError, UsageError } from '../errors.js';
 import type { FeatureStats } from '../data/reference-stats.js';

@@ -1,8 +1,8 @@
-import { processBootstrapWorkers } from '../cli/bootstrap-workers.js';
 import { availableParallelism } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { processBootstrapWorkers } from '../cli/bootstrap-workers.js';
 import type { Git } from '../git/git.js';
 import { checkRunMatches, currentContentKey, loadRunBundle, type LoadedRun } from '../use-cases/load-run-bundle.js';
 import { findProductionBaseline } from '../use-cases/production-baseline.js';

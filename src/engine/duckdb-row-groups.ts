@@ -119,12 +119,13 @@ async function* scanRowGroups(duck: DuckBindings, con: Connection, path: string,
   const rowNumber = columns.length;
   // Category levels are few and short: each decoded once per scan, not once per row.
   const shortTexts = new Map<number, string>();
-  let group = 0;
-  while (group < stream.groups.length && stream.groups[group].rowEnd === stream.groups[group].rowStart) {
-    yield emptyGroup(columns);
-    group++;
-  }
-  let filling = group < stream.groups.length ? startGroup(stream, group, columns) : undefined;
+  // DuckDB gives no rows for an empty row group: each gets an empty Table, in its place.
+  const fillFrom = function* (first: number) {
+    let group = first;
+    for (; group < stream.groups.length && stream.groups[group].rowEnd === stream.groups[group].rowStart; group++) yield emptyGroup(columns);
+    return group < stream.groups.length ? startGroup(stream, group, columns) : undefined;
+  };
+  let filling = yield* fillFrom(0);
   for await (const chunk of streamChunks(duck, con, sql)) {
     const n = duck.data_chunk_get_size(chunk);
     if (filling === undefined) throw new Error('more rows than the footer counts');
@@ -154,12 +155,7 @@ async function* scanRowGroups(duck: DuckBindings, con: Connection, path: string,
       from += take;
       if (filling.at === filling.rows) {
         yield { rowCount: filling.rows, columns: new Map(columns.map((c, k) => [c.name, (filling as Filling).columns[k]])) };
-        group = filling.group + 1;
-        while (group < stream.groups.length && stream.groups[group].rowEnd === stream.groups[group].rowStart) {
-          yield emptyGroup(columns);
-          group++;
-        }
-        filling = group < stream.groups.length ? startGroup(stream, group, columns) : undefined;
+        filling = yield* fillFrom(filling.group + 1);
       }
     }
   }
